@@ -1,0 +1,143 @@
+# nl-sh shell integration, given to the hosted bash as its --rcfile.
+# It first reads the user's own startup files exactly as bash would, then adds:
+#   - OSC 133 marks (A prompt start, B command start, C output start, D;status finished) and
+#     OSC 7 cwd reports, so nl-sh knows where output begins and ends and where bash is;
+#   - an Enter hook: Enter runs __nlsh_hook (bind -x) and then a second private key whose
+#     binding is accept-line, or a no-op when nl-sh asked to leave the line for editing.
+# Everything on the per-line path is a builtin: no forks. Names start with __nlsh_.
+
+# --- the user's startup files, as bash reads them --------------------------------------------
+if [[ -n ${__NLSH_LOGIN-} ]]; then
+  # Login semantics (bash(1), INVOCATION): /etc/profile, then the first of these that exists.
+  if [[ -z ${__NLSH_NOPROFILE-} ]]; then
+    [[ -r /etc/profile ]] && . /etc/profile
+    if [[ -r ~/.bash_profile ]]; then . ~/.bash_profile
+    elif [[ -r ~/.bash_login ]]; then . ~/.bash_login
+    elif [[ -r ~/.profile ]]; then . ~/.profile
+    fi
+  fi
+  __nlsh_logout() { [[ -r ~/.bash_logout ]] && . ~/.bash_logout; }
+  trap __nlsh_logout EXIT
+  # A login shell's `logout` builtin refuses in this (technically non-login) bash.
+  logout() { exit "$@"; }
+elif [[ -n ${__NLSH_RCFILE-} ]]; then
+  [[ -r $__NLSH_RCFILE ]] && . "$__NLSH_RCFILE"
+elif [[ -z ${__NLSH_NORC-} ]]; then
+  # bash has already read its system-wide rc (/etc/bash.bashrc on Debian) before this file.
+  [[ -r ~/.bashrc ]] && . ~/.bashrc
+fi
+unset __NLSH_LOGIN __NLSH_NORC __NLSH_NOPROFILE __NLSH_RCFILE
+
+# --- the control channel ---------------------------------------------------------------------
+__nlsh_dir=${__NLSH_DIR-}
+__nlsh_pid=${__NLSH_PID-}
+unset __NLSH_DIR __NLSH_PID
+__nlsh_seq=0
+__nlsh_off=
+
+# OSC 7 wants a URL; most paths need no escaping, so only loop when something does.
+__nlsh_url_path() {
+  local p=$PWD
+  if [[ $p == *[!A-Za-z0-9/._~+,=@:-]* ]]; then
+    local i c out=
+    for ((i = 0; i < ${#p}; i++)); do
+      c=${p:i:1}
+      case $c in
+        [A-Za-z0-9/._~+,=@:-]) out+=$c ;;
+        *) printf -v c '%%%02X' "'$c"; out+=$c ;;
+      esac
+    done
+    p=$out
+  fi
+  __nlsh_urlpath=$p
+}
+
+__nlsh_prompt_pre() {
+  local s=$?
+  __nlsh_url_path
+  printf '\e]133;D;%s\a\e]7;file://%s%s\a' "$s" "${HOSTNAME-}" "$__nlsh_urlpath"
+  return "$s"
+}
+
+__nlsh_prompt_post() {
+  local s=$?
+  [[ $PS1 == $'\\[\e]133;A\a\\]'* ]] || PS1=$'\\[\e]133;A\a\\]'"$PS1"$'\\[\e]133;B\a\\]'
+  [[ $PS2 == $'\\[\e]133;A;k=s\a\\]'* ]] || PS2=$'\\[\e]133;A;k=s\a\\]'"$PS2"$'\\[\e]133;B\a\\]'
+  return "$s"
+}
+
+if [[ ${PROMPT_COMMAND+set} && ${PROMPT_COMMAND@a} == *a* ]]; then
+  PROMPT_COMMAND=(__nlsh_prompt_pre "${PROMPT_COMMAND[@]}" __nlsh_prompt_post)
+else
+  PROMPT_COMMAND=__nlsh_prompt_pre${PROMPT_COMMAND:+$'\n'$PROMPT_COMMAND}$'\n'__nlsh_prompt_post
+fi
+PS0+=$'\e]133;C\a'
+
+# The Enter hook. Request: "Q" id line type-of-first-word, NUL-separated. Replies: id verb arg,
+# NUL-separated; verbs: run (as typed), replace (run arg instead), drop, edit (leave arg in the
+# buffer), hold (nl-sh owns the terminal; keep waiting while it lives), facts (send `type -t`
+# of each newline-separated word in arg, then read again).
+__nlsh_hook() {
+  [[ -z $__nlsh_off && -n $__nlsh_dir && -p $__nlsh_dir/req && -p $__nlsh_dir/rep ]] || return 0
+  local w r id verb arg first word
+  exec {w}<>"$__nlsh_dir/req" {r}<>"$__nlsh_dir/rep" || return 0
+  ((++__nlsh_seq))
+  first=${READLINE_LINE#"${READLINE_LINE%%[![:space:]]*}"}
+  first=${first%%[[:space:]]*}
+  printf 'Q\0%s\0%s\0' "$__nlsh_seq" "$READLINE_LINE" >&"$w"
+  [[ -n $first ]] && type -t -- "$first" >&"$w" 2>/dev/null
+  printf '\0' >&"$w"
+  local waited=0
+  while :; do
+    if ! read -r -d '' -t 2 -u "$r" id; then
+      # No answer: if nl-sh is gone or stuck, stop asking and leave the line unrun.
+      if [[ -n $__nlsh_pid ]] && kill -0 "$__nlsh_pid" 2>/dev/null && ((++waited < 3)); then
+        continue
+      fi
+      __nlsh_off=1
+      bind '"\C-x\C-na": ""'
+      printf '\nnl-sh: not answering; hook off for this session. Press Enter to run the line in bash.\n' >&2
+      break
+    fi
+    read -r -d '' -t 1 -u "$r" verb || break
+    read -r -d '' -t 1 -u "$r" arg || break
+    [[ $id == "$__nlsh_seq" ]] || continue
+    case $verb in
+      hold) waited=-100000; continue ;;
+      facts)
+        printf 'F\0%s\0' "$__nlsh_seq" >&"$w"
+        while IFS= read -r word; do
+          type -t -- "$word" >&"$w" 2>/dev/null || printf '\n' >&"$w"
+        done <<<"$arg"
+        printf '\0' >&"$w"
+        continue ;;
+      replace) READLINE_LINE=$arg; READLINE_POINT=${#arg} ;;
+      drop) READLINE_LINE=; READLINE_POINT=0 ;;
+      edit)
+        READLINE_LINE=$arg; READLINE_POINT=${#arg}
+        bind '"\C-x\C-na": ""'
+        __nlsh_noaccept=1 ;;
+    esac
+    break
+  done
+  exec {w}>&- {r}>&-
+}
+
+# Restore accept-line after an 'edit' left the line in the buffer.
+__nlsh_hook_enter() {
+  if [[ -n ${__nlsh_noaccept-} ]]; then
+    unset __nlsh_noaccept
+    bind '"\C-x\C-na": accept-line'
+  fi
+  __nlsh_hook
+}
+
+if [[ -n $__nlsh_dir ]]; then
+  for __nlsh_km in emacs vi-insert vi-command; do
+    bind -m "$__nlsh_km" -x '"\C-x\C-nh": __nlsh_hook_enter'
+    bind -m "$__nlsh_km" '"\C-x\C-na": accept-line'
+    bind -m "$__nlsh_km" '"\C-m": "\C-x\C-nh\C-x\C-na"'
+    bind -m "$__nlsh_km" '"\C-j": "\C-x\C-nh\C-x\C-na"'
+  done
+  unset __nlsh_km
+fi

@@ -1,0 +1,65 @@
+// Reads nl-sh's command line the way bash reads its own, plus nl-sh's flags. Pure: argv in,
+// a plan out. The launcher already sent non-interactive use to bash; this repeats the check so
+// that `node dist/entry.js -c ...` behaves the same.
+
+/** What nl-sh was asked to do. */
+export type Invocation =
+  | { kind: 'version' }
+  | { kind: 'help' }
+  | { kind: 'exec-bash'; args: string[] }
+  | { kind: 'error'; message: string }
+  | { kind: 'interactive'; bashArgs: string[]; login: boolean; norc: boolean; noprofile: boolean; rcfile: string | undefined };
+
+const bashLongFlags = new Set(['--debugger', '--dump-po-strings', '--dump-strings', '--noediting', '--posix', '--pretty-print', '--restricted', '--verbose']);
+const takesValue = new Set(['-o', '+o', '-O', '+O']);
+
+/** Decide from argv (without node and script) and whether stdin and stderr are terminals. */
+export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: boolean; stderr: boolean }, env: Record<string, string | undefined>): Invocation {
+  if (argv.includes('--version')) return { kind: 'version' };
+  if (argv.includes('--help')) return { kind: 'help' };
+  const bashArgs: string[] = [];
+  let login = argv0.startsWith('-');
+  let norc = false;
+  let noprofile = false;
+  let rcfile: string | undefined;
+  let forceInteractive = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') {
+      if (i + 1 < argv.length) return { kind: 'exec-bash', args: argv };
+      break;
+    }
+    if (a === '--login') login = true;
+    else if (a === '--norc') norc = true;
+    else if (a === '--noprofile') noprofile = true;
+    else if (a === '--rcfile' || a === '--init-file') {
+      rcfile = argv[++i];
+      if (rcfile === undefined) return { kind: 'error', message: `${a}: option requires an argument` };
+    } else if (bashLongFlags.has(a)) bashArgs.push(a);
+    else if (a.startsWith('--')) return { kind: 'error', message: `${a}: invalid option (see 'nl-sh --help')` };
+    else if (takesValue.has(a)) {
+      const v = argv[++i];
+      if (v === undefined) return { kind: 'error', message: `${a}: option requires an argument` };
+      bashArgs.push(a, v);
+    } else if (/^[-+][A-Za-z]+$/.test(a)) {
+      const sign = a[0];
+      for (const letter of a.slice(1)) {
+        if (letter === 'c') return { kind: 'exec-bash', args: argv };
+        if (letter === 'l' && sign === '-') login = true;
+        else if (letter === 'i' && sign === '-') forceInteractive = true;
+        else if (letter === 's') continue;
+        else if (letter === 'o' || letter === 'O') {
+          const v = argv[++i];
+          if (v === undefined) return { kind: 'error', message: `${sign}${letter}: option requires an argument` };
+          bashArgs.push(`${sign}${letter}`, v);
+        } else bashArgs.push(`${sign}${letter}`);
+      }
+    } else {
+      // A script operand: bash runs the file non-interactively.
+      return { kind: 'exec-bash', args: argv };
+    }
+  }
+  if (env.TERM === 'dumb' || env.NLSH_DISABLE === '1') return { kind: 'exec-bash', args: argv };
+  if (!forceInteractive && !(ttys.stdin && ttys.stderr)) return { kind: 'exec-bash', args: argv };
+  return { kind: 'interactive', bashArgs, login, norc, noprofile, rcfile };
+}

@@ -1,0 +1,34 @@
+// The text of `nl-sh --help`.
+
+/** Usage, options and where to get help. */
+export function helpText(): string {
+  return `Usage: nl-sh [bash options] [-c command [arg0 [args...]] | script [args...]]
+       nl-sh --version | --help
+
+nl-sh is an interactive shell that hosts your own bash in a terminal and reads each line
+you submit: shell goes to bash untouched; natural language goes to a model; "? question"
+is answered. Non-interactive use (-c, scripts, piped input, TERM=dumb) is plain bash.
+
+Bash options (passed to bash):
+  -c command        run command with bash and exit (nl-sh execs bash)
+  -i                interactive even when stdin is not a terminal
+  -l, --login       login shell (reads /etc/profile and ~/.bash_profile or ~/.profile)
+  -s                read commands from standard input
+  -o option, +o     set or unset a shell option (e.g. -o vi)
+  -O shopt, +O      set or unset a shopt option
+  --norc            do not read ~/.bashrc
+  --noprofile       do not read the profile files
+  --rcfile FILE     read FILE instead of ~/.bashrc
+  --posix, --restricted, --noediting, --verbose, and single-letter set options (-e, -x, ...)
+
+nl-sh options:
+  --version         print nl-sh's version
+  --help            print this help
+
+Environment:
+  NLSH_DISABLE=1    start plain bash (an escape hatch; no nl-sh at all)
+  NLSH_BASH=PATH    the bash to host (default /bin/bash)
+
+If nl-sh cannot start, it runs plain bash with a one-line warning.
+`;
+}

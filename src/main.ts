@@ -1,0 +1,106 @@
+// Composition root: argv and config in, everything constructed and wired here, nothing else
+// imports this file. Failures before the session starts are thrown to entry.ts, which falls
+// back to a plain bash.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseInvocation } from './cli/args.js';
+import { helpText } from './cli/help.js';
+import { loadConfig } from './config.js';
+import { formatErrorLine } from './errors.js';
+import { findBash, outerTerminalUnderstandsMarks } from './cli/environment.js';
+import { startSession, processTerminal, spawnInPty, passThrough } from './repl/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Run nl-sh; resolves with the exit status. `execBash` replaces the process with bash. */
+export async function main(argv: string[], env: Record<string, string | undefined>, execBash: (args: string[]) => never): Promise<number> {
+  const argv0 = env.NLSH_ARGV0 ?? 'nl-sh';
+  delete env.NLSH_ARGV0;
+  delete env.NLSH_ROOT;
+  const inv = parseInvocation(argv, argv0, { stdin: Boolean(process.stdin.isTTY), stderr: Boolean(process.stderr.isTTY) }, env);
+  switch (inv.kind) {
+    case 'version':
+      process.stdout.write(`nl-sh ${version()}\n`);
+      return 0;
+    case 'help':
+      process.stdout.write(helpText());
+      return 0;
+    case 'error':
+      process.stderr.write(`nl-sh: ${inv.message}\n`);
+      return 2;
+    case 'exec-bash':
+      return execBash(inv.args);
+    case 'interactive':
+      break;
+  }
+
+  const { parse } = await import('smol-toml');
+  const { config, problems } = loadConfig(env, (t) => parse(t) as Record<string, unknown>);
+  for (const p of problems) process.stderr.write(`nl-sh: ${p}\n`);
+
+  const terminal = processTerminal();
+  const warn = (line: string): void => {
+    terminal.write(`\r\n${line}\r\n`);
+  };
+  const rcEnv: Record<string, string> = {};
+  if (inv.login) rcEnv.__NLSH_LOGIN = '1';
+  if (inv.norc) rcEnv.__NLSH_NORC = '1';
+  if (inv.noprofile) rcEnv.__NLSH_NOPROFILE = '1';
+  if (inv.rcfile) rcEnv.__NLSH_RCFILE = inv.rcfile;
+
+  const cleanEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) cleanEnv[k] = v;
+  let cwd = process.cwd();
+  try {
+    cwd = process.cwd();
+  } catch {
+    cwd = env.HOME || '/';
+  }
+
+  const session = startSession({
+    bash: findBash(env),
+    bashArgs: inv.bashArgs,
+    rcfile: `${root}share/bash/integration.bash`,
+    env: cleanEnv,
+    cwd,
+    rcEnv,
+    terminal,
+    spawnPty: spawnInPty,
+    decide: passThrough,
+    passMarks: outerTerminalUnderstandsMarks(env),
+    captureBytes: config.captureBytes,
+    onFirstPrompt: () => terminal.disableOutputProcessing(),
+    warn,
+  });
+
+  let hungUp = false;
+  const hangup = (): void => {
+    if (hungUp) return;
+    hungUp = true;
+    session.hangup();
+    setTimeout(() => process.exit(129), 3000).unref();
+  };
+  process.on('SIGHUP', hangup);
+  process.on('SIGTERM', hangup);
+  process.on('SIGINT', () => undefined);
+  process.on('SIGQUIT', () => undefined);
+  process.stdin.on('error', hangup);
+  process.stdout.on('error', hangup);
+  process.on('uncaughtException', (err) => {
+    try {
+      warn(`${formatErrorLine(err)} (nl-sh keeps going; please report this)`);
+    } catch {
+      // The terminal itself is gone.
+    }
+  });
+
+  const status = await session.exited;
+  terminal.restore();
+  return status;
+}

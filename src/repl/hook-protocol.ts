@@ -1,0 +1,52 @@
+// The wire format between bash's Enter hook and nl-sh: NUL-separated fields (bash strings
+// cannot hold NUL, so no escaping is needed). See share/bash/integration.bash.
+
+import { StringDecoder } from 'node:string_decoder';
+
+/** What the hook sends: a line to decide on, or the facts nl-sh asked for. */
+export type HookRequest =
+  | { kind: 'line'; id: string; line: string; firstWordType: string }
+  | { kind: 'facts'; id: string; types: string[] };
+
+/** What nl-sh answers for a line. */
+export type HookVerb = 'run' | 'replace' | 'drop' | 'edit' | 'hold' | 'facts';
+
+/** Splits a byte stream into complete requests; keeps the unfinished rest. */
+export class HookRequestReader {
+  private pending = '';
+  private readonly decoder = new StringDecoder('utf8');
+
+  /** Feed bytes; returns every complete request they finish. */
+  feed(chunk: Buffer): HookRequest[] {
+    this.pending += this.decoder.write(chunk);
+    const out: HookRequest[] = [];
+    for (;;) {
+      const fields = this.pending.split('\0');
+      const head = fields[0];
+      const need = head === 'Q' ? 4 : head === 'F' ? 3 : -1;
+      if (need < 0) {
+        // Garbage (a stale or foreign writer): drop up to the next record start.
+        const next = this.pending.indexOf('\0');
+        if (next < 0) return out;
+        this.pending = this.pending.slice(next + 1);
+        continue;
+      }
+      if (fields.length <= need) return out;
+      const used = fields.slice(0, need).reduce((n, f) => n + f.length + 1, 0);
+      this.pending = this.pending.slice(used);
+      const id = fields[1] ?? '';
+      if (head === 'Q') {
+        out.push({ kind: 'line', id, line: fields[2] ?? '', firstWordType: (fields[3] ?? '').trim() });
+      } else {
+        const types = (fields[2] ?? '').split('\n');
+        if (types.length > 0 && types[types.length - 1] === '') types.pop();
+        out.push({ kind: 'facts', id, types });
+      }
+    }
+  }
+}
+
+/** Encode an answer for the hook. Multi-line args are fine; NULs are removed. */
+export function encodeReply(id: string, verb: HookVerb, arg = ''): Buffer {
+  return Buffer.from(`${id}\0${verb}\0${arg.replaceAll('\0', '')}\0`, 'utf8');
+}

@@ -1,0 +1,7 @@
+// The public face of src/repl for the composition root.
+
+export { startSession, type Session, type SessionOptions } from './session.js';
+export { processTerminal, type OuterTerminal } from './outer-terminal.js';
+export { spawnInPty } from './pty/pty-host.js';
+export { renderTerminalText } from './pty/screen-text.js';
+export { passThrough, type LineDecider, type LineDecision, type LineContext } from './line-decision.js';

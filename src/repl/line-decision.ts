@@ -1,0 +1,36 @@
+// What nl-sh decides at Enter, and what the deciding code may use. The decision is data; the
+// session applies it through the control channel.
+
+/** The answer for one submitted line. */
+export type LineDecision =
+  | { verb: 'run' } // bash runs the line as typed
+  | { verb: 'replace'; line: string } // bash runs this line instead (and records it in history)
+  | { verb: 'drop' } // nothing runs
+  | { verb: 'edit'; line: string }; // the line is left in bash's buffer for the user
+
+/** The terminal while nl-sh owns it: keystrokes come here, none reach bash. */
+export interface TerminalLease {
+  write(text: string): void;
+  onInput(listener: (data: Buffer) => void): void;
+  size(): { cols: number; rows: number };
+}
+
+/** Everything a decider may know about the submitted line. */
+export interface LineContext {
+  line: string;
+  /** `type -t` of the first word, from the live bash ('' when not found). */
+  firstWordType: string;
+  /** True when bash is reading a continuation line (PS2): part of a larger command. */
+  continuation: boolean;
+  cwd: string;
+  /** Ask the live bash for `type -t` of more words. */
+  facts(words: string[]): Promise<string[]>;
+  /** Take the terminal (keystrokes stop going to bash) until the decision is returned. */
+  takeTerminal(): TerminalLease;
+}
+
+/** Decides a line: synchronously for the fast path, or asynchronously when it needs the user. */
+export type LineDecider = (ctx: LineContext) => LineDecision | Promise<LineDecision>;
+
+/** The decider of a plain bash: every line runs as typed. */
+export const passThrough: LineDecider = () => ({ verb: 'run' });

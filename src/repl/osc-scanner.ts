@@ -1,0 +1,124 @@
+// Finds the shell-integration marks (OSC 133 and OSC 7) in the pty's output stream, without
+// per-byte work on the rest: it jumps between ESC ] occurrences with Buffer.indexOf (memchr).
+// Marks may be split across chunks; an unfinished one is held back until its end arrives.
+
+/** A mark bash's integration script emitted. */
+export type ShellMark =
+  | { kind: 'prompt-start' } // OSC 133;A
+  | { kind: 'continuation-start' } // OSC 133;A;k=s (PS2)
+  | { kind: 'command-start' } // OSC 133;B (end of prompt, the user types here)
+  | { kind: 'output-start' } // OSC 133;C
+  | { kind: 'command-done'; status: number } // OSC 133;D;status
+  | { kind: 'cwd'; path: string }; // OSC 7;file://host/path
+
+/** One piece of the scanned stream: bytes for the terminal, or a mark. */
+export type ScanPiece = { bytes: Buffer } | { mark: ShellMark; raw: Buffer };
+
+const MAX_HELD = 8192;
+
+/** Parse an OSC body (between ESC ] and the terminator) into a mark, or null if not ours. */
+export function parseMarkBody(body: string): ShellMark | null {
+  if (body.startsWith('133;')) {
+    const rest = body.slice(4);
+    if (rest === 'A') return { kind: 'prompt-start' };
+    if (rest === 'A;k=s') return { kind: 'continuation-start' };
+    if (rest === 'B') return { kind: 'command-start' };
+    if (rest === 'C') return { kind: 'output-start' };
+    if (rest.startsWith('D')) {
+      const status = Number.parseInt(rest.slice(2), 10);
+      return { kind: 'command-done', status: Number.isFinite(status) ? status : 0 };
+    }
+    return null;
+  }
+  if (body.startsWith('7;')) {
+    const url = body.slice(2);
+    const m = /^file:\/\/[^/]*(\/.*)$/.exec(url);
+    if (!m || !m[1]) return null;
+    try {
+      return { kind: 'cwd', path: decodeURIComponent(m[1]) };
+    } catch {
+      return { kind: 'cwd', path: m[1] };
+    }
+  }
+  return null;
+}
+
+const MARK_A = '\x1b]133;';
+const MARK_B = '\x1b]7;';
+
+/** Is the text at an ESC one of our marks, not ours, or undecided (the chunk ends too soon)? */
+function classifyStart(buf: Buffer, esc: number): 'ours' | 'not-ours' | 'undecided' {
+  const s = buf.toString('latin1', esc, Math.min(buf.length, esc + MARK_A.length));
+  if (s.startsWith(MARK_A) || s.startsWith(MARK_B)) return 'ours';
+  if (MARK_A.startsWith(s) || MARK_B.startsWith(s)) return 'undecided';
+  return 'not-ours';
+}
+
+/** Index of the OSC terminator (BEL, or ESC \) at or after `from`, and where bytes resume. */
+function findTerminator(buf: Buffer, from: number): { start: number; next: number } | null {
+  for (let i = from; i < buf.length; i++) {
+    const c = buf[i];
+    if (c === 0x07) return { start: i, next: i + 1 };
+    if (c === 0x1b) {
+      if (i + 1 >= buf.length) return null;
+      if (buf[i + 1] === 0x5c) return { start: i, next: i + 2 };
+    }
+  }
+  return null;
+}
+
+/** Streaming scanner: feed chunks, get pieces back in order. Stateful only for held bytes. */
+export class OscScanner {
+  private held: Buffer | null = null;
+
+  /** Split a chunk into terminal bytes and marks. */
+  feed(chunk: Buffer): ScanPiece[] {
+    let buf = chunk;
+    if (this.held) {
+      buf = Buffer.concat([this.held, chunk]);
+      this.held = null;
+    }
+    const out: ScanPiece[] = [];
+    let from = 0;
+    let plainStart = 0;
+    const hold = (at: number): ScanPiece[] => {
+      if (at > plainStart) out.push({ bytes: buf.subarray(plainStart, at) });
+      this.held = Buffer.from(buf.subarray(at));
+      return out;
+    };
+    for (;;) {
+      const esc = buf.indexOf(0x1b, from);
+      if (esc < 0) break;
+      const kind = classifyStart(buf, esc);
+      if (kind === 'not-ours') {
+        from = esc + 1;
+        continue;
+      }
+      if (kind === 'undecided') return hold(esc);
+      // A mark body is short; scanning it byte by byte is bounded by MAX_HELD.
+      const end = findTerminator(buf, esc + 2);
+      if (!end) {
+        if (buf.length - esc > MAX_HELD) {
+          from = esc + 1;
+          continue;
+        }
+        return hold(esc);
+      }
+      const mark = parseMarkBody(buf.toString('utf8', esc + 2, end.start));
+      from = end.next;
+      if (!mark) continue;
+      if (esc > plainStart) out.push({ bytes: buf.subarray(plainStart, esc) });
+      out.push({ mark, raw: buf.subarray(esc, end.next) });
+      plainStart = end.next;
+    }
+    if (plainStart < buf.length) out.push({ bytes: plainStart === 0 ? buf : buf.subarray(plainStart) });
+    return out;
+  }
+
+  /** Bytes held back waiting for the rest of a mark (the caller flushes them as plain output). */
+  flush(): Buffer | null {
+    const h = this.held;
+    this.held = null;
+    return h;
+  }
+}

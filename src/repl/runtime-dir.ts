@@ -1,0 +1,63 @@
+// A private directory for this session's control channel: $XDG_RUNTIME_DIR/nl-sh when that is
+// usable, else /tmp/nl-sh-<uid>; always mode 0700, owned by us, and never a symlink.
+
+import { mkdirSync, lstatSync, rmSync, readdirSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+
+function ensurePrivateDir(path: string): boolean {
+  try {
+    mkdirSync(path, { mode: 0o700 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+  }
+  try {
+    const st = lstatSync(path);
+    const uid = process.getuid?.() ?? st.uid;
+    return st.isDirectory() && !st.isSymbolicLink() && st.uid === uid && (st.mode & 0o077) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Create this session's private directory; returns its path. */
+export function createSessionDir(env: NodeJS.ProcessEnv): string {
+  const uid = process.getuid?.() ?? 0;
+  const bases = [env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'nl-sh') : '', join(tmpdir(), `nl-sh-${uid}`)];
+  for (const base of bases) {
+    if (!base || !ensurePrivateDir(base)) continue;
+    const dir = join(base, `s${process.pid}`);
+    rmSync(dir, { recursive: true, force: true });
+    if (ensurePrivateDir(dir)) return dir;
+  }
+  return mkdtempSync(join(tmpdir(), 'nl-sh-'));
+}
+
+/** Remove session directories whose nl-sh process is gone (left by a crash). */
+export function sweepStaleSessionDirs(sessionDir: string): void {
+  const base = join(sessionDir, '..');
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^s(\d+)$/.exec(name)?.[1];
+    if (!pid || Number(pid) === process.pid) continue;
+    try {
+      process.kill(Number(pid), 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(base, name), { recursive: true, force: true });
+    }
+  }
+}
+
+/** Remove this session's directory. */
+export function removeSessionDir(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // Best effort at exit.
+  }
+}

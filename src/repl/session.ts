@@ -1,0 +1,253 @@
+// The interactive session: the user's terminal on one side, bash in a pty on the other.
+// Keystrokes go to bash as typed; bash's output goes to the terminal as bytes. nl-sh acts only
+// at the marks of the shell integration (prompt, output start, command done, cwd) and at the
+// Enter hook, where the injected decider says what happens to the line.
+
+import type { HookRequest } from './hook-protocol.js';
+import type { LineContext, LineDecider, LineDecision, TerminalLease } from './line-decision.js';
+import type { OuterTerminal } from './outer-terminal.js';
+import type { PtyHost, PtySpawnOptions } from './pty/pty-host.js';
+import { openControlChannel, type ControlChannel } from './control-channel.js';
+import { OscScanner, type ShellMark } from './osc-scanner.js';
+import { OutputCapture } from './output-capture.js';
+import { createSessionDir, removeSessionDir, sweepStaleSessionDirs } from './runtime-dir.js';
+
+/** Everything a session needs, injected. */
+export interface SessionOptions {
+  bash: string;
+  /** Arguments for bash after `--rcfile RC -i`. */
+  bashArgs: string[];
+  rcfile: string;
+  env: Record<string, string>;
+  cwd: string;
+  /** Extra variables for the rcfile only (login, norc, ...); removed by it. */
+  rcEnv: Record<string, string>;
+  terminal: OuterTerminal;
+  spawnPty: (opts: PtySpawnOptions) => PtyHost;
+  decide: LineDecider;
+  /** Pass OSC 133/7 marks on to the outer terminal (it understands them). */
+  passMarks: boolean;
+  /** Called once, after the first prompt is drawn. */
+  onFirstPrompt?: () => void;
+  /** Bytes kept of the last command's output. */
+  captureBytes?: number;
+  /** Report a problem of nl-sh's own parts (one line, the shell goes on). */
+  warn: (line: string) => void;
+}
+
+/** A running session; `exited` resolves with the status nl-sh should exit with. */
+export interface Session {
+  exited: Promise<number>;
+  capture: OutputCapture;
+  /** Forward a hangup: bash saves history and ends its jobs, as on a closed terminal. */
+  hangup(): void;
+}
+
+/** Start bash in a pty and pass the terminal through. */
+export function startSession(opts: SessionOptions): Session {
+  const { terminal } = opts;
+  const dir = createSessionDir(opts.env);
+  const { cols, rows } = terminal.size();
+  const pty = opts.spawnPty({
+    file: opts.bash,
+    args: ['--rcfile', opts.rcfile, '-i', ...opts.bashArgs],
+    cwd: opts.cwd,
+    env: { ...opts.env, ...opts.rcEnv, __NLSH_DIR: dir, __NLSH_PID: String(process.pid) },
+    cols,
+    rows,
+    name: opts.env.TERM || 'xterm-256color',
+  });
+
+  const scanner = new OscScanner();
+  const capture = new OutputCapture(opts.captureBytes);
+  let channel: ControlChannel | undefined;
+  let continuation = false;
+  let cwd = opts.cwd;
+  let firstPrompt = true;
+  let lease: { input: ((d: Buffer) => void) | undefined; held: Buffer[] } | undefined;
+  const factWaiters = new Map<string, (types: string[]) => void>();
+  let heldTimer: NodeJS.Timeout | undefined;
+
+  const onMark = (mark: ShellMark): void => {
+    switch (mark.kind) {
+      case 'prompt-start':
+        continuation = false;
+        if (firstPrompt) {
+          firstPrompt = false;
+          opts.onFirstPrompt?.();
+        }
+        break;
+      case 'continuation-start':
+        continuation = true;
+        break;
+      case 'command-start':
+        break;
+      case 'output-start':
+        capture.begin();
+        break;
+      case 'command-done':
+        capture.finish(mark.status);
+        break;
+      case 'cwd':
+        if (mark.path !== cwd) {
+          cwd = mark.path;
+          try {
+            process.chdir(mark.path);
+          } catch {
+            // bash may be somewhere we cannot follow (removed directory); keep our own cwd.
+          }
+        }
+        break;
+    }
+  };
+
+  const writeOut = (data: Buffer): void => {
+    if (!terminal.write(data)) pty.pause();
+  };
+  terminal.onDrain(() => pty.resume());
+
+  pty.onData((chunk) => {
+    if (heldTimer) {
+      clearTimeout(heldTimer);
+      heldTimer = undefined;
+    }
+    const pieces = scanner.feed(chunk);
+    for (const piece of pieces) {
+      if ('bytes' in piece) {
+        capture.append(piece.bytes);
+        writeOut(piece.bytes);
+      } else {
+        if (opts.passMarks) writeOut(piece.raw);
+        onMark(piece.mark);
+      }
+    }
+    // A held-back partial mark that never completes is plain output after all.
+    heldTimer = setTimeout(() => {
+      heldTimer = undefined;
+      const rest = scanner.flush();
+      if (rest) {
+        capture.append(rest);
+        writeOut(rest);
+      }
+    }, 20);
+    heldTimer.unref();
+  });
+
+  terminal.onInput((data) => {
+    if (lease) {
+      if (lease.input) lease.input(data);
+      else lease.held.push(data);
+      return;
+    }
+    pty.write(data);
+  });
+  terminal.onResize(() => {
+    const s = terminal.size();
+    pty.resize(s.cols, s.rows);
+  });
+
+  const apply = (id: string, decision: LineDecision): void => {
+    if (!channel) return;
+    switch (decision.verb) {
+      case 'run':
+        channel.reply(id, 'run');
+        break;
+      case 'replace':
+        capture.noteLine(decision.line);
+        channel.reply(id, 'replace', decision.line);
+        return;
+      case 'drop':
+        channel.reply(id, 'drop');
+        return;
+      case 'edit':
+        channel.reply(id, 'edit', decision.line);
+        return;
+    }
+  };
+
+  const onRequest = (req: HookRequest): void => {
+    if (req.kind === 'facts') {
+      const waiter = factWaiters.get(req.id);
+      factWaiters.delete(req.id);
+      waiter?.(req.types);
+      return;
+    }
+    capture.noteLine(req.line);
+    const id = req.id;
+    const ctx: LineContext = {
+      line: req.line,
+      firstWordType: req.firstWordType,
+      continuation,
+      cwd,
+      facts: (words) =>
+        new Promise((resolve) => {
+          if (words.length === 0 || !channel) {
+            resolve(words.map(() => ''));
+            return;
+          }
+          factWaiters.set(id, resolve);
+          channel.reply(id, 'facts', words.join('\n'));
+        }),
+      takeTerminal: (): TerminalLease => {
+        if (!lease) lease = { input: undefined, held: [] };
+        const own = lease;
+        return {
+          write: (text) => terminal.write(text),
+          size: () => terminal.size(),
+          onInput: (listener) => {
+            own.input = listener;
+            for (const d of own.held.splice(0)) listener(d);
+          },
+        };
+      },
+    };
+    let result: LineDecision | Promise<LineDecision>;
+    try {
+      result = opts.decide(ctx);
+    } catch (err) {
+      opts.warn(`nl-sh: could not decide on the line (${String(err)}); running it as typed`);
+      result = { verb: 'run' };
+    }
+    if (!(result instanceof Promise)) {
+      apply(id, result);
+      return;
+    }
+    channel?.reply(id, 'hold');
+    pty.pause();
+    result
+      .catch((err: unknown): LineDecision => {
+        opts.warn(`nl-sh: ${String(err)}; the line was left for you to edit`);
+        return { verb: 'edit', line: req.line };
+      })
+      .then((decision) => {
+        lease = undefined;
+        pty.resume();
+        apply(id, decision);
+      });
+  };
+
+  openControlChannel(dir, onRequest).then(
+    (c) => {
+      channel = c;
+    },
+    (err: unknown) => opts.warn(`nl-sh: control channel unavailable (${String(err)}); lines go straight to bash`),
+  );
+  queueMicrotask(() => sweepStaleSessionDirs(dir));
+
+  const exited = new Promise<number>((resolve) => {
+    pty.onExit(({ exitCode, signal }) => {
+      channel?.close();
+      removeSessionDir(dir);
+      const rest = scanner.flush();
+      if (rest) terminal.write(rest);
+      resolve(signal ? 128 + signal : exitCode);
+    });
+  });
+
+  terminal.enterRaw();
+  return {
+    exited,
+    capture,
+    hangup: () => pty.kill('SIGHUP'),
+  };
+}
