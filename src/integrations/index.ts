@@ -1,0 +1,2 @@
+// The public face of src/integrations (filled in by its issue).
+export {};

@@ -1,0 +1,2 @@
+// The public face of src/planner (filled in by its issue).
+export {};
