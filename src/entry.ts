@@ -15,8 +15,9 @@ try {
 const args = process.argv.slice(2);
 
 function bashPath(): string {
-  for (const b of [process.env.NLSH_BASH, '/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash']) {
-    if (!b) continue;
+  const onPath = (process.env.PATH ?? '').split(':').map((d) => `${d}/bash`);
+  for (const b of [process.env.NLSH_BASH, ...onPath, '/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash']) {
+    if (!b || !b.startsWith('/')) continue;
     try {
       accessSync(b, constants.X_OK);
       return b;

@@ -1,11 +1,13 @@
 // Facts about the machine and terminal that main needs to wire a session.
 
 import { accessSync, constants } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 
-/** The bash to host: $NLSH_BASH, else the usual places, else `bash` on PATH. */
+/** The bash to host: $NLSH_BASH, else `bash` on PATH (as the launcher execs for -c), else the usual places. */
 export function findBash(env: Record<string, string | undefined>): string {
-  for (const b of [env.NLSH_BASH, '/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash']) {
-    if (!b) continue;
+  const onPath = (env.PATH ?? '').split(':').filter(Boolean).map((d) => join(d, 'bash'));
+  for (const b of [env.NLSH_BASH, ...onPath, '/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash']) {
+    if (!b || !isAbsolute(b)) continue;
     try {
       accessSync(b, constants.X_OK);
       return b;

@@ -1,0 +1,95 @@
+// The Enter hook and control channel, end to end: bash asks nl-sh about each line and applies
+// the answer (run, replace, drop, edit, hold), and history records what actually ran.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { makeHome, repoRoot, shellEnv, testBashrc } from '../support/fixtures.js';
+import { startInPty, type PtyDriver } from '../support/pty-driver.js';
+
+const node = join(repoRoot, 'node_modules', '.bin', 'node');
+const fixture = join(repoRoot, 'test', 'fixtures', 'hook-shell.mjs');
+let home: ReturnType<typeof makeHome>;
+let sh: PtyDriver | undefined;
+
+beforeEach(() => {
+  home = makeHome({ '.bashrc': testBashrc });
+});
+afterEach(() => {
+  sh?.kill();
+  home.cleanup();
+});
+
+async function startShell(): Promise<PtyDriver> {
+  sh = startInPty(node, [fixture], { env: shellEnv(home.home), cwd: home.home });
+  await sh.waitFor(/nlsh-test:~# $/m);
+  return sh;
+}
+
+describe('the Enter hook', () => {
+  it('runs a plain line as typed', async () => {
+    const s = await startShell();
+    s.type('echo plain-$((1+1))\r');
+    await s.waitFor(/^plain-2$/m);
+  });
+
+  it('replaces a line, and history records the replacement', async () => {
+    const s = await startShell();
+    s.type('please-replace\r');
+    await s.waitFor(/^REPLACED-42$/m);
+    expect(s.allText()).not.toContain('command not found');
+    s.type('history 1\r');
+    await s.waitFor(/^\s+\d+\s+history 1$/m);
+    s.type('\x1b[A\x1b[A');
+    await s.waitFor(/nlsh-test:~# echo REPLACED-\$\(\(6\*7\)\)$/m);
+  });
+
+  it('drops a line: nothing runs', async () => {
+    const s = await startShell();
+    s.type('please-drop\r');
+    s.type('echo after-drop\r');
+    await s.waitFor(/^after-drop$/m);
+    expect(s.allText()).not.toContain('please-drop: command not found');
+  });
+
+  it('leaves an edited line in the buffer without running it', async () => {
+    const s = await startShell();
+    s.type('please-edit\r');
+    await s.waitFor(/nlsh-test:~# echo edited-line$/m);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(s.allText()).not.toMatch(/^edited-line$/m);
+    s.type(' more\r');
+    await s.waitFor(/^edited-line more$/m);
+  });
+
+  it('gives nl-sh the type of the first word from the live bash', async () => {
+    const s = await startShell();
+    s.type('what-type\r');
+    await s.waitFor(/^first-word-type=none$/m);
+  });
+
+  it('answers facts about other words: alias, function, builtin, keyword, file, unknown', async () => {
+    const s = await startShell();
+    s.type('facts greet shout cd if ls no-such-cmd\r');
+    await s.waitFor(/^facts=alias,function,builtin,keyword,file,none$/m);
+  });
+
+  it('keeps keystrokes typed while nl-sh owns the terminal away from bash', async () => {
+    const s = await startShell();
+    s.type('please-hold\r');
+    await s.waitFor('[owned] type y to continue');
+    s.type('echo LEAKED\r');
+    await new Promise((r) => setTimeout(r, 200));
+    s.type('y');
+    await s.waitFor(/^held-saw=/m);
+    expect(s.allText()).not.toMatch(/^LEAKED$/m);
+    expect(s.allText()).toMatch(/^held-saw=_echo_LEAKED_ry_$/m);
+    s.type('echo next\r');
+    await s.waitFor(/^next$/m);
+  });
+
+  it('handles a line with quotes, tabs and non-ASCII text intact', async () => {
+    const s = await startShell();
+    s.type("printf '%s|' \"a  b\" 'c\"d' héllo 你好; echo\r");
+    await s.waitFor('a  b|c"d|héllo|你好|');
+  });
+});
