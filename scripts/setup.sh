@@ -7,16 +7,17 @@ cd "$(dirname "$0")/.."
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 npm run build
 
-# The native login launcher (build/nl-sh): the only way to see a login argv[0] such as "-nl-sh".
-mkdir -p build
+# The launcher, bin/nl-sh: native where a C compiler exists (it alone can see a login argv[0]
+# such as "-nl-sh", and it passes every environment entry to bash untouched), else the sh one.
+mkdir -p bin
 cc=$(command -v cc || command -v gcc || command -v clang || true)
-if [ -n "$cc" ] && "$cc" -O2 -Wall -Wextra -o build/nl-sh.tmp src/launcher/login-launcher.c; then
-  mv build/nl-sh.tmp build/nl-sh
-  launcher=$PWD/build/nl-sh
+if [ -n "$cc" ] && "$cc" -O2 -Wall -Wextra -o bin/nl-sh.tmp src/launcher/nl-sh.c; then
+  mv bin/nl-sh.tmp bin/nl-sh
 else
-  echo "setup: no C compiler; using bin/nl-sh (as a login shell it cannot tell login from non-login: install gcc and run setup again)" >&2
-  launcher=$PWD/bin/nl-sh
+  echo "setup: no C compiler found; using the sh launcher, which cannot tell a login shell (install gcc and run setup again)" >&2
+  cp libexec/nl-sh.sh bin/nl-sh.tmp && chmod 755 bin/nl-sh.tmp && mv bin/nl-sh.tmp bin/nl-sh
 fi
+launcher=$PWD/bin/nl-sh
 
 # Record a Node for the launcher in case the bundled one is missing on this platform.
 bundled=$PWD/node_modules/node/bin/node

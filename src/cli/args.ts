@@ -15,20 +15,19 @@ const takesValue = new Set(['-o', '+o', '-O', '+O']);
 
 /** Decide from argv (without node and script) and whether stdin and stderr are terminals. */
 export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: boolean; stderr: boolean }, env: Record<string, string | undefined>): Invocation {
-  if (argv.includes('--version')) return { kind: 'version' };
-  if (argv.includes('--help')) return { kind: 'help' };
   const bashArgs: string[] = [];
   let login = argv0.startsWith('-');
   let norc = false;
   let noprofile = false;
   let rcfile: string | undefined;
-  let forceInteractive = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
-    if (a === '--') {
+    if (a === '--' || a === '-') {
       if (i + 1 < argv.length) return { kind: 'exec-bash', args: argv };
       break;
     }
+    if (a === '--version') return { kind: 'version' };
+    if (a === '--help') return { kind: 'help' };
     if (a === '--login') login = true;
     else if (a === '--norc') norc = true;
     else if (a === '--noprofile') noprofile = true;
@@ -44,10 +43,9 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
     } else if (/^[-+][A-Za-z]+$/.test(a)) {
       const sign = a[0];
       for (const letter of a.slice(1)) {
-        if (letter === 'c') return { kind: 'exec-bash', args: argv };
+        if (letter === 'c' && sign === '-') return { kind: 'exec-bash', args: argv };
         if (letter === 'l' && sign === '-') login = true;
-        else if (letter === 'i' && sign === '-') forceInteractive = true;
-        else if (letter === 's') continue;
+        else if (letter === 'i' || letter === 's') continue;
         else if (letter === 'o' || letter === 'O') {
           const v = argv[++i];
           if (v === undefined) return { kind: 'error', message: `${sign}${letter}: option requires an argument` };
@@ -60,6 +58,6 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
     }
   }
   if (env.TERM === 'dumb' || env.NLSH_DISABLE === '1') return { kind: 'exec-bash', args: argv };
-  if (!forceInteractive && !(ttys.stdin && ttys.stderr)) return { kind: 'exec-bash', args: argv };
+  if (!(ttys.stdin && ttys.stderr)) return { kind: 'exec-bash', args: argv };
   return { kind: 'interactive', bashArgs, login, norc, noprofile, rcfile };
 }

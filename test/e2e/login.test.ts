@@ -2,7 +2,7 @@
 // it, with only $SHELL to find the install) read the profile files as bash would.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeHome, nlshBin, nlshLoginBin, shellEnv } from '../support/fixtures.js';
+import { makeHome, nlshBin, shellEnv } from '../support/fixtures.js';
 import { startInPty, type PtyDriver } from '../support/pty-driver.js';
 
 const profiles = {
@@ -33,11 +33,11 @@ describe('login shell', () => {
 
   it("argv[0] '-nl-sh' (as login(1) and sshd start a shell) is a login shell", async () => {
     home = makeHome(profiles);
-    const env = shellEnv(home.home, { SHELL: nlshLoginBin, PATH: '/usr/bin:/bin' });
+    const env = shellEnv(home.home, { SHELL: nlshBin, PATH: '/usr/bin:/bin' });
     sh = startInPty('/bin/bash', ['--norc', '--noprofile', '-c', 'exec -a -nl-sh "$SHELL"'], { env, cwd: home.home });
     await sh.waitFor(/^login-prompt# $/m);
     sh.type('echo "shell=$SHELL"\r');
-    await sh.waitFor(`shell=${nlshLoginBin}`);
+    await sh.waitFor(`shell=${nlshBin}`);
     expect(sh.allText()).not.toContain('starting plain bash');
   });
 
@@ -62,9 +62,9 @@ describe('login shell', () => {
 describe('the native login launcher', () => {
   it('runs -c commands as plain bash, keeping a login argv[0] as -bash', async () => {
     const { spawnSync } = await import('node:child_process');
-    const r = spawnSync('/bin/bash', ['--norc', '-c', `exec -a -nl-sh ${nlshLoginBin} -c 'echo "$0"; shopt -q login_shell && echo login'`], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent' } });
+    const r = spawnSync('/bin/bash', ['--norc', '-c', `exec -a -nl-sh ${nlshBin} -c 'echo "$0"; shopt -q login_shell && echo login'`], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent' } });
     expect(r.stdout).toBe('-bash\nlogin\n');
-    const plain = spawnSync(nlshLoginBin, ['-c', 'echo "$0"; shopt -q login_shell || echo not-login'], { encoding: 'utf8' });
+    const plain = spawnSync(nlshBin, ['-c', 'echo "$0"; shopt -q login_shell || echo not-login'], { encoding: 'utf8' });
     expect(plain.stdout).toBe('bash\nnot-login\n');
   });
 });

@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-/** The launcher under test. */
+/** The launcher under test: what setup builds and /etc/shells names. */
 export const nlshBin = join(repoRoot, 'bin', 'nl-sh');
-/** The native login launcher that setup compiles (what /etc/shells should name). */
-export const nlshLoginBin = join(repoRoot, 'build', 'nl-sh');
+/** The compile-free launcher (installed as bin/nl-sh where there is no C compiler). */
+export const nlshShLauncher = join(repoRoot, 'libexec', 'nl-sh.sh');
 
 /** A throwaway HOME with the given files (relative path → content). */
 export function makeHome(files: Record<string, string> = {}): { home: string; cleanup: () => void } {
