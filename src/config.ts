@@ -10,10 +10,14 @@ import { homedir } from 'node:os';
 export interface Config {
   /** Bytes kept of the last command's output for `?` questions and planner context. */
   captureBytes: number;
+  /** A line starting with this goes to the model. */
+  nlPrefix: string;
+  /** A line starting with this goes to bash as typed. */
+  shellPrefix: string;
 }
 
 /** Defaults used when nothing says otherwise. */
-export const defaultConfig: Readonly<Config> = Object.freeze({ captureBytes: 1 << 20 });
+export const defaultConfig: Readonly<Config> = Object.freeze({ captureBytes: 1 << 20, nlPrefix: ',', shellPrefix: '\\' });
 
 /** Where the user's config file lives. */
 export function configPath(env: Record<string, string | undefined>): string {
@@ -27,8 +31,8 @@ export interface LoadedConfig {
   problems: string[];
 }
 
-/** Load the config file; never throws. `parseToml` is injected so the parser loads lazily. */
-export function loadConfig(env: Record<string, string | undefined>, parseToml: (text: string) => Record<string, unknown>): LoadedConfig {
+/** Load the config file; never throws. The TOML parser is loaded only when there is a file. */
+export async function loadConfig(env: Record<string, string | undefined>, loadToml: () => Promise<(text: string) => Record<string, unknown>>): Promise<LoadedConfig> {
   const path = configPath(env);
   let text: string;
   try {
@@ -40,7 +44,7 @@ export function loadConfig(env: Record<string, string | undefined>, parseToml: (
   }
   let data: Record<string, unknown>;
   try {
-    data = parseToml(text);
+    data = (await loadToml())(text);
   } catch (err) {
     const first = String((err as Error).message ?? err).split('\n')[0];
     return { config: defaultConfig, problems: [`${path}: ${first}; using defaults`] };
@@ -51,6 +55,12 @@ export function loadConfig(env: Record<string, string | undefined>, parseToml: (
     if (key === 'capture_bytes') {
       if (typeof value === 'number' && Number.isInteger(value) && value >= 4096 && value <= 64 << 20) config.captureBytes = value;
       else problems.push(`${path}: capture_bytes: expected a whole number of bytes from 4096 to 67108864, found ${JSON.stringify(value)}; using ${defaultConfig.captureBytes}`);
+    } else if (key === 'nl_prefix' || key === 'shell_prefix') {
+      const field = key === 'nl_prefix' ? 'nlPrefix' : 'shellPrefix';
+      if (typeof value === 'string' && value.length <= 4 && !/\s/.test(value)) config[field] = value;
+      else problems.push(`${path}: ${key}: expected up to 4 non-blank characters, found ${JSON.stringify(value)}; using ${JSON.stringify(defaultConfig[field])}`);
+    } else {
+      problems.push(`${path}: unknown key ${JSON.stringify(key)} (ignored)`);
     }
   }
   return { config: Object.freeze(config), problems };

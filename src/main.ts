@@ -9,7 +9,8 @@ import { helpText } from './cli/help.js';
 import { loadConfig } from './config.js';
 import { formatErrorLine } from './errors.js';
 import { findBash, outerTerminalUnderstandsMarks } from './cli/environment.js';
-import { startSession, processTerminal, spawnInPty, passThrough } from './repl/index.js';
+import { startSession, processTerminal, spawnInPty, createLineDecider, type LineDecision } from './repl/index.js';
+import type { BashParser } from './sandbox/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,14 +35,17 @@ export async function main(argv: string[], env: Record<string, string | undefine
     case 'error':
       process.stderr.write(`nl-sh: ${inv.message}\n`);
       return 2;
+    case 'route': {
+      const { runRouteCommand } = await import('./cli/route-command.js');
+      return runRouteCommand({ bash: findBash(env), env, explain: inv.explain, input: process.stdin, output: process.stdout });
+    }
     case 'exec-bash':
       return execBash(inv.args);
     case 'interactive':
       break;
   }
 
-  const { parse } = await import('smol-toml');
-  const { config, problems } = loadConfig(env, (t) => parse(t) as Record<string, unknown>);
+  const { config, problems } = await loadConfig(env, async () => (await import('smol-toml')).parse as (t: string) => Record<string, unknown>);
   for (const p of problems) process.stderr.write(`nl-sh: ${p}\n`);
 
   const terminal = processTerminal();
@@ -63,6 +67,20 @@ export async function main(argv: string[], env: Record<string, string | undefine
     cwd = env.HOME || '/';
   }
 
+  let parser: BashParser | undefined;
+  let setOfferPending = (_pending: boolean): void => undefined;
+  const decider = createLineDecider({
+    config: { nlPrefix: config.nlPrefix, shellPrefix: config.shellPrefix },
+    parser: () => parser,
+    // Until the planner exists, a request or question is left in the buffer, never run.
+    onRequest: (ctx, route): LineDecision => ({
+      verb: 'edit',
+      line: ctx.line,
+      notice: `nl-sh: that reads as a ${route === 'question' ? 'question' : 'request'} for the model, so it did not run; no model is set up yet. Start the line with ${config.shellPrefix} to run it in bash.`,
+    }),
+    setOfferPending: (p) => setOfferPending(p),
+  });
+
   const session = startSession({
     bash: findBash(env),
     bashArgs: inv.bashArgs,
@@ -72,13 +90,22 @@ export async function main(argv: string[], env: Record<string, string | undefine
     rcEnv,
     terminal,
     spawnPty: spawnInPty,
-    decide: passThrough,
+    decide: decider.decide,
+    onCommandDone: decider.onCommandDone,
     passMarks: outerTerminalUnderstandsMarks(env),
     captureBytes: config.captureBytes,
-    onFirstPrompt: () => terminal.disableOutputProcessing(),
+    onFirstPrompt: () => {
+      terminal.disableOutputProcessing();
+      // The sandbox's modules (parser, risk rules) load after the prompt, never before it.
+      import('./sandbox/index.js').then((m) => m.loadBashParser()).then(
+        (p) => (parser = p),
+        (err: unknown) => warn(`nl-sh: the bash parser did not load (${String(err)}); routing uses simpler checks`),
+      );
+    },
     warn,
   });
 
+  setOfferPending = session.setOfferPending;
   let hungUp = false;
   const hangup = (): void => {
     if (hungUp) return;

@@ -1,7 +1,8 @@
 # nl-sh shell integration, given to the hosted bash as its --rcfile.
 # It first reads the user's own startup files exactly as bash would, then adds:
-#   - OSC 133 marks (A prompt start, B command start, C output start, D;status finished) and
-#     OSC 7 cwd reports, so nl-sh knows where output begins and ends and where bash is;
+#   - OSC 133 marks (A prompt start, B command start, D;status finished) and OSC 7 cwd reports,
+#     so nl-sh knows where output ends, with what status, and where bash is. Output starts when
+#     nl-sh answers the Enter hook, so no C mark (PS0) is needed: one write fewer per command;
 #   - an Enter hook: Enter runs __nlsh_hook (bind -x) and then a second private key whose
 #     binding is accept-line, or a no-op when nl-sh asked to leave the line for editing.
 # Everything on the per-line path is a builtin: no forks. Names start with __nlsh_.
@@ -71,25 +72,30 @@ if [[ ${PROMPT_COMMAND+set} && ${PROMPT_COMMAND@a} == *a* ]]; then
 else
   PROMPT_COMMAND=__nlsh_prompt_pre${PROMPT_COMMAND:+$'\n'$PROMPT_COMMAND}$'\n'__nlsh_prompt_post
 fi
-PS0+=$'\e]133;C\a'
 
-# The Enter hook. Request: "Q" id line type-of-first-word, NUL-separated. Replies: id verb arg,
-# NUL-separated; verbs: run (as typed), replace (run arg instead), drop, edit (leave arg in the
-# buffer), hold (nl-sh owns the terminal; keep waiting while it lives), facts (send `type -t`
-# of each newline-separated word in arg, then read again).
+# The Enter hook. Request: "Q" id line PATH type-of-first-word, NUL-separated, in one grouped
+# write. Reply: a verb byte, then id NUL, then (for p, e, f) an argument NUL. Verbs: r run as
+# typed, p replace with arg, d drop, e edit (leave arg in the buffer), h hold (nl-sh owns the
+# terminal; keep waiting while it lives), f facts (send `type -t` of each newline-separated
+# word in arg, then read again). Only the verb byte is read with a timeout: `read -t` costs a
+# pselect and two sigprocmasks per byte, and nl-sh writes each reply in one piece.
 __nlsh_hook() {
-  [[ -z $__nlsh_off && -n $__nlsh_dir && -p $__nlsh_dir/req && -p $__nlsh_dir/rep ]] || return 0
-  local w r id verb arg first word
+  [[ -z $__nlsh_off && -n $__nlsh_dir && -p $__nlsh_dir/req ]] || return 0
+  # A blank line runs nothing either way: no need to ask, unless nl-sh has an offer waiting
+  # (a blank Enter after "did you mean ...?" takes it).
+  [[ $READLINE_LINE == *[![:space:]]* || -e $__nlsh_dir/offer ]] || return 0
+  local w r id verb arg first word waited=0
   exec {w}<>"$__nlsh_dir/req" {r}<>"$__nlsh_dir/rep" || return 0
   ((++__nlsh_seq))
   first=${READLINE_LINE#"${READLINE_LINE%%[![:space:]]*}"}
   first=${first%%[[:space:]]*}
-  printf 'Q\0%s\0%s\0' "$__nlsh_seq" "$READLINE_LINE" >&"$w"
-  [[ -n $first ]] && type -t -- "$first" >&"$w" 2>/dev/null
-  printf '\0' >&"$w"
-  local waited=0
+  {
+    printf 'Q\0%s\0%s\0%s\0' "$__nlsh_seq" "$READLINE_LINE" "$PATH"
+    type -t -- "$first"
+    printf '\0'
+  } >&"$w"
   while :; do
-    if ! read -r -d '' -t 2 -u "$r" id; then
+    if ! read -r -n 1 -t 2 -u "$r" verb; then
       # No answer: if nl-sh is gone or stuck, stop asking and leave the line unrun.
       if [[ -n $__nlsh_pid ]] && kill -0 "$__nlsh_pid" 2>/dev/null && ((++waited < 3)); then
         continue
@@ -99,21 +105,24 @@ __nlsh_hook() {
       printf '\nnl-sh: not answering; hook off for this session. Press Enter to run the line in bash.\n' >&2
       break
     fi
-    read -r -d '' -t 1 -u "$r" verb || break
-    read -r -d '' -t 1 -u "$r" arg || break
+    read -r -d '' -u "$r" id
+    arg=
+    [[ $verb == [pef] ]] && read -r -d '' -u "$r" arg
     [[ $id == "$__nlsh_seq" ]] || continue
     case $verb in
-      hold) waited=-100000; continue ;;
-      facts)
-        printf 'F\0%s\0' "$__nlsh_seq" >&"$w"
-        while IFS= read -r word; do
-          type -t -- "$word" >&"$w" 2>/dev/null || printf '\n' >&"$w"
-        done <<<"$arg"
-        printf '\0' >&"$w"
+      h) waited=-100000; continue ;;
+      f)
+        {
+          printf 'F\0%s\0' "$__nlsh_seq"
+          while IFS= read -r word; do
+            type -t -- "$word" || printf '\n'
+          done <<<"$arg"
+          printf '\0'
+        } >&"$w"
         continue ;;
-      replace) READLINE_LINE=$arg; READLINE_POINT=${#arg} ;;
-      drop) READLINE_LINE=; READLINE_POINT=0 ;;
-      edit)
+      p) READLINE_LINE=$arg; READLINE_POINT=${#arg} ;;
+      d) READLINE_LINE=; READLINE_POINT=0 ;;
+      e)
         READLINE_LINE=$arg; READLINE_POINT=${#arg}
         bind '"\C-x\C-na": ""'
         __nlsh_noaccept=1 ;;

@@ -5,6 +5,7 @@
 /** What nl-sh was asked to do. */
 export type Invocation =
   | { kind: 'version' }
+  | { kind: 'route'; explain: boolean }
   | { kind: 'help' }
   | { kind: 'exec-bash'; args: string[] }
   | { kind: 'error'; message: string }
@@ -27,6 +28,7 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
       break;
     }
     if (a === '--version') return { kind: 'version' };
+    if (a === '--route') return { kind: 'route', explain: argv.includes('--explain') };
     if (a === '--help') return { kind: 'help' };
     if (a === '--login') login = true;
     else if (a === '--norc') norc = true;

@@ -5,7 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 
 /** What the hook sends: a line to decide on, or the facts nl-sh asked for. */
 export type HookRequest =
-  | { kind: 'line'; id: string; line: string; firstWordType: string }
+  | { kind: 'line'; id: string; line: string; firstWordType: string; path: string }
   | { kind: 'facts'; id: string; types: string[] };
 
 /** What nl-sh answers for a line. */
@@ -23,7 +23,7 @@ export class HookRequestReader {
     for (;;) {
       const fields = this.pending.split('\0');
       const head = fields[0];
-      const need = head === 'Q' ? 4 : head === 'F' ? 3 : -1;
+      const need = head === 'Q' ? 5 : head === 'F' ? 3 : -1;
       if (need < 0) {
         // Garbage (a stale or foreign writer): drop up to the next record start.
         const next = this.pending.indexOf('\0');
@@ -36,7 +36,7 @@ export class HookRequestReader {
       this.pending = this.pending.slice(used);
       const id = fields[1] ?? '';
       if (head === 'Q') {
-        out.push({ kind: 'line', id, line: fields[2] ?? '', firstWordType: (fields[3] ?? '').trim() });
+        out.push({ kind: 'line', id, line: fields[2] ?? '', path: fields[3] ?? '', firstWordType: (fields[4] ?? '').trim() });
       } else {
         const types = (fields[2] ?? '').split('\n');
         if (types.length > 0 && types[types.length - 1] === '') types.pop();
@@ -46,7 +46,11 @@ export class HookRequestReader {
   }
 }
 
-/** Encode an answer for the hook. Multi-line args are fine; NULs are removed. */
+const verbCodes: Record<HookVerb, string> = { run: 'r', replace: 'p', drop: 'd', edit: 'e', hold: 'h', facts: 'f' };
+
+/** Encode an answer for the hook: a verb byte, the id, and an argument for replace/edit/facts. */
 export function encodeReply(id: string, verb: HookVerb, arg = ''): Buffer {
-  return Buffer.from(`${id}\0${verb}\0${arg.replaceAll('\0', '')}\0`, 'utf8');
+  const code = verbCodes[verb];
+  const withArg = code === 'p' || code === 'e' || code === 'f';
+  return Buffer.from(withArg ? `${code}${id}\0${arg.replaceAll('\0', '')}\0` : `${code}${id}\0`, 'utf8');
 }

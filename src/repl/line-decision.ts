@@ -1,12 +1,13 @@
 // What nl-sh decides at Enter, and what the deciding code may use. The decision is data; the
 // session applies it through the control channel.
 
-/** The answer for one submitted line. */
-export type LineDecision =
+/** The answer for one submitted line, with an optional one-line notice shown above the prompt. */
+export type LineDecision = (
   | { verb: 'run' } // bash runs the line as typed
   | { verb: 'replace'; line: string } // bash runs this line instead (and records it in history)
   | { verb: 'drop' } // nothing runs
-  | { verb: 'edit'; line: string }; // the line is left in bash's buffer for the user
+  | { verb: 'edit'; line: string } // the line is left in bash's buffer for the user
+) & { notice?: string };
 
 /** The terminal while nl-sh owns it: keystrokes come here, none reach bash. */
 export interface TerminalLease {
@@ -20,6 +21,8 @@ export interface LineContext {
   line: string;
   /** `type -t` of the first word, from the live bash ('' when not found). */
   firstWordType: string;
+  /** bash's PATH when the line was submitted. */
+  path: string;
   /** True when bash is reading a continuation line (PS2): part of a larger command. */
   continuation: boolean;
   cwd: string;

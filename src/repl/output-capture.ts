@@ -31,7 +31,7 @@ export class OutputCapture {
     this.line = line;
   }
 
-  /** OSC 133;C: output of a command starts. */
+  /** Output of a command starts (nl-sh answered the Enter hook with run or replace). */
   begin(): void {
     this.capturing = true;
     this.start = 0;
@@ -65,15 +65,16 @@ export class OutputCapture {
     end = 0;
   }
 
-  /** OSC 133;D: the command finished with this status. A D without a C is an empty line. */
-  finish(status: number): void {
+  /** OSC 133;D: the command finished with this status; false when none was running. */
+  finish(status: number): boolean {
     if (!this.capturing) {
       this.line = undefined;
-      return;
+      return false;
     }
     this.capturing = false;
     this.last = { line: this.line, status, output: this.snapshot(), totalBytes: this.total };
     this.line = undefined;
+    return true;
   }
 
   /** The last finished command, if any. */

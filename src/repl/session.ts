@@ -9,8 +9,10 @@ import type { OuterTerminal } from './outer-terminal.js';
 import type { PtyHost, PtySpawnOptions } from './pty/pty-host.js';
 import { openControlChannel, type ControlChannel } from './control-channel.js';
 import { OscScanner, type ShellMark } from './osc-scanner.js';
-import { OutputCapture } from './output-capture.js';
+import { OutputCapture, type CapturedCommand } from './output-capture.js';
 import { createSessionDir, removeSessionDir, sweepStaleSessionDirs } from './runtime-dir.js';
+import { writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Everything a session needs, injected. */
 export interface SessionOptions {
@@ -33,6 +35,8 @@ export interface SessionOptions {
   captureBytes?: number;
   /** Report a problem of nl-sh's own parts (one line, the shell goes on). */
   warn: (line: string) => void;
+  /** A command finished; text returned is shown before the next prompt (e.g. an offer). */
+  onCommandDone?: (done: CapturedCommand) => string | undefined;
 }
 
 /** A running session; `exited` resolves with the status nl-sh should exit with. */
@@ -41,6 +45,8 @@ export interface Session {
   capture: OutputCapture;
   /** Forward a hangup: bash saves history and ends its jobs, as on a closed terminal. */
   hangup(): void;
+  /** Let (or stop letting) a blank Enter reach the decider, to take an offer. */
+  setOfferPending(pending: boolean): void;
 }
 
 /** Start bash in a pty and pass the terminal through. */
@@ -68,7 +74,8 @@ export function startSession(opts: SessionOptions): Session {
   const factWaiters = new Map<string, (types: string[]) => void>();
   let heldTimer: NodeJS.Timeout | undefined;
 
-  const onMark = (mark: ShellMark): void => {
+  // Handle a mark; text it returns is shown at that point of the output.
+  const onMark = (mark: ShellMark): string | undefined => {
     switch (mark.kind) {
       case 'prompt-start':
         continuation = false;
@@ -85,9 +92,12 @@ export function startSession(opts: SessionOptions): Session {
       case 'output-start':
         capture.begin();
         break;
-      case 'command-done':
-        capture.finish(mark.status);
+      case 'command-done': {
+        const wasRunning = capture.finish(mark.status);
+        const last = capture.lastCommand();
+        if (wasRunning && last && opts.onCommandDone) return opts.onCommandDone(last);
         break;
+      }
       case 'cwd':
         if (mark.path !== cwd) {
           cwd = mark.path;
@@ -99,6 +109,7 @@ export function startSession(opts: SessionOptions): Session {
         }
         break;
     }
+    return undefined;
   };
 
   const writeOut = (data: Buffer): void => {
@@ -112,14 +123,25 @@ export function startSession(opts: SessionOptions): Session {
       heldTimer = undefined;
     }
     const pieces = scanner.feed(chunk);
-    for (const piece of pieces) {
-      if ('bytes' in piece) {
-        capture.append(piece.bytes);
-        writeOut(piece.bytes);
-      } else {
-        if (opts.passMarks) writeOut(piece.raw);
-        onMark(piece.mark);
+    const first = pieces[0];
+    if (pieces.length === 1 && first && 'bytes' in first) {
+      // The hot path: no marks in this chunk.
+      capture.append(first.bytes);
+      writeOut(first.bytes);
+    } else {
+      // Marks split the chunk; the terminal still gets one write.
+      const out: Buffer[] = [];
+      for (const piece of pieces) {
+        if ('bytes' in piece) {
+          capture.append(piece.bytes);
+          out.push(piece.bytes);
+        } else {
+          if (opts.passMarks) out.push(piece.raw);
+          const shown = onMark(piece.mark);
+          if (shown) out.push(Buffer.from(shown));
+        }
       }
+      if (out.length > 0) writeOut(out.length === 1 ? (out[0] as Buffer) : Buffer.concat(out));
     }
     // A held-back partial mark that never completes is plain output after all.
     heldTimer = setTimeout(() => {
@@ -146,14 +168,21 @@ export function startSession(opts: SessionOptions): Session {
     pty.resize(s.cols, s.rows);
   });
 
-  const apply = (id: string, decision: LineDecision): void => {
+  // The command's output starts once bash has its answer (there is no PS0 mark: one write less).
+  const apply = (id: string, line: string, decision: LineDecision): void => {
     if (!channel) return;
+    // bash cleared its line before the hook ran and redraws prompt and line after it, so a
+    // notice written now sits just above the redrawn prompt.
+    if (decision.notice) terminal.write(`\r\x1b[K${decision.notice}\r\n`);
     switch (decision.verb) {
       case 'run':
+        capture.noteLine(line);
+        capture.begin();
         channel.reply(id, 'run');
-        break;
+        return;
       case 'replace':
         capture.noteLine(decision.line);
+        capture.begin();
         channel.reply(id, 'replace', decision.line);
         return;
       case 'drop':
@@ -172,11 +201,12 @@ export function startSession(opts: SessionOptions): Session {
       waiter?.(req.types);
       return;
     }
-    capture.noteLine(req.line);
     const id = req.id;
+    if (offerPending) setOfferPending(false);
     const ctx: LineContext = {
       line: req.line,
       firstWordType: req.firstWordType,
+      path: req.path,
       continuation,
       cwd,
       facts: (words) =>
@@ -209,7 +239,7 @@ export function startSession(opts: SessionOptions): Session {
       result = { verb: 'run' };
     }
     if (!(result instanceof Promise)) {
-      apply(id, result);
+      apply(id, req.line, result);
       return;
     }
     channel?.reply(id, 'hold');
@@ -222,8 +252,20 @@ export function startSession(opts: SessionOptions): Session {
       .then((decision) => {
         lease = undefined;
         pty.resume();
-        apply(id, decision);
+        apply(id, req.line, decision);
       });
+  };
+
+  let offerPending = false;
+  const offerFile = join(dir, 'offer');
+  const setOfferPending = (pending: boolean): void => {
+    offerPending = pending;
+    try {
+      if (pending) writeFileSync(offerFile, '');
+      else rmSync(offerFile, { force: true });
+    } catch {
+      // Without the flag a blank Enter just skips the offer.
+    }
   };
 
   openControlChannel(dir, onRequest).then(
@@ -249,5 +291,6 @@ export function startSession(opts: SessionOptions): Session {
     exited,
     capture,
     hangup: () => pty.kill('SIGHUP'),
+    setOfferPending,
   };
 }

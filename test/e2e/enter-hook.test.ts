@@ -3,8 +3,9 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { makeHome, repoRoot, shellEnv, testBashrc } from '../support/fixtures.js';
-import { startInPty, type PtyDriver } from '../support/pty-driver.js';
+import { makeHome, repoRoot, testBashrc } from '../support/fixtures.js';
+import type { PtyDriver } from '../support/pty-driver.js';
+import { startShellAt } from '../support/start-shell.js';
 
 const node = join(repoRoot, 'node_modules', '.bin', 'node');
 const fixture = join(repoRoot, 'test', 'fixtures', 'hook-shell.mjs');
@@ -20,8 +21,7 @@ afterEach(() => {
 });
 
 async function startShell(): Promise<PtyDriver> {
-  sh = startInPty(node, [fixture], { env: shellEnv(home.home), cwd: home.home });
-  await sh.waitFor(/nlsh-test:~# $/m);
+  sh = await startShellAt(home.home, { file: node, args: [fixture] });
   return sh;
 }
 

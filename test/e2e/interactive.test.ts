@@ -2,8 +2,9 @@
 // control, history, exit status, and large output, asserted on the rendered screen.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHome, nlshBin, shellEnv, testBashrc } from '../support/fixtures.js';
-import { startInPty, type PtyDriver } from '../support/pty-driver.js';
+import { makeHome, testBashrc } from '../support/fixtures.js';
+import type { PtyDriver } from '../support/pty-driver.js';
+import { startShellAt } from '../support/start-shell.js';
 
 let home: ReturnType<typeof makeHome>;
 let sh: PtyDriver | undefined;
@@ -18,8 +19,7 @@ afterEach(() => {
 });
 
 async function startShell(): Promise<PtyDriver> {
-  sh = startInPty(nlshBin, [], { env: shellEnv(home.home), cwd: home.home });
-  await sh.waitFor(/nlsh-test:~# $/m);
+  sh = await startShellAt(home.home);
   return sh;
 }
 

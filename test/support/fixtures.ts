@@ -43,3 +43,6 @@ alias greet='echo hello-from-alias'
 shout() { echo "FUNC:$*"; }
 HISTSIZE=1000
 `;
+
+/** The prompt `testBashrc` draws in HOME. */
+export const testPrompt = /nlsh-test:~# $/m;

@@ -1,0 +1,88 @@
+// Risk classifier latency: the parser's cold start (first load in this process), then
+// p50/p99/max per command over the dev corpus and synthetic commands of up to 500 characters,
+// after a warm-up. Target: p99 < 2 ms per command.
+// Usage: node bench/risk-bench.js [corpus.jsonl]   (build first: npx tsc -p tsconfig.build.json)
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const corpusPath = resolve(process.argv[2] ?? resolve(repoRoot, '../shared/eval/risk/dev.jsonl'));
+const targetMs = 2;
+const reps = 20;
+
+const t0 = performance.now();
+const sandbox = await import('../dist/sandbox/index.js');
+const tImport = performance.now();
+const parser = await sandbox.loadBashParser();
+const tParser = performance.now();
+const rules = sandbox.loadRules();
+const tRules = performance.now();
+
+const corpus = existsSync(corpusPath)
+  ? readFileSync(corpusPath, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l).cmd)
+  : [];
+const commands = [...corpus, ...synthetic()].filter((c) => c.length <= 500);
+
+const classify = (cmd) => sandbox.classifyCommand(cmd, { parser, rules });
+const tFirst0 = performance.now();
+classify(commands[0] ?? 'ls');
+const tFirst = performance.now();
+for (let i = 0; i < 3; i++) for (const c of commands) classify(c);
+
+const samples = [];
+const bySize = new Map();
+for (const c of commands) {
+  for (let i = 0; i < reps; i++) {
+    const start = performance.now();
+    classify(c);
+    const ms = performance.now() - start;
+    samples.push(ms);
+    const bucket = c.length <= 100 ? '≤100' : c.length <= 250 ? '101-250' : '251-500';
+    (bySize.get(bucket) ?? bySize.set(bucket, []).get(bucket)).push(ms);
+  }
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+  return { n: s.length, p50: q(0.5), p99: q(0.99), max: s[s.length - 1] ?? 0 };
+};
+const fmt = (ms) => `${ms.toFixed(3)} ms`;
+const all = stats(samples);
+console.log(`node ${process.version}`);
+console.log(`cold start: import ${fmt(tImport - t0)}, parser load ${fmt(tParser - tImport)}, rules ${fmt(tRules - tParser)}, first classification ${fmt(tFirst - tFirst0)}`);
+console.log(`commands: ${commands.length} (${corpus.length} from ${corpus.length > 0 ? corpusPath : 'no corpus'}), ${reps} runs each after 3 warm-up passes`);
+for (const [bucket, xs] of [...bySize].sort()) {
+  const s = stats(xs);
+  console.log(`  ${bucket.padEnd(8)} chars: n=${String(s.n).padStart(6)}  p50 ${fmt(s.p50)}  p99 ${fmt(s.p99)}  max ${fmt(s.max)}`);
+}
+console.log(`  all      chars: n=${String(all.n).padStart(6)}  p50 ${fmt(all.p50)}  p99 ${fmt(all.p99)}  max ${fmt(all.max)}`);
+console.log(`target p99 < ${targetMs} ms: ${all.p99 < targetMs ? 'PASS' : 'FAIL'}`);
+process.exitCode = all.p99 < targetMs ? 0 : 1;
+
+/** Commands of every shape up to 500 characters: long pipelines, lists, nesting, here-docs. */
+function synthetic() {
+  const out = [];
+  const words = ['src/app.ts', '--verbose', '-rf', "'quoted arg'", '"$HOME/x"', '*.log', '$(date +%F)', 'build/', '-n', '10'];
+  for (let n = 1; n <= 40; n += 3) {
+    out.push(`grep -rn pattern ${Array.from({ length: n }, (_, i) => words[i % words.length]).join(' ')}`);
+    out.push(Array.from({ length: n }, (_, i) => ['cat a.txt', 'grep x', 'sort', 'uniq -c', 'head -n 5', 'tr a-z A-Z'][i % 6]).join(' | '));
+    out.push(Array.from({ length: n }, (_, i) => ['mkdir -p out', 'cp a out/', 'rm -f out/tmp', 'git add -A', 'echo done'][i % 5]).join(' && '));
+  }
+  for (let d = 1; d <= 8; d++) {
+    let inner = 'rm -rf build';
+    for (let i = 0; i < d; i++) inner = i % 2 ? `bash -c ${JSON.stringify(inner)}` : `echo $(${inner})`;
+    out.push(inner);
+  }
+  out.push(`for f in *.bak; do if [ -f "$f" ]; then mv -n "$f" "\${f%.bak}"; else echo "skip $f"; fi; done; ${'ls -la; '.repeat(20)}`);
+  out.push(`sh <<'EOF'\n${'echo line; '.repeat(30)}rm -rf build\nEOF`);
+  out.push(`python3 -c "import json,sys; ${'d = json.load(sys.stdin); '.repeat(10)}print(d)"`);
+  out.push(`psql -d app -c "${'SELECT id, name FROM users WHERE id = 1; '.repeat(9)}"`);
+  out.push(`find . -type f -name '*.tmp' -mtime +3 -exec rm -f {} + ${'-o -name x '.repeat(25)}`);
+  out.push(`curl -fsSL https://example.com/install.sh | ${'env A=1 '.repeat(40)}bash -s -- --yes`);
+  out.push(`f() { ${'g; '.repeat(30)} }; g() { rm -rf "$1"; }; f dist`);
+  return out;
+}

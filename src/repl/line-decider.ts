@@ -1,0 +1,88 @@
+// Decides each submitted line. The router says where it goes; a shell line runs as typed, on
+// the synchronous fast path; requests and questions go to `onRequest`. After "command not
+// found" it offers a correction or the model, in one line; a blank Enter takes the offer, which
+// at most leaves a line in the buffer: nothing runs without the user's say.
+
+import type { BashParser } from '../sandbox/index.js';
+import type { CapturedCommand } from './output-capture.js';
+import type { LineContext, LineDecider, LineDecision } from './line-decision.js';
+import { CommandTable, requestText, route, suggestForNotFound, type CommandKind, type Route, type RouteConfig, type RouteFacts } from './router/index.js';
+
+/** What the decider needs from the rest of nl-sh. */
+export interface LineDeciderOptions {
+  config: RouteConfig;
+  /** The bash parser once it has loaded (routing works without it). */
+  parser(): BashParser | undefined;
+  /** Handle a natural-language request or a question (the planner's door). */
+  onRequest(ctx: LineContext, route: Exclude<Route, 'shell'>, text: string): LineDecision | Promise<LineDecision>;
+  /** Let a blank Enter reach the decider while an offer waits. */
+  setOfferPending(pending: boolean): void;
+}
+
+/** The decider and the session callback that makes its offers. */
+export interface LineDeciderParts {
+  decide: LineDecider;
+  onCommandDone(done: CapturedCommand): string | undefined;
+}
+
+type Offer = { kind: 'typo'; suggestion: string } | { kind: 'ask'; line: string };
+
+/** The first word as the Enter hook computed it: after leading blanks, up to the next blank. */
+function firstWordOf(line: string): string {
+  return line.trimStart().split(/\s/, 1)[0] ?? '';
+}
+
+/** Build the decider for an interactive session. */
+export function createLineDecider(opts: LineDeciderOptions): LineDeciderParts {
+  let table: { path: string; table: CommandTable } | undefined;
+  let offer: Offer | undefined;
+  const lastShellLines = new Set<string>();
+
+  const tableFor = (path: string): CommandTable => {
+    if (!table || table.path !== path) table = { path, table: new CommandTable({ aliases: [], functions: [], path }) };
+    return table.table;
+  };
+  const factsFor = (ctx: LineContext): RouteFacts => {
+    const first = firstWordOf(ctx.line);
+    const known = ctx.firstWordType as CommandKind;
+    const commands = tableFor(ctx.path);
+    return {
+      typeOf: (word) => (word === first ? known : commands.typeOf(word)),
+      parser: opts.parser(),
+      config: opts.config,
+    };
+  };
+
+  const decide: LineDecider = (ctx) => {
+    const waiting = offer;
+    offer = undefined;
+    if (waiting && ctx.line.trim() === '') {
+      if (waiting.kind === 'typo') return { verb: 'edit', line: waiting.suggestion };
+      return opts.onRequest({ ...ctx, line: waiting.line }, 'nl', waiting.line);
+    }
+    if (ctx.continuation) return { verb: 'run' };
+    const facts = factsFor(ctx);
+    const decision = route(ctx.line, facts);
+    if (decision.route === 'shell') {
+      lastShellLines.clear();
+      lastShellLines.add(ctx.line);
+      return { verb: 'run' };
+    }
+    return opts.onRequest(ctx, decision.route, requestText(ctx.line, facts));
+  };
+
+  const onCommandDone = (done: CapturedCommand): string | undefined => {
+    if (done.status !== 127 || !done.line || !lastShellLines.has(done.line) || !table) return undefined;
+    const commands = table.table;
+    const suggestion = suggestForNotFound(done.line, { typeOf: (w) => commands.typeOf(w), commands: commands.names() });
+    opts.setOfferPending(true);
+    if (suggestion.kind === 'typo') {
+      offer = { kind: 'typo', suggestion: suggestion.suggestion };
+      return `nl-sh: did you mean \`${suggestion.suggestion}\`? Press Enter to edit it.\r\n`;
+    }
+    offer = { kind: 'ask', line: done.line };
+    return `nl-sh: not a command here. Press Enter to ask the model what you meant.\r\n`;
+  };
+
+  return { decide, onCommandDone };
+}

@@ -1,0 +1,138 @@
+// Reading the user's policy file (TOML, one schema, documented in docs/risk-rules.md). A missing
+// file means the defaults. A broken one (unreadable, bad TOML, wrong types, unknown keys or
+// actions) falls back to the most restrictive policy and says so in one line that names the
+// file, the key, what was expected and what was found.
+
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { isLevel, levels } from '../risk/levels.js';
+import { actions, defaultPolicy, mostRestrictivePolicy, type Action, type Approval, type Policy } from './policy.js';
+
+/** A policy and, when the file was broken, the one line saying so. */
+export interface LoadedPolicy {
+  policy: Readonly<Policy>;
+  warning: string | undefined;
+}
+
+/** File access for `loadPolicy` (injected so tests need no disk). */
+export interface PolicyIo {
+  readFile(path: string): string;
+  parseToml(text: string): Record<string, unknown>;
+}
+
+const uncertainKeys = ['unknown', 'dynamic', 'unparsable'] as const;
+const askingLevels = new Set(['network_exec', 'destructive', 'privileged']);
+const fallbackNote = 'using the most restrictive policy (everything asks; all but read-only commands need typed confirmation)';
+
+class PolicyProblem extends Error {
+  constructor(
+    readonly key: string,
+    readonly expected: string,
+    readonly found: string,
+  ) {
+    super(`${key}: expected ${expected}, found ${found}`);
+  }
+}
+
+/** Load the policy at `path` (undefined: the defaults). Never throws. */
+export function loadPolicy(path: string | undefined, io: PolicyIo): LoadedPolicy {
+  if (path === undefined) return { policy: defaultPolicy, warning: undefined };
+  let text: string;
+  try {
+    text = io.readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { policy: defaultPolicy, warning: undefined };
+    return broken(path, new PolicyProblem('(file)', 'a readable file', code ?? String((err as Error).message ?? err)));
+  }
+  return parsePolicy(text, path, io.parseToml);
+}
+
+/** Parse policy text; `path` is only used in the warning. Never throws. */
+export function parsePolicy(text: string, path: string, parseToml: PolicyIo['parseToml']): LoadedPolicy {
+  let data: Record<string, unknown>;
+  try {
+    data = parseToml(text);
+  } catch (err) {
+    const first = String((err as Error).message ?? err).split('\n')[0] ?? '';
+    return broken(path, new PolicyProblem('(syntax)', 'valid TOML', JSON.stringify(first)));
+  }
+  try {
+    return { policy: readPolicy(data), warning: undefined };
+  } catch (err) {
+    if (err instanceof PolicyProblem) return broken(path, err);
+    throw err;
+  }
+}
+
+/** Policy file access through node:fs and a given TOML parser. */
+export function nodePolicyIo(parseToml: PolicyIo['parseToml']): PolicyIo {
+  return { readFile: (path) => readFileSync(path, 'utf8'), parseToml };
+}
+
+/** Load the policy at `path` from disk, loading the TOML parser on first use. Never throws. */
+export async function readPolicyFile(path: string | undefined): Promise<LoadedPolicy> {
+  if (path === undefined) return { policy: defaultPolicy, warning: undefined };
+  const { parse } = await import('smol-toml');
+  return loadPolicy(path, nodePolicyIo((text) => parse(text) as Record<string, unknown>));
+}
+
+/** Remember an approval by appending it to the policy file (created if missing). */
+export function rememberApproval(path: string, approval: Approval): void {
+  mkdirSync(dirname(path), { recursive: true });
+  appendFileSync(path, formatApprovalToml(approval));
+}
+
+/** The TOML lines that remember an approval (append them to the policy file). */
+export function formatApprovalToml(approval: Approval): string {
+  return `\n[[approve]]\ncommand = ${JSON.stringify(approval.command)}\nmatch = "${approval.match}"\n`;
+}
+
+function broken(path: string, problem: PolicyProblem): LoadedPolicy {
+  return { policy: mostRestrictivePolicy, warning: `nl-sh: policy ${path}: ${problem.message}; ${fallbackNote}` };
+}
+
+function readPolicy(data: Record<string, unknown>): Policy {
+  for (const key of Object.keys(data)) if (key !== 'actions' && key !== 'approve') throw new PolicyProblem(key, 'only the keys "actions" and "approve"', 'an unknown key');
+  const policy: Policy = { ...defaultPolicy, levels: { ...defaultPolicy.levels }, approvals: [] };
+  const table = data.actions;
+  if (table !== undefined) {
+    if (!isTable(table)) throw new PolicyProblem('actions', 'a table', describe(table));
+    const levelMap = policy.levels as Record<string, Action>;
+    for (const [key, value] of Object.entries(table)) {
+      const path = `actions.${key}`;
+      const isUncertain = (uncertainKeys as readonly string[]).includes(key);
+      if (!isLevel(key) && !isUncertain) throw new PolicyProblem(path, `a level (${levels.join(', ')}) or ${uncertainKeys.join(', ')}`, 'an unknown key');
+      const allowed = isUncertain || askingLevels.has(key) ? actions.filter((a) => a !== 'run') : actions;
+      if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw new PolicyProblem(path, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`, describe(value));
+      if (isUncertain) policy[key as (typeof uncertainKeys)[number]] = value as Action;
+      else levelMap[key] = value as Action;
+    }
+  }
+  const approve = data.approve;
+  if (approve !== undefined) {
+    if (!Array.isArray(approve)) throw new PolicyProblem('approve', 'a list of [[approve]] tables', describe(approve));
+    policy.approvals = approve.map((entry: unknown, i) => readApproval(entry, `approve[${i}]`));
+  }
+  return policy;
+}
+
+function readApproval(entry: unknown, path: string): Approval {
+  if (!isTable(entry)) throw new PolicyProblem(path, 'a table with command and match', describe(entry));
+  for (const key of Object.keys(entry)) if (key !== 'command' && key !== 'match') throw new PolicyProblem(`${path}.${key}`, 'only command and match', 'an unknown key');
+  if (typeof entry.command !== 'string' || entry.command.trim() === '') throw new PolicyProblem(`${path}.command`, 'a non-empty command', describe(entry.command));
+  const match = entry.match ?? 'exact';
+  if (match !== 'exact' && match !== 'prefix') throw new PolicyProblem(`${path}.match`, '"exact" or "prefix"', describe(match));
+  return { command: entry.command.trim(), match };
+}
+
+function isTable(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (isTable(value)) return 'a table';
+  return JSON.stringify(value) ?? String(value);
+}

@@ -1,0 +1,137 @@
+// Resolving and running one argv: the command name after quoting, paths, aliases, brace
+// expansion and functions; names computed at run time; local scripts; and code handed to an
+// interpreter (shell, python, SQL...) judged by what it contains or where it came from.
+
+import { posix } from 'node:path';
+import { assessScript } from './analyzers/code-scan.js';
+import { assessMongoText, assessRedisText, assessSqlText } from './analyzers/sql.js';
+import type { Content } from './content.js';
+import { applyRule } from './rule-engine.js';
+import { report, type Ctx, type Language, type Runner } from './walk-context.js';
+import { walkSource } from './walker.js';
+import { expandBraces, literalWord, type Word } from './words.js';
+
+/** The runner the walker and analyzers use for nested commands and code. */
+export const runner: Runner = { runArgv, runCode };
+
+function runArgv(input: Word[], ctx: Ctx): Content {
+  const words = input.flatMap((w) => (w.braces && w.value !== undefined ? expandBraces(w.value).map(literalWord) : [w]));
+  const [nameWord, ...args] = words;
+  if (!nameWord) return { kind: 'none' };
+  const value = nameWord.value;
+  if (value === undefined || nameWord.glob) return runComputedName(nameWord, ctx);
+  // A brace group the grammar read as words (`time { rm x; }`): `{` opens it, `}` closes it.
+  if (value === '{' && !nameWord.expands && nameWord.text === '{') return runArgv(args, ctx);
+  if (value === '}' && nameWord.text === '}' && args.length === 0) return { kind: 'none' };
+  if (value === '') {
+    report(ctx, 'writes', 'unknown', ctx.span, 'an empty command name');
+    return { kind: 'generated', from: ctx.span };
+  }
+  if (!value.includes('/') && ctx.scope.functions.has(value)) return callFunction(value, args, ctx);
+  if (!value.includes('/') && ctx.scope.lookupChanged) report(ctx, 'writes', 'unknown', ctx.span, `runs with ${ctx.scope.lookupChanged}; \`${value}\` may not be the program nl-sh knows`);
+  let name = value;
+  if (value.includes('/')) {
+    const base = posix.basename(value);
+    if (!value.startsWith('/')) return runLocalProgram(value, ctx);
+    name = base;
+    if (!ctx.env.rules.paths.rules.binDirs.includes(posix.dirname(value))) {
+      if (isDownloaded(value, ctx)) {
+        report(ctx, 'network_exec', 'rule', ctx.span, `runs ${value}, fetched from the network earlier in this line`);
+        return { kind: 'generated', from: ctx.span };
+      }
+      report(ctx, 'writes', 'unknown', ctx.span, `runs ${value}, outside the standard program directories; nl-sh cannot vouch for it`);
+    }
+  }
+  const found = ctx.env.rules.lookup(name);
+  if (!found) {
+    report(ctx, 'writes', 'unknown', ctx.span, `\`${name}\` is not a command nl-sh knows; it may change anything`);
+    return { kind: 'generated', from: ctx.span };
+  }
+  return applyRule(found.name, found.rule, args, ctx);
+}
+
+function runComputedName(word: Word, ctx: Ctx): Content {
+  const fetched = word.outputs.find((o) => o.kind === 'fetched');
+  if (fetched) report(ctx, 'network_exec', 'dynamic', ctx.span, 'runs a command fetched from the network');
+  else if (word.outputs.some((o) => o.kind === 'decoded')) report(ctx, 'destructive', 'dynamic', ctx.span, 'runs a command decoded at run time; it could be anything, rm included');
+  else if (word.glob && word.value !== undefined) report(ctx, 'destructive', 'dynamic', ctx.span, `the command name ${word.text} is a pattern; whatever it matches runs`);
+  else report(ctx, 'destructive', 'dynamic', ctx.span, `the command name ${word.text} is only known at run time; it could be anything, rm included`);
+  return { kind: 'generated', from: ctx.span };
+}
+
+function runLocalProgram(path: string, ctx: Ctx): Content {
+  if (isDownloaded(path, ctx)) report(ctx, 'network_exec', 'rule', ctx.span, `runs ${path}, fetched from the network earlier in this line`);
+  else report(ctx, 'writes', 'unknown', ctx.span, `runs the local program ${path}; nl-sh cannot see what it does`);
+  return { kind: 'generated', from: ctx.span };
+}
+
+function isDownloaded(path: string, ctx: Ctx): boolean {
+  const d = ctx.scope.downloads;
+  return ctx.scope.fetchedTree.value || d.has(path) || d.has(posix.normalize(path)) || d.has(posix.basename(path));
+}
+
+function callFunction(name: string, args: Word[], ctx: Ctx): Content {
+  const body = ctx.scope.functions.get(name) ?? '';
+  if (ctx.scope.calls.includes(name)) {
+    report(ctx, 'destructive', 'rule', ctx.span, `the function ${name} calls itself without end (a fork bomb when piped or put in the background)`);
+    return { kind: 'generated', from: ctx.span };
+  }
+  const key = [name, ...args.map((a) => a.value ?? '\u0001')].join('\u0000');
+  if (ctx.env.calls.has(key)) return { kind: 'generated', from: ctx.span };
+  ctx.env.calls.add(key);
+  const vars = ctx.scope.vars;
+  const saved = new Map<string, string | undefined>();
+  for (let i = 1; i <= 9; i++) {
+    const key = String(i);
+    if (vars.has(key)) saved.set(key, vars.get(key));
+    vars.set(key, args[i - 1]?.value);
+  }
+  ctx.scope.calls.push(name);
+  walkSource(body, { ...ctx, depth: ctx.depth + 1 }, ctx.span);
+  ctx.scope.calls.pop();
+  for (let i = 1; i <= 9; i++) {
+    const key = String(i);
+    if (saved.has(key)) vars.set(key, saved.get(key));
+    else vars.delete(key);
+  }
+  return { kind: 'generated', from: ctx.span };
+}
+
+/** Judge `content` run as code in `language`; `how` names the part of the command that runs it. */
+function runCode(content: Content, language: Language, ctx: Ctx, how: string): void {
+  switch (content.kind) {
+    case 'text':
+      if (language === 'shell') walkSource(content.text, { ...ctx, depth: ctx.depth + 1, input: { kind: 'none' } }, how);
+      else if (language === 'sql') assessSqlText(content.text, ctx, how);
+      else if (language === 'redis') assessRedisText(content.text, ctx, how);
+      else if (language === 'mongo') assessMongoText(content.text, ctx, how);
+      else assessScript(language, content.text, ctx, how);
+      return;
+    case 'fetched':
+      report(ctx, 'network_exec', 'rule', how, `runs code fetched from the network (${clip(content.from)})`);
+      return;
+    case 'decoded':
+      report(ctx, 'destructive', 'dynamic', how, `runs a payload decoded at run time (${clip(content.from)}); it could do anything`);
+      return;
+    case 'file':
+      if (isDownloaded(content.path, ctx)) report(ctx, 'network_exec', 'rule', how, `runs ${content.path}, fetched from the network earlier in this line`);
+      else report(ctx, 'writes', 'unknown', how, `runs the ${language === 'shell' ? 'script' : `${language} in`} ${content.path}; nl-sh does not read it`);
+      return;
+    case 'shell-setup':
+      report(ctx, 'read_only', 'rule', how, `evaluates shell setup printed by ${clip(content.from)}`);
+      return;
+    case 'generated':
+      // Statements for a database are bounded by the database; shell or script code is not.
+      if (language === 'sql' || language === 'redis' || language === 'mongo') report(ctx, 'writes', 'dynamic', how, `runs ${language} statements produced at run time by ${clip(content.from)}`);
+      else report(ctx, 'destructive', 'dynamic', how, `runs code generated at run time by ${clip(content.from)}; it could be anything`);
+      return;
+    case 'none':
+      report(ctx, 'read_only', 'rule', how, 'starts an interactive session; nothing runs until you type it');
+      return;
+  }
+}
+
+function clip(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 48 ? `${line.slice(0, 47)}…` : line;
+}

@@ -1,0 +1,65 @@
+// Output redirections: `>` truncates (destructive when the file exists, writes when it is new),
+// `>>` appends (writes), and either one under a system path is privileged, onto a block device
+// destructive. Without filesystem facts a `>` target is assumed new unless it evidently exists:
+// the line is only a truncation (`> f`, `: > f`), the command also reads it (`jq . f > f`), or it
+// is a well-known file (`package.json`, `~/.bashrc`).
+
+import { posix } from 'node:path';
+import { isDevicePath, isDiscardPath, isWellKnownFile, resolvePath, systemPrefixOf } from './paths.js';
+import { report, type Ctx } from './walk-context.js';
+import type { Word } from './words.js';
+
+/** One output redirection. */
+export interface OutputRedirect {
+  /** `>`, `>>`, `>|`, `&>`, `&>>`, `>&`. */
+  op: string;
+  target: Word;
+  /** The file descriptor written (`2` in `2>`), when given. */
+  fd: string | undefined;
+  /** The redirection's source text, for reasons. */
+  text: string;
+}
+
+/** What the statement around a redirection tells about its target. */
+export interface RedirectSetting {
+  /** The statement only truncates (`> f`, `: > f`, `true > f`, `cat /dev/null > f`). */
+  idiom: boolean;
+  /** Literal words of the statement's commands: a target among them is the command's own input. */
+  inputs: ReadonlySet<string>;
+}
+
+/** Judge one output redirection. */
+export function assessOutputRedirect(r: OutputRedirect, setting: RedirectSetting, ctx: Ctx): void {
+  const value = r.target.value;
+  if (value === undefined) {
+    report(ctx, 'writes', 'rule', r.text, 'writes to a file named only at run time');
+    return;
+  }
+  if (/^\d+$|^-$/.test(value) && (r.op === '>&' || r.op === '<&')) return; // duplicates a descriptor
+  const facts = ctx.env.facts;
+  const cwd = ctx.scope.cwd ?? facts?.cwd;
+  const resolved = resolvePath(value, cwd, facts?.home);
+  const paths = ctx.env.rules.paths;
+  if (isDiscardPath(resolved, paths)) return;
+  if (isDevicePath(resolved, paths)) {
+    report(ctx, 'destructive', 'rule', r.text, `writes over the block device ${resolved}`);
+    return;
+  }
+  const prefix = systemPrefixOf(resolved, paths);
+  if (prefix) report(ctx, 'privileged', 'rule', r.text, `writes ${resolved}, under the system path ${prefix}`);
+  const appends = r.op === '>>' || r.op === '&>>';
+  if (appends) {
+    report(ctx, 'writes', 'rule', r.text, `appends to ${value}`);
+    return;
+  }
+  if (facts && resolved.startsWith('/')) {
+    if (facts.isDir(resolved)) report(ctx, 'writes', 'fact', r.text, `${value} is a directory; the shell will refuse`);
+    else if (facts.exists(resolved)) report(ctx, 'destructive', 'fact', r.text, `truncates ${value}, which exists`);
+    else report(ctx, 'writes', 'fact', r.text, `creates ${value} (it does not exist yet)`);
+    return;
+  }
+  if (setting.idiom) report(ctx, 'destructive', 'rule', r.text, `empties ${value} (a line that only truncates assumes the file exists)`);
+  else if (setting.inputs.has(posix.normalize(value))) report(ctx, 'destructive', 'rule', r.text, `truncates ${value}, which the command also reads, before it is read`);
+  else if (isWellKnownFile(value, paths)) report(ctx, 'destructive', 'rule', r.text, `truncates ${value}, which evidently exists`);
+  else report(ctx, 'writes', 'rule', r.text, `creates ${value} (assumed not to exist yet)`);
+}

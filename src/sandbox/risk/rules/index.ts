@@ -1,0 +1,57 @@
+// The default rules table, assembled from the domain files. docs/risk-rules.md explains every
+// field; validate-rules.ts checks the table when it is loaded.
+
+import { cloudRules } from './cloud-rules.js';
+import { containerRules } from './container-rules.js';
+import { dbRules, mongoPatterns, redisRules, sqlRules } from './db-rules.js';
+import { fileRules } from './file-rules.js';
+import { gitRules } from './git-rules.js';
+import { interpreterRules, languageRules } from './language-rules.js';
+import { networkRules } from './network-rules.js';
+import { packageRules } from './package-rules.js';
+import { pathRules } from './paths-data.js';
+import { readRules } from './read-rules.js';
+import type { RuleTable } from './rule-types.js';
+import { shellRules } from './shell-rules.js';
+import { systemRules } from './system-rules.js';
+
+/** nl-sh's built-in rules. */
+export const defaultRuleTable: RuleTable = {
+  commands: {
+    ...readRules,
+    ...fileRules,
+    ...shellRules,
+    ...gitRules,
+    ...containerRules,
+    ...cloudRules,
+    ...packageRules,
+    ...systemRules,
+    ...dbRules,
+    ...networkRules,
+    ...interpreterRules,
+  },
+  nameAliases: [
+    { match: 'python[0-9.]*|pypy3?', name: 'python' },
+    { match: 'pip[0-9.]+', name: 'pip' },
+    { match: 'node(js)?[0-9]*', name: 'node' },
+    { match: 'perl[0-9.]+', name: 'perl' },
+    { match: 'ruby[0-9.]+', name: 'ruby' },
+    { match: 'php[0-9.]+', name: 'php' },
+    { match: 'mkfs\\..+|mkdosfs|mkntfs', name: 'mkfs' },
+    { match: 'mke2fs|mkfs', name: 'mkfs' },
+    { match: 'g(rm|cp|mv|ln|sed|tar|find|xargs|date|ls|touch|mkdir|dd|shred|truncate|head|tail|cat|sort|du|df|stat|readlink|realpath|chmod|chown|install|awk|grep|split|tee|base64|timeout|nice|nohup|env|stdbuf)', name: '$1' },
+    { match: 'sqlite', name: 'sqlite3' },
+    { match: 'docker\\.exe|docker-[0-9.]+', name: 'docker' },
+    { match: 'vim\\.(basic|tiny|gtk3?|nox)', name: 'vim' },
+  ],
+  paths: pathRules,
+  languages: languageRules,
+  sql: sqlRules,
+  redis: redisRules,
+  mongo: mongoPatterns,
+  variables: {
+    code: ['PROMPT_COMMAND', 'PS0', 'PS1', 'PS2', 'PS4'],
+    lookup: ['PATH'],
+    inject: ['LD_PRELOAD', 'LD_AUDIT', 'BASH_ENV', 'ENV', 'PERL5OPT', 'RUBYOPT', 'PYTHONSTARTUP', 'GIT_SSH_COMMAND', 'GIT_EXTERNAL_DIFF', 'LESSOPEN'],
+  },
+};

@@ -1,0 +1,98 @@
+// Network clients. Fetching to stdout reads; saving writes a file (remembered, so that running
+// it later in the line is network_exec); sending data writes to a remote system; DELETE is
+// destructive. ssh runs its remote command, judged as a command.
+
+import type { CommandRule, FlagRule } from './rule-types.js';
+
+const methods = (flags: string[]): FlagRule[] => [
+  { flags, values: ['DELETE'], level: 'destructive', why: 'deletes a remote resource' },
+  { flags, values: ['POST', 'PUT', 'PATCH'], level: 'writes', why: 'changes a remote resource' },
+];
+
+/** Network tools. */
+export const networkRules: Record<string, CommandRule> = {
+  curl: {
+    level: 'read_only',
+    why: 'fetches a URL to stdout',
+    analyzer: 'fetch',
+    emits: 'fetched',
+    options: {
+      withValue: ['-o', '--output', '-X', '--request', '-d', '--data', '--data-binary', '--data-raw', '--data-urlencode', '--json', '-F', '--form', '--form-string', '-T', '--upload-file', '-H', '--header', '-u', '--user', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar', '-m', '--max-time', '--connect-timeout', '-w', '--write-out', '-x', '--proxy', '-K', '--config', '--retry', '--cacert', '--cert', '--key', '-r', '--range', '-C', '--continue-at', '--resolve', '--output-dir', '-D', '--dump-header', '--limit-rate', '-E', '-y', '-Y', '-z', '--time-cond', '--unix-socket'],
+    },
+    targets: { options: ['-o', '--output', '-c', '--cookie-jar', '-D', '--dump-header'] },
+    flags: [
+      ...methods(['-X', '--request']),
+      { flags: ['-d', '--data', '--data-binary', '--data-raw', '--data-urlencode', '--json', '-F', '--form', '--form-string'], level: 'writes', why: 'sends data (a POST by default)' },
+      { flags: ['-T', '--upload-file'], level: 'writes', why: 'uploads a file' },
+      { flags: ['-o', '--output', '-O', '--remote-name', '--remote-name-all'], level: 'writes', why: 'saves the download to a file' },
+    ],
+  },
+  wget: {
+    level: 'read_only',
+    why: 'fetches a URL',
+    analyzer: 'fetch',
+    emits: 'fetched',
+    options: { withValue: ['-O', '--output-document', '-P', '--directory-prefix', '-o', '--output-file', '-a', '--append-output', '-U', '--user-agent', '--header', '-t', '--tries', '-T', '--timeout', '--post-data', '--post-file', '--method', '--body-data', '-e', '--execute', '-i', '--input-file', '--user', '--password', '-l', '--level'] },
+    targets: { options: ['-O', '--output-document', '-P', '--directory-prefix'] },
+    flags: [
+      { flags: ['--spider'], effect: 'set', level: 'read_only', why: 'only checks that the URL exists' },
+      ...methods(['--method']),
+      { flags: ['--post-data', '--post-file', '--body-data'], level: 'writes', why: 'sends data' },
+      { flags: ['-r', '--recursive', '-m', '--mirror'], level: 'writes', why: 'downloads a whole site' },
+      { flags: ['--delete-after'], level: 'writes', why: 'downloads and deletes files' },
+    ],
+  },
+  http: {
+    level: 'read_only',
+    why: 'fetches a URL',
+    emits: 'fetched',
+    args: [
+      { match: '^(POST|PUT|PATCH)$', position: 0, level: 'writes', why: 'changes a remote resource' },
+      { match: '^DELETE$', position: 0, level: 'destructive', why: 'deletes a remote resource' },
+      { match: '^[^=:/]+:?=', level: 'writes', why: 'sends data (a POST by default)' },
+    ],
+    flags: [{ flags: ['-d', '--download', '-o', '--output'], level: 'writes', why: 'saves the download to a file' }],
+  },
+  https: { level: 'read_only', why: 'fetches a URL', emits: 'fetched', args: [{ match: '^(POST|PUT|PATCH)$', position: 0, level: 'writes', why: 'changes a remote resource' }, { match: '^DELETE$', position: 0, level: 'destructive', why: 'deletes a remote resource' }] },
+  xh: { level: 'read_only', why: 'fetches a URL', emits: 'fetched', args: [{ match: '^(POST|PUT|PATCH)$', position: 0, level: 'writes', why: 'changes a remote resource' }, { match: '^DELETE$', position: 0, level: 'destructive', why: 'deletes a remote resource' }] },
+  aria2c: { level: 'writes', why: 'downloads files' },
+  fetch: { level: 'writes', why: 'downloads files' },
+  ssh: {
+    level: 'read_only',
+    why: 'runs a command on another machine',
+    options: { withValue: ['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B'], stopAtPositional: true },
+    wraps: { inner: 'rest-as-shell', skip: 1, bare: { level: 'read_only', why: 'opens an interactive remote shell' } },
+    flags: [{ flags: ['-o'], valueMatch: '^\\s*([Pp]roxy[Cc]ommand|[Ll]ocal[Cc]ommand|[Kk]nown[Hh]osts[Cc]ommand)', effect: 'always', level: 'destructive', why: 'runs a local command nl-sh cannot see' }],
+  },
+  mosh: { level: 'read_only', why: 'opens an interactive remote shell' },
+  telnet: { level: 'read_only', why: 'opens a network connection', emits: 'fetched' },
+  nc: { level: 'read_only', why: 'opens a network connection', emits: 'fetched', flags: [{ flags: ['-e', '-c'], level: 'writes', why: 'runs a program for the connection' }, { flags: ['-l'], level: 'writes', why: 'listens for connections' }] },
+  ncat: { level: 'read_only', why: 'opens a network connection', emits: 'fetched', flags: [{ flags: ['-e', '-c', '--exec', '--sh-exec'], level: 'writes', why: 'runs a program for the connection' }] },
+  socat: { level: 'writes', why: 'relays data between endpoints', emits: 'fetched' },
+  nmap: { level: 'read_only', why: 'scans a network' },
+  ftp: { level: 'writes', why: 'transfers files' },
+  lftp: { level: 'writes', why: 'transfers files' },
+  rclone: {
+    level: 'writes',
+    why: 'copies files to or from cloud storage',
+    flags: [{ flags: ['-n', '--dry-run'], effect: 'set', level: 'read_only', why: 'a dry run' }],
+    subcommands: {
+      ls: { level: 'read_only', why: 'lists files' },
+      lsd: { level: 'read_only', why: 'lists directories' },
+      lsl: { level: 'read_only', why: 'lists files' },
+      lsf: { level: 'read_only', why: 'lists files' },
+      cat: { level: 'read_only', why: 'prints files' },
+      size: { level: 'read_only', why: 'shows sizes' },
+      check: { level: 'read_only', why: 'compares files' },
+      config: { level: 'writes', why: 'changes configuration' },
+      copy: { level: 'writes', why: 'copies files' },
+      move: { level: 'writes', why: 'moves files' },
+      sync: { level: 'destructive', why: 'makes the destination match the source, deleting files' },
+      delete: { level: 'destructive', why: 'deletes files' },
+      deletefile: { level: 'destructive', why: 'deletes a file' },
+      purge: { level: 'destructive', why: 'deletes a path and its contents' },
+      rmdirs: { level: 'writes', why: 'removes empty directories' },
+    },
+    otherSubcommands: { level: 'writes', why: 'an rclone command that may change files' },
+  },
+};

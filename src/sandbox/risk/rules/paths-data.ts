@@ -1,0 +1,31 @@
+// Paths that change what writing means: system trees (privileged), block devices (destructive),
+// sinks (/dev/null), the directories whose programs are named by basename, well-known files
+// that evidently exist (kept short: files people also create with `cat > f <<EOF` are left
+// out, so such a line counts as creating them), and template markers.
+
+import type { PathRules } from './rule-types.js';
+
+/** The path rules. */
+export const pathRules: PathRules = {
+  systemPrefixes: ['/etc', '/usr', '/boot', '/var/lib', '/proc/sys', '/sys', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/root', '/var/spool/cron', '/var/cache/apt'],
+  devicePatterns: [
+    '^/dev/(sd|hd|vd|xvd)[a-z]+[0-9]*$',
+    '^/dev/nvme[0-9]+n[0-9]+(p[0-9]+)?$',
+    '^/dev/mmcblk[0-9]+(p[0-9]+)?$',
+    '^/dev/(md|dm-|loop|sr|nbd)[0-9]+(p[0-9]+)?$',
+    '^/dev/mapper/.+$',
+    '^/dev/disk/.+$',
+    '^/dev/(mem|kmem|port)$',
+    '^/dev/r?disk[0-9]+(s[0-9]+)?$',
+  ],
+  discardTargets: ['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty', '/dev/zero', '/dev/full'],
+  binDirs: ['/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin', '/usr/local/sbin', '/opt/homebrew/bin', '/snap/bin', '/usr/games'],
+  wellKnownFiles: [
+    'package.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'Cargo.lock', 'go.sum', 'poetry.lock', 'Gemfile.lock',
+    '~/.bashrc', '~/.bash_profile', '~/.profile', '~/.zshrc', '~/.zprofile', '~/.gitconfig', '~/.ssh/config',
+    '~/.ssh/authorized_keys', '~/.ssh/known_hosts', '~/.ssh/id_rsa', '~/.ssh/id_ed25519', '~/.vimrc', '~/.npmrc',
+    '~/.bash_history', '~/.zsh_history', '~/.inputrc', '~/.tmux.conf',
+    '/var/log/',
+  ],
+  templateMarkers: ['example', 'sample', 'template', 'tmpl', 'dist', 'default', 'defaults', 'in', 'orig-template'],
+};

@@ -1,0 +1,233 @@
+// The shape of the rules table: data that says what each command, subcommand and flag does.
+// docs/risk-rules.md documents every field, including what absent, empty and non-empty mean
+// for each list; validate-rules.ts checks a table against this shape when it is loaded.
+
+import type { Level } from '../levels.js';
+
+/** A level with the words that explain it in a reason. */
+export interface LevelWhy {
+  level: Level;
+  why: string;
+}
+
+/** How to read a command's argument words into options and positionals. */
+export interface ArgvOptions {
+  /** Options that take a value: the rest of the word (`-n5`, `--ns=x`) or else the next word. */
+  withValue?: string[];
+  /** Options whose value can only be attached (`-pSECRET`, `-i.bak`); never the next word. */
+  attachedOnly?: string[];
+  /** `-name` is one option, not `-n -a -m -e` (find, sqlite3, openssl). */
+  singleDashLong?: boolean;
+  /** A first word without a dash is a bundle of short flags (`tar xzf`, `ps aux`). */
+  firstArgFlags?: boolean;
+  /** Options end at the first positional (wrappers, whose later words belong to the inner command). */
+  stopAtPositional?: boolean;
+}
+
+/** A rule keyed on flags. */
+export interface FlagRule extends LevelWhy {
+  /** Any of these present triggers the rule; `-r` also matches inside `-rf`; `--` is the end-of-options marker. */
+  flags: string[];
+  /** At least one of these must also be present. */
+  with?: string[];
+  /** None of these may be present. */
+  without?: string[];
+  /** The flag's value must be one of these (case-insensitive); `""` means "given without a value". */
+  values?: string[];
+  /** The flag's value must match this regular expression (source); absent: any value. */
+  valueMatch?: string;
+  /** `raise` (default): the level becomes at least this. `set`: the command's own level is exactly this (dry runs, help). `always`: like raise, and also when a set rule matched (options that run programs run in a dry run too). */
+  effect?: 'raise' | 'set' | 'always';
+}
+
+/** A rule keyed on positional arguments. Give exactly one of `match` and `runtime`. */
+export interface ArgRule extends LevelWhy {
+  /** A regular expression (source) tested against each positional's literal value. */
+  match?: string;
+  /** Matches positionals whose value is only known at run time (`docker rm $(docker ps -aq)`). */
+  runtime?: boolean;
+  /** Only the positional at this index (0 = first after the subcommand); absent means any. */
+  position?: number;
+  /** Also test the values of these options (`pip install -e URL`); absent or empty: positionals only. */
+  options?: string[];
+  /** As for flag rules. */
+  effect?: 'raise' | 'set' | 'always';
+}
+
+/** Which arguments name paths the command writes, deletes or changes. */
+export interface TargetRule {
+  /** Positionals that are targets: all, the last (when there are two or more), all but the first, or none. */
+  positionals?: 'all' | 'last' | 'all-but-first' | 'none';
+  /** Options whose value is a target (`-o FILE`, `-t DIR`, `-C DIR`). When one is given, `last` yields nothing more. */
+  options?: string[];
+  /** `key=value` words whose value is a target (`dd of=/dev/sdb`). */
+  keys?: string[];
+  /** Only when one of these flags is given (`sed -i`); absent: always. */
+  whenFlags?: string[];
+  /** What happens to a target that already exists (overwrite, truncate). */
+  onExisting?: LevelWhy & {
+    /** Flags that prevent it (`-n`, `--no-clobber`, `-a`); absent or empty: none. */
+    unlessFlags?: string[];
+    /** Only with one of these flags (`ln -f`); absent: always. */
+    requireFlags?: string[];
+  };
+}
+
+/** How a wrapper finds the command it runs. */
+export interface WrapRule {
+  /** `rest`: the words after the wrapper's options are the command; `rest-as-shell`: they are joined and read as shell; `option-only`: only `commandOptions` hold a command. */
+  inner: 'rest' | 'rest-as-shell' | 'option-only';
+  /** Positionals the wrapper takes before the command (timeout's duration, chroot's directory). */
+  skip?: number;
+  /** `NAME=value` words before the command are environment settings (env). */
+  assignments?: boolean;
+  /** Options whose value is a shell command string (`su -c`, `flock -c`). */
+  commandOptions?: string[];
+  /** Level when there is no command to run (`env` alone prints the environment). */
+  bare?: LevelWhy;
+  /** Flags with which the wrapper runs nothing (`command -v`); absent or empty: none. */
+  noRunFlags?: string[];
+  /** The command is whatever follows this word when it is present (`kubectl exec POD -- CMD`). */
+  separator?: string;
+}
+
+/** What a command writes to stdout, for a pipeline that feeds it to an interpreter. */
+export type Emits = 'fetched' | 'decoded' | 'literal' | 'files' | 'shell-setup' | 'passthrough';
+
+/** Named code for what data cannot say; analyzers/index.ts is the registry. */
+export type AnalyzerName = 'find' | 'xargs' | 'shell' | 'eval' | 'source' | 'trap' | 'code' | 'kill' | 'fetch' | 'parallel' | 'cd' | 'unpack';
+
+/** Languages whose code nl-sh reads. */
+export type CodeLanguage = 'shell' | 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'awk' | 'sed' | 'sql' | 'redis' | 'mongo';
+
+/** Where an interpreter or database client finds the code it runs (the `code` analyzer). */
+export interface CodeRule {
+  language: CodeLanguage;
+  /** Options whose value is code (`python -c`, `psql -c`); absent or empty: none. */
+  options?: string[];
+  /** Options whose value names a file of code (`psql -f`); absent or empty: none. */
+  fileOptions?: string[];
+  /** Positionals from this index on, joined by spaces, are code (`sqlite3 DB SQL`, `redis-cli CMD ARGS`). */
+  positionalsFrom?: number;
+  /** The first positional is a script file (`python x.py`); `-` means stdin. */
+  script?: boolean;
+  /** The first positional is the program text itself unless an option gave one (`awk '{...}'`, `sed 's/a/b/'`). */
+  program?: boolean;
+  /** An option naming a module run as a program (`python -m pip`). */
+  module?: string;
+  /** An option that edits the positional files in place (`perl -i`). */
+  inPlace?: string;
+}
+
+/** Everything the table says about one command (or one subcommand). */
+export interface CommandRule extends LevelWhy {
+  options?: ArgvOptions;
+  /** Level when the command has no arguments at all (`mount` lists, `mount DEV DIR` mounts). */
+  noArgs?: LevelWhy;
+  flags?: FlagRule[];
+  args?: ArgRule[];
+  targets?: TargetRule;
+  /** Keyed by the first positional (or any, see `subcommandSearch`); `*` in a key matches any text. */
+  subcommands?: Record<string, CommandRule>;
+  /** `first` (default): the first positional names the subcommand; `any`: the first positional that matches a key. */
+  subcommandSearch?: 'first' | 'any';
+  /** Level for a subcommand not in `subcommands`; absent means "unknown", which the policy asks about. */
+  otherSubcommands?: LevelWhy;
+  wraps?: WrapRule;
+  analyzer?: AnalyzerName;
+  /** For the `code` analyzer: where the code comes from. */
+  code?: CodeRule;
+  emits?: Emits;
+}
+
+/** Paths that change what writing to them means. */
+export interface PathRules {
+  /** Writing, changing or deleting under these is privileged. */
+  systemPrefixes: string[];
+  /** Regular expressions for block devices; writing to one is destructive. */
+  devicePatterns: string[];
+  /** Writing here goes nowhere (/dev/null). */
+  discardTargets: string[];
+  /** `/bin/rm` is `rm`: absolute paths in these directories name the command by their basename. */
+  binDirs: string[];
+  /** Basenames, `~/` paths, or directories (ending in `/`: anything under them) whose files evidently exist, so truncating or overwriting them loses data. */
+  wellKnownFiles: string[];
+  /** Name segments that mark a template (`.env.example`); a copy made from one is assumed new. */
+  templateMarkers: string[];
+}
+
+/** A pattern in interpreter code. */
+export interface CodePattern extends LevelWhy {
+  /** A regular expression (source). */
+  match: string;
+}
+
+/** Languages judged by code patterns. */
+export type ScriptLanguage = 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'awk' | 'sed';
+
+/** What nl-sh knows about one interpreter language. */
+export interface LanguageRules {
+  /** Patterns that set a level (deleting files, fetching and executing). */
+  patterns: CodePattern[];
+  /** Regular expressions whose first capture group is a shell command string the code runs. */
+  shellCalls: string[];
+  /** The captures of `shellCalls` are the command text itself, not a quoted string literal (sed's `e cmd`). */
+  shellCallsRaw?: boolean;
+  /** Code with only these modules/imports and no pattern is read-only; absent or empty: none are safe. */
+  safeModules: string[];
+  /** Regular expressions capturing imported module names (first group). */
+  imports: string[];
+  /** Regular expressions that, when found, make code not read-only (writes, calls nl-sh cannot follow). */
+  effects: string[];
+  /** Modules run as programs (`python -m pip`): judged by another command's rule (`use`) or a level of their own. Absent or empty: every module is unknown. */
+  modules?: Record<string, { use: string } | LevelWhy>;
+}
+
+/** How one SQL statement kind is judged, by its first keyword. */
+export interface SqlStatementRule extends LevelWhy {
+  /** Level when the statement has no WHERE clause (or a trivially true one): `DELETE FROM t`. */
+  unscoped?: LevelWhy;
+  /** Patterns in the statement that raise the level (`ALTER TABLE ... DROP`); absent or empty: none. */
+  contains?: CodePattern[];
+}
+
+/** SQL statements and client meta-commands (`\d`, `.tables`). */
+export interface SqlRules {
+  /** By first keyword, upper case. A keyword not here is unknown. */
+  statements: Record<string, SqlStatementRule>;
+  /** psql backslash and sqlite dot commands, by name (`\\dt`, `.tables`); not here: unknown. */
+  meta: Record<string, LevelWhy>;
+  /** Meta-commands whose argument is a shell command (`\\!`, `.shell`). */
+  shellMeta: string[];
+}
+
+/** Redis commands, by name in upper case. */
+export interface RedisRules {
+  commands: Record<string, LevelWhy>;
+  /** Level for a command not in `commands`. */
+  other: LevelWhy;
+}
+
+/** The whole table. */
+export interface RuleTable {
+  commands: Record<string, CommandRule>;
+  /** Names rewritten before lookup: a full-match regex and the name to use (`mkfs.ext4` → `mkfs`). */
+  nameAliases: { match: string; name: string }[];
+  paths: PathRules;
+  languages: Record<ScriptLanguage, LanguageRules>;
+  sql: SqlRules;
+  redis: RedisRules;
+  /** Patterns in MongoDB shell code (`.drop()`, `find(`); code matching none is unknown. */
+  mongo: CodePattern[];
+  variables: VariableRules;
+}
+
+/** Shell variables whose value changes what runs. Each list may be empty (no such variables). */
+export interface VariableRules {
+  /** The value is shell code run later (PROMPT_COMMAND, PS1 with `$(...)`): judged as code. */
+  code: string[];
+  /** The value changes which program a name runs (PATH): later commands are unknown unless it only appends. */
+  lookup: string[];
+  /** The value makes programs load code nl-sh cannot see (LD_PRELOAD, BASH_ENV). */
+  inject: string[];
+}

@@ -1,0 +1,22 @@
+// Assignments that change what later commands do: PROMPT_COMMAND and prompts hold code, PATH
+// decides which program a name runs, LD_PRELOAD and friends load code into programs.
+
+import type { Ctx } from './walk-context.js';
+import { report } from './walk-context.js';
+import type { Word } from './words.js';
+
+/** Judge one assignment `name=value`; `prefix` when it only applies to the command that follows. */
+export function assessAssignment(name: string, value: Word, ctx: Ctx, prefix: boolean): void {
+  const vars = ctx.env.rules.table.variables;
+  const part = `${name}=${value.text}`;
+  if (vars.code.includes(name)) {
+    const code = value.value ?? value.code;
+    if (name === 'PROMPT_COMMAND' || /\$\(|`/.test(code)) ctx.run.runCode({ kind: 'text', text: code, from: part }, 'shell', { ...ctx, depth: ctx.depth + 1 }, part);
+  } else if (vars.lookup.includes(name)) {
+    const appends = /^(\$\{?PATH\}?)(:|$)/.test(value.code) || value.code === '';
+    if (!appends) ctx.scope.lookupChanged = part;
+    else if (!prefix) return;
+  } else if (vars.inject.includes(name)) {
+    report(ctx, 'destructive', 'dynamic', part, `${name} makes programs load or run code nl-sh cannot see`);
+  }
+}
