@@ -25,7 +25,7 @@ const targets = [
   { name: 'bash --norc -i', file: 'bash', args: ['--norc', '-i'] },
   { name: 'script -q -c bash', file: 'script', args: ['-q', '-c', 'bash --norc -i', '/dev/null'] },
   { name: 'passthrough', file: node, args: [join(root, 'bench', 'passthrough.js')] },
-  { name: 'nl-sh', file: join(root, 'bin', 'nl-sh'), args: [] },
+  { name: 'nl-sh', file: process.env.NLSH_BENCH_BIN || join(root, 'bin', 'nl-sh'), args: [] },
 ];
 const env = { PATH: process.env.PATH, HOME: home, TERM: 'xterm-256color', LANG: 'C.UTF-8', PS1: PROMPT, HISTFILE: '/dev/null', XDG_RUNTIME_DIR: home };
 

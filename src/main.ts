@@ -9,7 +9,8 @@ import { helpText } from './cli/help.js';
 import { loadConfig } from './config.js';
 import { formatErrorLine } from './errors.js';
 import { findBash, outerTerminalUnderstandsMarks } from './cli/environment.js';
-import { startSession, processTerminal, spawnInPty, createLineDecider, type LineDecision } from './repl/index.js';
+import { startSession, processTerminal, spawnInPty, type LineContext, type LineDecider, type LineDecision } from './repl/index.js';
+import type { LineDeciderParts } from './repl/line-decider.js';
 import type { BashParser } from './sandbox/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -69,17 +70,27 @@ export async function main(argv: string[], env: Record<string, string | undefine
 
   let parser: BashParser | undefined;
   let setOfferPending = (_pending: boolean): void => undefined;
-  const decider = createLineDecider({
-    config: { nlPrefix: config.nlPrefix, shellPrefix: config.shellPrefix },
-    parser: () => parser,
-    // Until the planner exists, a request or question is left in the buffer, never run.
-    onRequest: (ctx, route): LineDecision => ({
-      verb: 'edit',
-      line: ctx.line,
-      notice: `nl-sh: that reads as a ${route === 'question' ? 'question' : 'request'} for the model, so it did not run; no model is set up yet. Start the line with ${config.shellPrefix} to run it in bash.`,
-    }),
-    setOfferPending: (p) => setOfferPending(p),
-  });
+  // The router and the parser load after the first prompt, never before it; a line submitted
+  // before the router is ready waits for it.
+  let decider: LineDeciderParts | undefined;
+  let loading: Promise<LineDeciderParts> | undefined;
+  const loadDecider = (): Promise<LineDeciderParts> => (loading ??= buildDecider());
+  const buildDecider = async (): Promise<LineDeciderParts> => {
+    const { createLineDecider } = await import('./repl/line-decider.js');
+    decider = createLineDecider({
+      config: { nlPrefix: config.nlPrefix, shellPrefix: config.shellPrefix },
+      parser: () => parser,
+      // Until the planner exists, a request or question is left in the buffer, never run.
+      onRequest: (ctx, route): LineDecision => ({
+        verb: 'edit',
+        line: ctx.line,
+        notice: `nl-sh: that reads as a ${route === 'question' ? 'question' : 'request'} for the model, so it did not run; no model is set up yet. Start the line with ${config.shellPrefix} to run it in bash.`,
+      }),
+      setOfferPending: (p) => setOfferPending(p),
+    });
+    return decider;
+  };
+  const decide: LineDecider = (ctx: LineContext) => (decider ? decider.decide(ctx) : loadDecider().then((d) => d.decide(ctx)));
 
   const session = startSession({
     bash: findBash(env),
@@ -90,14 +101,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
     rcEnv,
     terminal,
     spawnPty: spawnInPty,
-    decide: decider.decide,
-    onCommandDone: decider.onCommandDone,
+    decide,
+    onCommandDone: (done) => decider?.onCommandDone(done),
     passMarks: outerTerminalUnderstandsMarks(env),
     captureBytes: config.captureBytes,
     onFirstPrompt: () => {
       terminal.disableOutputProcessing();
-      // The sandbox's modules (parser, risk rules) load after the prompt, never before it.
-      import('./sandbox/index.js').then((m) => m.loadBashParser()).then(
+      void loadDecider();
+      // The parser alone (not the risk rules) loads after the prompt, never before it.
+      import('./sandbox/parse/bash-parser.js').then((m) => m.loadBashParser()).then(
         (p) => (parser = p),
         (err: unknown) => warn(`nl-sh: the bash parser did not load (${String(err)}); routing uses simpler checks`),
       );

@@ -54,8 +54,14 @@ export function weighLine(text: string, facts: RouteFacts): LineWeighing {
   if (phrase) evidence.push(phrase);
   const plain = plainObjectEvidence(shape, head, first, facts);
   if (plain) evidence.push(plain);
-  const parseError = parseErrorEvidence(text, shape, facts);
-  if (parseError) evidence.push(parseError);
+  // The parser's one signal pulls toward prose by PARSE_ERROR_WEIGHT, so it can only change a
+  // decision that leans to bash by at most that much: parse only then (most lines never need
+  // it, which keeps the per-line cost and the parser's memory churn off the hot path).
+  const total = sumEvidence(evidence);
+  if (total > -1e-9 && total <= PARSE_ERROR_WEIGHT + 1e-9) {
+    const parseError = parseErrorEvidence(text, shape, facts);
+    if (parseError) evidence.push(parseError);
+  }
   return { evidence, first };
 }
 
@@ -64,6 +70,9 @@ export function routeByReading(text: string, facts: RouteFacts): RouteDecision {
   const weighing = weighLine(text, facts);
   return weighing.decided ?? decide(weighing.evidence, weighing.first);
 }
+
+/** How far a parse error pulls toward prose. */
+const PARSE_ERROR_WEIGHT = 1;
 
 /** Words that may be prose: the arguments of every command in the line. */
 function proseCandidates(shape: LineShape): LexWord[] {
@@ -130,7 +139,7 @@ function parseErrorEvidence(text: string, shape: LineShape, facts: RouteFacts): 
   if (parser) {
     const broken = parser.withTree(text, (root) => root.hasError);
     if (broken && !/\b(do|then|else|in)\s*$|[{(]\s*$/.test(text)) {
-      return { weight: -1, note: 'bash cannot parse it' };
+      return { weight: -PARSE_ERROR_WEIGHT, note: 'bash cannot parse it' };
     }
     return undefined;
   }
