@@ -73,6 +73,9 @@ describe('nl-sh in tmux', () => {
     await t.waitFor(/^inner>$/m);
     t.keys('exit', 'Enter');
     t.keys('exit 4', 'Enter');
+    // Like any program that reads the terminal (script, ssh), an exiting inner nl-sh may have
+    // read keys typed ahead of its exit, so wait for the outer prompt first.
+    await t.waitFor(/exit 4\nexit\nnlsh-test:~#$/m);
     t.keys('echo "outer got $?"', 'Enter');
     await t.waitFor(/^outer got 4$/m);
   });
