@@ -26,6 +26,8 @@ const targets = [
   { name: 'script -q -c bash', file: 'script', args: ['-q', '-c', 'bash --norc -i', '/dev/null'] },
   { name: 'passthrough', file: node, args: [join(root, 'bench', 'passthrough.js')] },
   { name: 'nl-sh', file: process.env.NLSH_BENCH_BIN || join(root, 'bin', 'nl-sh'), args: [] },
+  // The same session with a pass-through decider (no router): the router's own cost is the difference.
+  { name: 'nl-sh, no router', file: node, args: [join(root, 'test', 'fixtures', 'hook-shell.mjs')] },
 ];
 const env = { PATH: process.env.PATH, HOME: home, TERM: 'xterm-256color', LANG: 'C.UTF-8', PS1: PROMPT, HISTFILE: '/dev/null', XDG_RUNTIME_DIR: home };
 
@@ -139,6 +141,8 @@ for (const [label, key, d] of rows) {
   const cells = names.map((n) => fmt(key === 'idleRssKb' ? results[n][key] / 1024 : results[n][key], d));
   console.log(`| ${label} | ${cells.join(' | ')} | ${fmt(nl[key] / base[key], 2)} |`);
 }
+const bare = results['nl-sh, no router'];
+console.log(`\nrouter cost per line (median round trip, nl-sh minus nl-sh without router): ${fmt((nl.roundTripMs - bare.roundTripMs) * 1000, 0)} us (${fmt(nl.roundTripMs / bare.roundTripMs, 2)} x)`);
 const checks = [
   ['throughput >= 0.9 x passthrough', nl.throughputMBs >= 0.9 * base.throughputMBs],
   ['echo median <= 1.2 x passthrough', nl.echoMs <= 1.2 * base.echoMs],

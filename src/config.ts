@@ -19,10 +19,14 @@ export interface Config {
 /** Defaults used when nothing says otherwise. */
 export const defaultConfig: Readonly<Config> = Object.freeze({ captureBytes: 1 << 20, nlPrefix: ',', shellPrefix: '\\' });
 
+/** nl-sh's config directory: $XDG_CONFIG_HOME/nl-sh, else ~/.config/nl-sh. */
+export function configDir(env: Record<string, string | undefined>): string {
+  return join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config'), 'nl-sh');
+}
+
 /** Where the user's config file lives. */
 export function configPath(env: Record<string, string | undefined>): string {
-  const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
-  return join(base, 'nl-sh', 'config.toml');
+  return join(configDir(env), 'config.toml');
 }
 
 /** The config and the problems found reading it (each one line for the user). */

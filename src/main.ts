@@ -36,6 +36,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
     case 'error':
       process.stderr.write(`nl-sh: ${inv.message}\n`);
       return 2;
+    case 'risk': {
+      const { runRiskCommand } = await import('./cli/risk-command.js');
+      return runRiskCommand({ env, explain: inv.explain, input: process.stdin, output: process.stdout, errors: process.stderr });
+    }
     case 'route': {
       const { runRouteCommand } = await import('./cli/route-command.js');
       return runRouteCommand({ bash: findBash(env), env, explain: inv.explain, input: process.stdin, output: process.stdout });

@@ -6,6 +6,7 @@
 export type Invocation =
   | { kind: 'version' }
   | { kind: 'route'; explain: boolean }
+  | { kind: 'risk'; explain: boolean }
   | { kind: 'help' }
   | { kind: 'exec-bash'; args: string[] }
   | { kind: 'error'; message: string }
@@ -29,6 +30,7 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
     }
     if (a === '--version') return { kind: 'version' };
     if (a === '--route') return { kind: 'route', explain: argv.includes('--explain') };
+    if (a === '--risk') return { kind: 'risk', explain: argv.includes('--explain') };
     if (a === '--help') return { kind: 'help' };
     if (a === '--login') login = true;
     else if (a === '--norc') norc = true;

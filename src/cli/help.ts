@@ -22,8 +22,12 @@ Bash options (passed to bash):
   --posix, --restricted, --noediting, --verbose, and single-letter set options (-e, -x, ...)
 
 nl-sh options:
-  --version         print nl-sh's version
-  --help            print this help
+  --route [--explain]   read lines on stdin; print where each would go (shell, nl, question)
+                        as JSON lines, or with reasons
+  --risk [--explain]    read commands on stdin (one per line, or {"cmd": ...} JSON lines);
+                        print each one's risk level, policy action and reasons; runs nothing
+  --version             print nl-sh's version
+  --help                print this help
 
 Environment:
   NLSH_DISABLE=1    start plain bash (an escape hatch; no nl-sh at all)
