@@ -51,7 +51,8 @@ const until = (s, pred, ms = 60_000) =>
     const w = () => (pred() ? (clearTimeout(timer), resolve(), true) : false);
     if (!w()) s.waiters.push(w);
   });
-const atPrompt = (s) => s.tail.endsWith(PROMPT);
+// readline may clear to the end of the line after drawing the prompt.
+const atPrompt = (s) => s.tail.endsWith(PROMPT) || s.tail.endsWith(`${PROMPT}\x1b[K`);
 const stop = async (s) => {
   s.pty.write('exit\r');
   await new Promise((r) => { s.pty.onExit(r); setTimeout(r, 2000); });

@@ -1,8 +1,8 @@
 # nl-sh shell integration, given to the hosted bash as its --rcfile.
 # It first reads the user's own startup files exactly as bash would, then adds:
-#   - OSC 133 marks (A prompt start, B command start, D;status finished) and OSC 7 cwd reports,
-#     so nl-sh knows where output ends, with what status, and where bash is. Output starts when
-#     nl-sh answers the Enter hook, so no C mark (PS0) is needed: one write fewer per command;
+#   - OSC 133 marks (A prompt start, B command start, C output start from PS0, D;status
+#     finished) and OSC 7 cwd reports, so nl-sh knows where each command's output begins and
+#     ends, with what status, and where bash is;
 #   - an Enter hook: Enter runs __nlsh_hook (bind -x) and then a second private key whose
 #     binding is accept-line, or a no-op when nl-sh asked to leave the line for editing.
 # Everything on the per-line path is a builtin: no forks. Names start with __nlsh_.
@@ -72,6 +72,8 @@ if [[ ${PROMPT_COMMAND+set} && ${PROMPT_COMMAND@a} == *a* ]]; then
 else
   PROMPT_COMMAND=__nlsh_prompt_pre${PROMPT_COMMAND:+$'\n'$PROMPT_COMMAND}$'\n'__nlsh_prompt_post
 fi
+# Printed after a line is accepted (and after bind -x has redrawn it), before it runs.
+PS0+=$'\e]133;C\a'
 
 # The Enter hook. Request: "Q" id line PATH type-of-first-word, NUL-separated, in one grouped
 # write. Reply: a verb byte, then id NUL, then (for p, e, f) an argument NUL. Verbs: r run as

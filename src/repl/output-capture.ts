@@ -31,7 +31,7 @@ export class OutputCapture {
     this.line = line;
   }
 
-  /** Output of a command starts (nl-sh answered the Enter hook with run or replace). */
+  /** OSC 133;C: output of a command starts. */
   begin(): void {
     this.capturing = true;
     this.start = 0;
@@ -51,7 +51,7 @@ export class OutputCapture {
       this.length = cap;
       return;
     }
-    let end = (this.start + this.length) % cap;
+    const end = (this.start + this.length) % cap;
     const first = Math.min(bytes.length, cap - end);
     bytes.copy(this.ring, end, 0, first);
     if (first < bytes.length) bytes.copy(this.ring, 0, first);
@@ -62,7 +62,6 @@ export class OutputCapture {
     } else {
       this.length += bytes.length;
     }
-    end = 0;
   }
 
   /** OSC 133;D: the command finished with this status; false when none was running. */

@@ -168,7 +168,7 @@ export function startSession(opts: SessionOptions): Session {
     pty.resize(s.cols, s.rows);
   });
 
-  // The command's output starts once bash has its answer (there is no PS0 mark: one write less).
+  // The line that runs is noted now; its output starts at the C mark that bash's PS0 prints.
   const apply = (id: string, line: string, decision: LineDecision): void => {
     if (!channel) return;
     // bash cleared its line before the hook ran and redraws prompt and line after it, so a
@@ -177,12 +177,10 @@ export function startSession(opts: SessionOptions): Session {
     switch (decision.verb) {
       case 'run':
         capture.noteLine(line);
-        capture.begin();
         channel.reply(id, 'run');
         return;
       case 'replace':
         capture.noteLine(decision.line);
-        capture.begin();
         channel.reply(id, 'replace', decision.line);
         return;
       case 'drop':

@@ -87,6 +87,14 @@ describe('the Enter hook', () => {
     await s.waitFor(/^next$/m);
   });
 
+  it("captures the last command's output and status, rendered as text on request", async () => {
+    const s = await startShell();
+    s.type('printf "one\\n\\033[1mtwo\\033[0m\\n"; (exit 3)\r');
+    await s.waitFor(/^two$/m);
+    s.type('show-capture\r');
+    await s.waitFor('captured[printf "one\\n\\033[1mtwo\\033[0m\\n"; (exit 3)](3):one|two');
+  });
+
   it('handles a line with quotes, tabs and non-ASCII text intact', async () => {
     const s = await startShell();
     s.type("printf '%s|' \"a  b\" 'c\"d' héllo 你好; echo\r");
