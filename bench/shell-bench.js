@@ -62,64 +62,83 @@ function rssKb(pid) {
   return m ? Number(m[1]) : NaN;
 }
 
-async function measure(t) {
-  const starts = [];
-  for (let i = 0; i < N.starts; i++) {
-    const t0 = now();
-    const s = start(t);
-    await until(s, () => atPrompt(s));
-    starts.push(now() - t0);
-    await stop(s);
-  }
+// Every target is measured in alternation, round by round, so that drift in the machine's
+// speed during the run (other load, CPU frequency) lands on all of them alike.
+async function firstPrompt(t) {
+  const t0 = now();
   const s = start(t);
   await until(s, () => atPrompt(s));
-  for (let i = 0; i < 20; i++) { s.tail = ''; s.pty.write(':\r'); await until(s, () => atPrompt(s)); }
-  const trips = [];
-  for (let i = 0; i < N.lines; i++) {
+  const ms = now() - t0;
+  await stop(s);
+  return ms;
+}
+
+async function roundTrips(s, n) {
+  const xs = [];
+  for (let i = 0; i < n; i++) {
     s.tail = '';
     const t0 = now();
     s.pty.write(':\r');
     await until(s, () => atPrompt(s));
-    trips.push(now() - t0);
+    xs.push(now() - t0);
   }
-  const echoes = [];
-  for (let i = 0; i < N.keys; i++) {
+  return xs;
+}
+
+async function echoes(s, n) {
+  const xs = [];
+  for (let i = 0; i < n; i++) {
     for (const key of ['x', '\x7f']) {
       const before = s.total;
       const t0 = now();
       s.pty.write(key);
       await until(s, () => s.total > before);
-      echoes.push(now() - t0);
+      xs.push(now() - t0);
       await new Promise((r) => setTimeout(r, 1));
     }
   }
-  let best = Infinity;
-  for (let r = 0; r < N.rounds; r++) {
-    s.tail = '';
-    const before = s.total;
-    const t0 = now();
-    s.pty.write(`cat ${bigFile}\r`);
-    await until(s, () => s.total - before > bigBytes && atPrompt(s), 300_000);
-    best = Math.min(best, now() - t0);
-  }
-  await new Promise((r) => setTimeout(r, 1500));
-  const rss = rssKb(s.pty.pid);
-  await stop(s);
-  return {
-    firstPromptMs: median(starts),
-    roundTripMs: median(trips),
-    roundTripP99Ms: p99(trips),
-    echoMs: median(echoes),
-    echoP99Ms: p99(echoes),
-    throughputMBs: bigBytes / 1e6 / (best / 1000),
-    idleRssKb: rss,
-  };
+  return xs;
 }
 
-const results = {};
+async function throughput(s) {
+  s.tail = '';
+  const before = s.total;
+  const t0 = now();
+  s.pty.write(`cat ${bigFile}\r`);
+  await until(s, () => s.total - before > bigBytes && atPrompt(s), 300_000);
+  return bigBytes / 1e6 / ((now() - t0) / 1000);
+}
+
+const ROUNDS = quick ? 4 : 8;
+const acc = Object.fromEntries(targets.map((t) => [t.name, { starts: [], trips: [], echoes: [], mbs: [] }]));
+for (let r = 0; r < N.starts; r++) for (const t of targets) acc[t.name].starts.push(await firstPrompt(t));
+const sessions = [];
 for (const t of targets) {
-  process.stderr.write(`measuring ${t.name}...\n`);
-  results[t.name] = await measure(t);
+  const s = start(t);
+  await until(s, () => atPrompt(s));
+  await roundTrips(s, 20);
+  sessions.push([t, s]);
+}
+for (let r = 0; r < ROUNDS; r++) {
+  process.stderr.write(`round ${r + 1}/${ROUNDS}\n`);
+  for (const [t, s] of sessions) acc[t.name].trips.push(...(await roundTrips(s, Math.ceil(N.lines / ROUNDS))));
+  for (const [t, s] of sessions) acc[t.name].echoes.push(...(await echoes(s, Math.ceil(N.keys / ROUNDS))));
+}
+for (let r = 0; r < N.rounds; r++) for (const [t, s] of sessions) acc[t.name].mbs.push(await throughput(s));
+await new Promise((r) => setTimeout(r, 1500));
+const results = {};
+for (const [t, s] of sessions) {
+  const a = acc[t.name];
+  results[t.name] = {
+    firstPromptMs: median(a.starts),
+    roundTripMs: median(a.trips),
+    roundTripP99Ms: p99(a.trips),
+    echoMs: median(a.echoes),
+    echoP99Ms: p99(a.echoes),
+    throughputMBs: Math.max(...a.mbs),
+    idleRssKb: rssKb(s.pty.pid),
+  };
+  await stop(s);
 }
 rmSync(home, { recursive: true, force: true });
 

@@ -40,6 +40,14 @@ export async function main(argv: string[], env: Record<string, string | undefine
       const { runRiskCommand } = await import('./cli/risk-command.js');
       return runRiskCommand({ env, explain: inv.explain, input: process.stdin, output: process.stdout, errors: process.stderr });
     }
+    case 'suggest':
+    case 'ask': {
+      const { config, problems } = await loadConfig(env, async () => (await import('smol-toml')).parse as (t: string) => Record<string, unknown>);
+      for (const p of problems) process.stderr.write(`nl-sh: ${p}\n`);
+      const { runSuggestCommand, runAskCommand } = await import('./cli/suggest-command.js');
+      const io = { config, env, output: process.stdout, errors: process.stderr };
+      return inv.kind === 'suggest' ? runSuggestCommand({ ...io, request: inv.request, printCommand: inv.printCommand }) : runAskCommand({ ...io, question: inv.question });
+    }
     case 'route': {
       const { runRouteCommand } = await import('./cli/route-command.js');
       return runRouteCommand({ bash: findBash(env), env, explain: inv.explain, input: process.stdin, output: process.stdout });
@@ -84,16 +92,35 @@ export async function main(argv: string[], env: Record<string, string | undefine
     decider = createLineDecider({
       config: { nlPrefix: config.nlPrefix, shellPrefix: config.shellPrefix },
       parser: () => parser,
-      // Until the planner exists, a request or question is left in the buffer, never run.
-      onRequest: (ctx, route): LineDecision => ({
-        verb: 'edit',
-        line: ctx.line,
-        notice: `nl-sh: that reads as a ${route === 'question' ? 'question' : 'request'} for the model, so it did not run; no model is set up yet. Start the line with ${config.shellPrefix} to run it in bash.`,
-      }),
+      onRequest: async (ctx, route, text): Promise<LineDecision> => (await requests())(ctx, route, text),
       setOfferPending: (p) => setOfferPending(p),
     });
     return decider;
   };
+  // The planner, the parser and the risk gate load on the first request, never before it.
+  let handler: Promise<(ctx: LineContext, route: 'nl' | 'question', text: string) => Promise<LineDecision>> | undefined;
+  const requests = () =>
+    (handler ??= (async () => {
+      const [{ createRequestHandler }, { buildPlanner }, sandbox, { renderTerminalText }] = await Promise.all([
+        import('./cli/interactive-requests.js'),
+        import('./cli/planner-wiring.js'),
+        import('./sandbox/index.js'),
+        import('./repl/index.js'),
+      ]);
+      const parser = await sandbox.loadBashParser();
+      const lastCommand = async () => {
+        const last = session.capture.lastCommand();
+        if (!last?.line) return undefined;
+        const text = await renderTerminalText(last.output, 120, 40);
+        return { line: last.line, status: last.status, outputTail: text.split('\n').slice(-40).join('\n') };
+      };
+      const planner = Promise.resolve(buildPlanner({ config, env, parser, lastCommand }));
+      const classifier = sandbox.loadRiskClassifier();
+      return createRequestHandler({
+        planner: () => planner,
+        judge: async (command, cwd) => (await classifier).classify(command, sandbox.createFsFacts({ cwd, home: env.HOME ?? '/' })),
+      });
+    })());
   const decide: LineDecider = (ctx: LineContext) => (decider ? decider.decide(ctx) : loadDecider().then((d) => d.decide(ctx)));
 
   const session = startSession({

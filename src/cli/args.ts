@@ -7,6 +7,8 @@ export type Invocation =
   | { kind: 'version' }
   | { kind: 'route'; explain: boolean }
   | { kind: 'risk'; explain: boolean }
+  | { kind: 'suggest'; request: string; printCommand: boolean }
+  | { kind: 'ask'; question: string }
   | { kind: 'help' }
   | { kind: 'exec-bash'; args: string[] }
   | { kind: 'error'; message: string }
@@ -31,6 +33,12 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
     if (a === '--version') return { kind: 'version' };
     if (a === '--route') return { kind: 'route', explain: argv.includes('--explain') };
     if (a === '--risk') return { kind: 'risk', explain: argv.includes('--explain') };
+    if (a === '--suggest' || a === '--ask') {
+      const words = argv.slice(i + 1).filter((w) => w !== '--print-command' && w !== '--json');
+      const text = words.join(' ').trim();
+      if (text === '') return { kind: 'error', message: `${a} needs the ${a === '--ask' ? 'question' : 'request'} as its argument, e.g. ${a} "find large files"` };
+      return a === '--ask' ? { kind: 'ask', question: text } : { kind: 'suggest', request: text, printCommand: argv.includes('--print-command') };
+    }
     if (a === '--help') return { kind: 'help' };
     if (a === '--login') login = true;
     else if (a === '--norc') norc = true;

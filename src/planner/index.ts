@@ -1,2 +1,12 @@
-// The public face of src/planner (filled in by its issue).
-export {};
+// The public face of src/planner: the planner, its parts for wiring, and the backend interface.
+
+export { createPlanner, type Planner, type PlannerDeps, type Suggestion, type SuggestOptions, type Answer } from './planner.js';
+export { BackendError, type ModelBackend, type ModelRequest, type ModelReply, type Availability, type ChatMessage } from './model-backend.js';
+export { planWithTiers, type Tier, type PlanAttempt, type PlanResult, type CloudBudget } from './tier-router.js';
+export { type PlanReply, planReplySchema, parsePlanReply } from './plan-schema.js';
+export { type PlannerContext, type LastCommand, type ContextSources, gatherContext } from './context.js';
+export { localContextSources } from './context-sources.js';
+export { fileCacheStore, planCacheKey, type PlanCacheStore } from './plan-cache.js';
+export { fileCloudBudget } from './cloud-budget.js';
+export { redactSecrets, secretEnvValues } from './redact.js';
+export { neutralizeForDisplay } from './neutralize.js';

@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 async function startShell(): Promise<PtyDriver> {
-  sh = await startShellAt(home.home, { cols: 160 });
+  sh = await startShellAt(home.home, { cols: 220 });
   return sh;
 }
 
@@ -34,7 +34,8 @@ describe('routing in the interactive shell', () => {
   it('leaves a request in the buffer with one line of explanation, and runs nothing', async () => {
     const s = await startShell();
     s.type('rm the old logs please\r');
-    await s.waitFor(/^nl-sh: that reads as a request for the model, so it did not run/m);
+    await s.waitFor(/^nl-sh: no model is set up, so the line did not run\. Install Ollama .*\.$/m);
+    await s.waitFor(/^ +\(no model tier could answer: local: unavailable \(Ollama is not running at http:\/\/127\.0\.0\.1:47\)\)$/m);
     await s.waitFor(/nlsh-test:~# rm the old logs please$/m);
     expect(s.allText()).not.toContain('cannot remove');
     // The user takes it back and runs something else.
@@ -45,7 +46,7 @@ describe('routing in the interactive shell', () => {
   it('a ? line is a question and nothing runs', async () => {
     const s = await startShell();
     s.type('? why did that fail\r');
-    await s.waitFor(/that reads as a question for the model/);
+    await s.waitFor(/^nl-sh: no model is set up/m);
     expect(s.allText()).not.toContain('command not found');
   });
 
@@ -74,7 +75,7 @@ describe('routing in the interactive shell', () => {
     await s.waitFor(/^dismissed$/m);
     s.type('\r');
     await new Promise((r) => setTimeout(r, 300));
-    expect(s.allText()).not.toContain('reads as a request');
+    expect(s.allText()).not.toContain('no model is set up');
   });
 });
 

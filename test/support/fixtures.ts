@@ -33,6 +33,9 @@ export function shellEnv(home: string, extra: Record<string, string> = {}): Reco
     USER: process.env.USER ?? 'root',
     XDG_RUNTIME_DIR: join(home, '.run'),
     HISTFILE: join(home, '.bash_history'),
+    // Never a developer's real model server: nothing listens on port 47 (and fetch allows it).
+    OLLAMA_HOST: '127.0.0.1:47',
+    AWS_EC2_METADATA_DISABLED: 'true',
     ...extra,
   };
 }

@@ -1,0 +1,59 @@
+// Builds the planner from the configuration: one backend per configured tier, the plan cache and
+// the cloud budget in the XDG directories, and the checks a reply must pass, which come from the
+// bash parser (does it parse) and the command table (are its programs installed).
+
+import { join } from 'node:path';
+import { cacheDir, stateDir, type Config, type TierConfig } from '../config.js';
+import { createPlanner, fileCacheStore, fileCloudBudget, localContextSources, secretEnvValues, type LastCommand, type ModelBackend, type Planner, type Tier } from '../planner/index.js';
+import { createOllamaBackend } from '../planner/backends/ollama.js';
+import { createBedrockBackend } from '../planner/backends/bedrock.js';
+import { CommandTable } from '../repl/index.js';
+import type { BashParser, SyntaxNode } from '../sandbox/index.js';
+
+/** The backend for one configured tier. */
+export function backendFor(tier: TierConfig, env: Record<string, string | undefined>): ModelBackend {
+  return tier.backend === 'ollama'
+    ? createOllamaBackend({ model: tier.model, host: tier.host, env })
+    : createBedrockBackend({ model: tier.model, region: tier.region, profile: tier.profile, endpoint: tier.endpoint, env });
+}
+
+/** The configured tiers, each with its backend and prices. */
+export function tiersFrom(config: Config, env: Record<string, string | undefined>): Tier[] {
+  return config.tiers.map((t) => ({
+    name: t.name,
+    backend: backendFor(t, env),
+    timeoutMs: t.timeoutMs,
+    minConfidence: t.minConfidence,
+    pricing: t.inputPricePerMTok !== undefined || t.outputPricePerMTok !== undefined ? { inputPerMTok: t.inputPricePerMTok ?? 0, outputPerMTok: t.outputPricePerMTok ?? 0 } : undefined,
+  }));
+}
+
+/** The names of the programs a command runs (literal command words only). */
+export function commandWords(root: SyntaxNode): string[] {
+  const words: string[] = [];
+  const visit = (node: SyntaxNode | null): void => {
+    if (!node) return;
+    if (node.type === 'command_name') words.push(node.text);
+    for (const child of node.namedChildren) visit(child);
+  };
+  visit(root);
+  return words;
+}
+
+/** Build the planner for this user. */
+export function buildPlanner(opts: { config: Config; env: Record<string, string | undefined>; parser: BashParser; lastCommand?: () => Promise<LastCommand | undefined> }): Planner {
+  const { config, env, parser } = opts;
+  const table = new CommandTable({ aliases: [], functions: [], path: env.PATH ?? '' });
+  return createPlanner({
+    tiers: tiersFrom(config, env),
+    privacy: config.privacy,
+    budget: fileCloudBudget(join(stateDir(env), 'cloud-spend.json'), config.dailyCloudBudgetUsd),
+    envSecrets: secretEnvValues(env),
+    cache: fileCacheStore(join(cacheDir(env), 'plans')),
+    contextSources: localContextSources({ env, shell: 'bash', lastCommand: opts.lastCommand ?? (async () => undefined) }),
+    contextBudgetMs: 50,
+    validateCommand: (command) => parser.withTree(command, (root) => (root.hasError ? 'the command does not parse as bash' : undefined)),
+    missingPrograms: (command) =>
+      parser.withTree(command, (root) => commandWords(root)).filter((w) => /^[A-Za-z0-9_.+-]+$/.test(w) && table.typeOf(w) === ''),
+  });
+}

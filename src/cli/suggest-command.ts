@@ -1,0 +1,79 @@
+// `nl-sh --suggest "request" [--print-command]` and `nl-sh --ask "question"`: the planner for
+// scripts and editors. They print a proposal or an answer; they never run anything. Ctrl-C
+// cancels the model call at once. With no tier available they exit 1 with one clear line.
+
+import type { Config } from '../config.js';
+import { neutralizeForDisplay } from '../planner/index.js';
+import { buildPlanner } from './planner-wiring.js';
+
+interface Io {
+  config: Config;
+  env: Record<string, string | undefined>;
+  output: NodeJS.WritableStream;
+  errors: NodeJS.WritableStream;
+}
+
+async function plannerFor(io: Io) {
+  const { loadBashParser } = await import('../sandbox/index.js');
+  return buildPlanner({ config: io.config, env: io.env, parser: await loadBashParser() });
+}
+
+/** Cancel on Ctrl-C (SIGINT) and hangup. */
+function cancellation(): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.on('SIGINT', stop);
+  process.on('SIGHUP', stop);
+  return { signal: controller.signal, done: () => (process.off('SIGINT', stop), process.off('SIGHUP', stop)) };
+}
+
+/** `--suggest`: the structured proposal as JSON, or only the command. */
+export async function runSuggestCommand(io: Io & { request: string; printCommand: boolean }): Promise<number> {
+  const planner = await plannerFor(io);
+  const { signal, done } = cancellation();
+  const s = await planner.suggest(io.request, { cwd: process.cwd(), signal });
+  done();
+  if (!s.ok) {
+    io.errors.write(`nl-sh: ${s.message}\n`);
+    return s.aborted ? 130 : 1;
+  }
+  if (io.printCommand) {
+    io.output.write(`${s.reply.command}\n`);
+    return 0;
+  }
+  const r = s.reply;
+  const out = {
+    command: r.command,
+    explanation: r.explanation,
+    parts: r.parts,
+    assumptions: r.assumptions,
+    needs_network: r.needsNetwork,
+    needs_root: r.needsRoot,
+    confidence: r.confidence,
+    low_confidence: s.lowConfidence,
+    tier: s.tier,
+    model: s.model,
+    cached: s.cached,
+    attempts: s.attempts,
+  };
+  io.output.write(`${JSON.stringify(out, null, 2)}\n`);
+  return 0;
+}
+
+/** `--ask`: the answer, streamed, with control characters made inert. */
+export async function runAskCommand(io: Io & { question: string }): Promise<number> {
+  const planner = await plannerFor(io);
+  const { signal, done } = cancellation();
+  let last = '';
+  const a = await planner.ask(io.question, (piece) => {
+    last = piece;
+    io.output.write(neutralizeForDisplay(piece));
+  }, { cwd: process.cwd(), signal });
+  done();
+  if (!a.ok) {
+    io.errors.write(`${last && !last.endsWith('\n') ? '\n' : ''}nl-sh: ${a.message}\n`);
+    return a.aborted ? 130 : 1;
+  }
+  if (!a.text.endsWith('\n')) io.output.write('\n');
+  return 0;
+}

@@ -1,0 +1,66 @@
+// The real sources of planner context: this machine's files and programs. Each is bounded in
+// size; the time budget is gatherContext's.
+
+import { execFile } from 'node:child_process';
+import { accessSync, constants, openSync, readSync, fstatSync, closeSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ContextSources, LastCommand } from './context.js';
+
+const RELEVANT_TOOLS = ['git', 'docker', 'podman', 'kubectl', 'helm', 'aws', 'gcloud', 'az', 'terraform', 'ansible', 'python3', 'pip', 'node', 'npm', 'pnpm', 'yarn', 'go', 'cargo', 'make', 'jq', 'yq', 'rg', 'fd', 'fzf', 'curl', 'wget', 'rsync', 'ssh', 'tar', 'zip', 'unzip', 'ffmpeg', 'convert', 'sqlite3', 'psql', 'mysql', 'redis-cli', 'systemctl', 'journalctl', 'apt', 'dnf', 'pacman', 'brew', 'tmux', 'ncdu', 'htop', 'lsof', 'ss', 'ip'];
+
+/** The last lines of a file, reading at most `maxBytes` from its end. */
+function tailLines(path: string, maxLines: number, maxBytes = 16384): string[] {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, maxBytes);
+    const buf = Buffer.alloc(length);
+    readSync(fd, buf, 0, length, size - length);
+    const lines = buf.toString('utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
+    return lines.slice(-maxLines);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Sources reading this machine; `lastCommand` comes from the session's output capture. */
+export function localContextSources(opts: { env: Record<string, string | undefined>; shell: string; lastCommand: () => Promise<LastCommand | undefined> }): ContextSources {
+  const path = (opts.env.PATH ?? '').split(':').filter((d) => d.startsWith('/'));
+  return {
+    async os() {
+      const text = readFileSync('/etc/os-release', 'utf8');
+      return /^PRETTY_NAME="?([^"\n]*)"?/m.exec(text)?.[1] ?? 'Linux';
+    },
+    shell: async () => opts.shell,
+    async listing(cwd) {
+      const entries = readdirSync(cwd, { withFileTypes: true });
+      const shown = entries.slice(0, 40).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
+      if (entries.length > shown.length) shown.push(`... and ${entries.length - shown.length} more`);
+      return shown;
+    },
+    git: (cwd, signal) =>
+      new Promise((resolve) => {
+        execFile('git', ['-C', cwd, 'status', '--porcelain=v1', '--branch'], { signal, timeout: 1000, maxBuffer: 64 * 1024 }, (err, stdout) => {
+          if (err) resolve(undefined);
+          else resolve(stdout.split('\n').slice(0, 30).join('\n').trim());
+        });
+      }),
+    async tools() {
+      return RELEVANT_TOOLS.filter((tool) =>
+        path.some((dir) => {
+          try {
+            accessSync(join(dir, tool), constants.X_OK);
+            return true;
+          } catch {
+            return false;
+          }
+        }),
+      );
+    },
+    lastCommand: opts.lastCommand,
+    async history() {
+      const file = opts.env.HISTFILE || join(opts.env.HOME ?? '/', '.bash_history');
+      return tailLines(file, 10);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { gatherContext, type ContextSources } from '../../src/planner/context.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sources = (over: Partial<ContextSources> = {}): ContextSources => ({
+  os: async () => 'Debian GNU/Linux 12',
+  shell: async () => 'bash 5.2',
+  listing: async () => ['a.txt', 'src/'],
+  git: async () => '## main',
+  tools: async () => ['git', 'jq'],
+  lastCommand: async () => ({ line: 'make', status: 2, outputTail: 'error' }),
+  history: async () => ['ls', 'make'],
+  ...over,
+});
+
+describe('gatherContext', () => {
+  it('collects every source that answers in time', async () => {
+    const c = await gatherContext('/w', sources(), 50);
+    expect(c).toMatchObject({ os: 'Debian GNU/Linux 12', git: '## main', tools: ['git', 'jq'], lastCommand: { status: 2 }, omitted: [] });
+  });
+
+  it('leaves out slow and failing sources, names them, and keeps to the budget', async () => {
+    let gitSignal: AbortSignal | undefined;
+    const started = performance.now();
+    const c = await gatherContext(
+      '/w',
+      sources({
+        git: async (_cwd, signal) => {
+          gitSignal = signal;
+          await sleep(500);
+          return 'late';
+        },
+        history: async () => {
+          throw new Error('EACCES');
+        },
+      }),
+      40,
+    );
+    const took = performance.now() - started;
+    expect(took).toBeLessThan(150);
+    expect(c.git).toBeUndefined();
+    expect(c.omitted.sort()).toEqual(['git', 'history']);
+    expect(gitSignal?.aborted).toBe(true);
+    await sleep(520);
+    expect(c.git).toBeUndefined();
+  });
+});
