@@ -4,6 +4,7 @@
 // Ctrl-C cancels the model call at once and gives the line back. With no model at all, the
 // line gets one short message on how to set one up (the full text once per session).
 
+import { styleText } from 'node:util';
 import type { LineContext, LineDecision } from '../repl/index.js';
 import type { Planner } from '../planner/index.js';
 import { neutralizeForDisplay } from '../planner/index.js';
@@ -34,7 +35,8 @@ export function createRequestHandler(deps: RequestDeps): (ctx: LineContext, rout
     lease.onInput((data) => {
       if (data.includes(0x03)) controller.abort();
     });
-    lease.write(`\r\x1b[K\x1b[2mnl-sh: ${route === 'question' ? 'thinking' : 'planning'}… (Ctrl-C cancels)\x1b[0m`);
+    // styleText honours NO_COLOR and terminals without colour.
+    lease.write(`\r\x1b[K${styleText('dim', `nl-sh: ${route === 'question' ? 'thinking' : 'planning'}… (Ctrl-C cancels)`, { stream: process.stdout })}`);
     const clearStatus = (): void => lease.write('\r\x1b[K');
     const planner = await deps.planner();
     if (route === 'question') {

@@ -67,6 +67,31 @@ describe('nl-sh --suggest and --ask', () => {
     expect(r.stdout).toBe('ls -S | head -n 5\n');
   });
 
+  it.each([
+    ['garbage', { kind: 'garbage' as const }],
+    ['a reply whose command does not parse', { kind: 'reply' as const, json: plan('echo $((') }],
+    ['an empty reply', { kind: 'reply' as const, text: '' }],
+    ['a connection closed mid-stream', { kind: 'close-mid-stream' as const, how: 'destroy' as const }],
+    ['an HTTP 500', { kind: 'error' as const, status: 500, error: 'out of memory' }],
+  ])('%s from the first tier escalates to the next', async (_what, behaviour) => {
+    const small = await fake({ models: ['small:latest'], chat: [behaviour, behaviour] });
+    const big = await fake({ models: ['big:latest'], chat: [{ kind: 'reply', json: plan('ls -la') }] });
+    const home = homeWith(tier('small', small.url, 'small') + tier('big', big.url, 'big'));
+    const r = await nlsh(home, ['--suggest', 'list everything']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ command: 'ls -la', tier: 'big' });
+  });
+
+  it('a hanging server times out and the next tier answers', async () => {
+    const small = await fake({ models: ['small:latest'], chat: [{ kind: 'hang' }] });
+    const big = await fake({ models: ['big:latest'], chat: [{ kind: 'reply', json: plan('ls') }] });
+    const home = homeWith(tier('small', small.url, 'small').replace('timeout_ms = 5000', 'timeout_ms = 300') + tier('big', big.url, 'big'));
+    const started = performance.now();
+    const r = await nlsh(home, ['--suggest', 'list']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ command: 'ls', tier: 'big', attempts: [{ tier: 'small', outcome: 'timeout' }, { tier: 'big', outcome: 'ok' }] });
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('answers the same request in the same place from the cache, without a model call', async () => {
     const server = await fake({ models: ['small:latest'], chat: [{ kind: 'reply', json: plan('git status') }] });
     const home = homeWith(tier('small', server.url, 'small'));
