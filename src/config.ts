@@ -25,8 +25,10 @@ export interface Config {
 /** One model tier as configured. */
 export interface TierConfig {
   name: string;
-  backend: 'ollama' | 'bedrock';
+  backend: 'ollama' | 'bedrock' | 'replay';
   model: string;
+  /** Replay: the recording (JSONL) to answer from. */
+  file?: string;
   timeoutMs: number;
   minConfidence: number;
   /** Ollama: the server (default $OLLAMA_HOST or http://127.0.0.1:11434). */
@@ -131,8 +133,10 @@ function readTiers(value: unknown, path: string, problems: string[]): TierConfig
     const at = `tiers[${i}]`;
     if (!raw || typeof raw !== 'object') return fail(at, 'a table', raw);
     const t = raw as Record<string, unknown>;
-    if (t.backend !== 'ollama' && t.backend !== 'bedrock') return fail(`${at}.backend`, '"ollama" or "bedrock"', t.backend);
+    if (t.backend !== 'ollama' && t.backend !== 'bedrock' && t.backend !== 'replay') return fail(`${at}.backend`, '"ollama", "bedrock" or "replay"', t.backend);
+    if (t.backend === 'replay' && t.model === undefined) t.model = 'replay';
     if (typeof t.model !== 'string' || t.model === '') return fail(`${at}.model`, 'a model name', t.model);
+    if (t.backend === 'replay' && typeof t.file !== 'string') return fail(`${at}.file`, 'the path of a recording (JSONL)', t.file);
     const name = t.name ?? `${t.backend}-${i + 1}`;
     if (typeof name !== 'string') return fail(`${at}.name`, 'a string', name);
     const timeoutMs = t.timeout_ms ?? 30_000;
@@ -140,7 +144,7 @@ function readTiers(value: unknown, path: string, problems: string[]): TierConfig
     const minConfidence = t.min_confidence ?? 0.5;
     if (typeof minConfidence !== 'number' || minConfidence < 0 || minConfidence > 1) return fail(`${at}.min_confidence`, 'a number from 0 to 1', minConfidence);
     const tier: TierConfig = { name, backend: t.backend, model: t.model, timeoutMs, minConfidence };
-    for (const [key, field] of [['host', 'host'], ['region', 'region'], ['profile', 'profile'], ['endpoint', 'endpoint']] as const) {
+    for (const [key, field] of [['host', 'host'], ['region', 'region'], ['profile', 'profile'], ['endpoint', 'endpoint'], ['file', 'file']] as const) {
       if (t[key] === undefined) continue;
       if (typeof t[key] !== 'string') return fail(`${at}.${key}`, 'a string', t[key]);
       tier[field] = t[key] as string;
@@ -150,7 +154,7 @@ function readTiers(value: unknown, path: string, problems: string[]): TierConfig
       if (typeof t[key] !== 'number' || (t[key] as number) < 0) return fail(`${at}.${key}`, 'dollars per million tokens', t[key]);
       tier[field] = t[key] as number;
     }
-    const known = new Set(['name', 'backend', 'model', 'timeout_ms', 'min_confidence', 'host', 'region', 'profile', 'endpoint', 'input_price_per_mtok', 'output_price_per_mtok']);
+    const known = new Set(['name', 'backend', 'model', 'file', 'timeout_ms', 'min_confidence', 'host', 'region', 'profile', 'endpoint', 'input_price_per_mtok', 'output_price_per_mtok']);
     for (const key of Object.keys(t)) if (!known.has(key)) problems.push(`${path}: ${at}.${key}: unknown key (ignored)`);
     tiers.push(tier);
   }

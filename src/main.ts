@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseInvocation } from './cli/args.js';
+import { parseInvocation, type Invocation } from './cli/args.js';
 import { helpText } from './cli/help.js';
 import { loadConfig } from './config.js';
 import { formatErrorLine } from './errors.js';
@@ -26,6 +26,21 @@ export async function main(argv: string[], env: Record<string, string | undefine
   delete env.NLSH_ARGV0;
   delete env.NLSH_ROOT;
   const inv = parseInvocation(argv, argv0, { stdin: Boolean(process.stdin.isTTY), stderr: Boolean(process.stderr.isTTY) }, env);
+  if (inv.kind !== 'interactive' && inv.kind !== 'exec-bash') {
+    // nl-sh's own commands report their failures; they never fall back to a shell.
+    try {
+      return await runOwnCommand(inv, env);
+    } catch (err) {
+      process.stderr.write(`${formatErrorLine(err)}\n`);
+      return 1;
+    }
+  }
+  if (inv.kind === 'exec-bash') return execBash(inv.args);
+  return runInteractive(inv, env);
+}
+
+/** `--version`, `--help`, `--route`, `--risk`, `--suggest`, `--ask`: nl-sh's own commands. */
+async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'exec-bash' }>, env: Record<string, string | undefined>): Promise<number> {
   switch (inv.kind) {
     case 'version':
       process.stdout.write(`nl-sh ${version()}\n`);
@@ -52,11 +67,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
       const { runRouteCommand } = await import('./cli/route-command.js');
       return runRouteCommand({ bash: findBash(env), env, explain: inv.explain, input: process.stdin, output: process.stdout });
     }
-    case 'exec-bash':
-      return execBash(inv.args);
-    case 'interactive':
-      break;
   }
+}
+
+/** The interactive shell: bash in a pty with nl-sh at the Enter hook. */
+async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>, env: Record<string, string | undefined>): Promise<number> {
 
   const { config, problems } = await loadConfig(env, async () => (await import('smol-toml')).parse as (t: string) => Record<string, unknown>);
   for (const p of problems) process.stderr.write(`nl-sh: ${p}\n`);

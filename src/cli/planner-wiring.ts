@@ -4,17 +4,39 @@
 
 import { join } from 'node:path';
 import { cacheDir, stateDir, type Config, type TierConfig } from '../config.js';
-import { createPlanner, fileCacheStore, fileCloudBudget, localContextSources, secretEnvValues, type LastCommand, type ModelBackend, type Planner, type Tier } from '../planner/index.js';
+import { BackendError, createPlanner, fileCacheStore, fileCloudBudget, localContextSources, secretEnvValues, type LastCommand, type ModelBackend, type Planner, type Tier } from '../planner/index.js';
 import { createOllamaBackend } from '../planner/backends/ollama.js';
 import { createBedrockBackend } from '../planner/backends/bedrock.js';
+import { readRecording, recordingBackend, replayingBackend } from '../planner/backends/record-replay.js';
 import { CommandTable } from '../repl/index.js';
 import type { BashParser, SyntaxNode } from '../sandbox/index.js';
 
-/** The backend for one configured tier. */
+/** The backend for one configured tier; with NLSH_RECORD set, every exchange is recorded there. */
 export function backendFor(tier: TierConfig, env: Record<string, string | undefined>): ModelBackend {
-  return tier.backend === 'ollama'
-    ? createOllamaBackend({ model: tier.model, host: tier.host, env })
-    : createBedrockBackend({ model: tier.model, region: tier.region, profile: tier.profile, endpoint: tier.endpoint, env });
+  const backend =
+    tier.backend === 'ollama'
+      ? createOllamaBackend({ model: tier.model, host: tier.host, env })
+      : tier.backend === 'bedrock'
+        ? createBedrockBackend({ model: tier.model, region: tier.region, profile: tier.profile, endpoint: tier.endpoint, env })
+        : replayFrom(tier);
+  return env.NLSH_RECORD ? recordingBackend(backend, env.NLSH_RECORD) : backend;
+}
+
+/** A replay tier; a recording that cannot be read makes an unavailable tier, not a crash. */
+function replayFrom(tier: TierConfig): ModelBackend {
+  const name = `replay:${tier.name}`;
+  try {
+    return replayingBackend({ name, locality: 'local', exchanges: readRecording(tier.file ?? '') });
+  } catch (err) {
+    const why = new BackendError('unavailable', `cannot read the recording ${tier.file}: ${(err as Error).message}`, 'check the tier\'s `file`');
+    return {
+      name,
+      locality: 'local',
+      checkAvailable: async () => ({ ok: false, reason: why.message, hint: why.hint ?? '' }),
+      complete: async () => Promise.reject(why),
+      stream: async () => Promise.reject(why),
+    };
+  }
 }
 
 /** The configured tiers, each with its backend and prices. */

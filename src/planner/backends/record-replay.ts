@@ -1,0 +1,110 @@
+// Record and replay decorators (after gemini-cli's recording/fake content generators). Recording
+// wraps any backend and appends each exchange to a JSONL file: request, reply or error, latency.
+// Replay serves recorded exchanges in order without any model, so a user's bug report (their
+// recording) reproduces exactly; a request beyond the recording fails clearly.
+
+import { appendFileSync, readFileSync } from 'node:fs';
+import { BackendError, type BackendFailureKind, type ModelBackend, type ModelReply, type ModelRequest } from '../model-backend.js';
+
+/** One line of a recording. */
+export interface RecordedExchange {
+  backend: string;
+  kind: 'complete' | 'stream';
+  request: { system: string; messages: ModelRequest['messages']; schema?: unknown };
+  reply?: ModelReply;
+  /** Streamed pieces, in order (stream exchanges). */
+  pieces?: string[];
+  error?: { kind: BackendFailureKind | 'other'; message: string; hint?: string };
+  latencyMs: number;
+}
+
+function errorOf(err: unknown): RecordedExchange['error'] {
+  if (err instanceof BackendError) return { kind: err.kind, message: err.message, hint: err.hint };
+  return { kind: 'other', message: (err as Error)?.message ?? String(err) };
+}
+
+/** Wrap `inner` so every exchange is appended to `file` (a recording never breaks a call). */
+export function recordingBackend(inner: ModelBackend, file: string): ModelBackend {
+  const write = (entry: RecordedExchange): void => {
+    try {
+      appendFileSync(file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+    } catch {
+      // A recording that cannot be written is skipped.
+    }
+  };
+  const requestOf = (r: ModelRequest): RecordedExchange['request'] => ({ system: r.system, messages: r.messages, schema: r.schema });
+  return {
+    name: inner.name,
+    locality: inner.locality,
+    checkAvailable: (ms, signal) => inner.checkAvailable(ms, signal),
+    async complete(request) {
+      const started = performance.now();
+      try {
+        const reply = await inner.complete(request);
+        write({ backend: inner.name, kind: 'complete', request: requestOf(request), reply, latencyMs: performance.now() - started });
+        return reply;
+      } catch (err) {
+        write({ backend: inner.name, kind: 'complete', request: requestOf(request), error: errorOf(err), latencyMs: performance.now() - started });
+        throw err;
+      }
+    },
+    async stream(request, onText) {
+      const started = performance.now();
+      const pieces: string[] = [];
+      try {
+        const reply = await inner.stream(request, (piece) => {
+          pieces.push(piece);
+          onText(piece);
+        });
+        write({ backend: inner.name, kind: 'stream', request: requestOf(request), reply, pieces, latencyMs: performance.now() - started });
+        return reply;
+      } catch (err) {
+        write({ backend: inner.name, kind: 'stream', request: requestOf(request), pieces, error: errorOf(err), latencyMs: performance.now() - started });
+        throw err;
+      }
+    },
+  };
+}
+
+/** Read a recording; lines that are not exchanges are reported, not skipped silently. */
+export function readRecording(file: string): RecordedExchange[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l, i) => {
+      const e = JSON.parse(l) as RecordedExchange;
+      if (!e || (e.kind !== 'complete' && e.kind !== 'stream')) throw new Error(`${file}:${i + 1}: not a recorded exchange`);
+      return e;
+    });
+}
+
+/** A backend that answers from a recording, in order. */
+export function replayingBackend(opts: { name: string; locality: 'local' | 'cloud'; exchanges: RecordedExchange[] }): ModelBackend {
+  const queue = [...opts.exchanges];
+  const next = (kind: 'complete' | 'stream'): RecordedExchange => {
+    const e = queue.shift();
+    if (!e) throw new BackendError('unavailable', `the recording for ${opts.name} has no more exchanges`, 'record the session again with NLSH_RECORD set');
+    if (e.kind !== kind) throw new BackendError('protocol', `the recording for ${opts.name} has a ${e.kind} exchange where a ${kind} was asked for`);
+    return e;
+  };
+  const fail = (e: RecordedExchange): never => {
+    const err = e.error!;
+    throw err.kind === 'other' ? new Error(err.message) : new BackendError(err.kind, err.message, err.hint);
+  };
+  return {
+    name: opts.name,
+    locality: opts.locality,
+    checkAvailable: async () => (queue.length > 0 ? { ok: true } : { ok: false, reason: 'the recording is used up', hint: 'record the session again' }),
+    async complete() {
+      const e = next('complete');
+      if (e.error) fail(e);
+      return e.reply!;
+    },
+    async stream(_request, onText) {
+      const e = next('stream');
+      for (const piece of e.pieces ?? []) onText(piece);
+      if (e.error) fail(e);
+      return e.reply!;
+    },
+  };
+}
