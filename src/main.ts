@@ -55,6 +55,11 @@ async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'e
       const { runRiskCommand } = await import('./cli/risk-command.js');
       return runRiskCommand({ env, explain: inv.explain, input: process.stdin, output: process.stdout, errors: process.stderr });
     }
+    case 'doctor': {
+      const { config, problems } = await loadConfig(env, async () => (await import('smol-toml')).parse as (t: string) => Record<string, unknown>);
+      const { runDoctorCommand } = await import('./cli/doctor-command.js');
+      return runDoctorCommand({ config, configProblems: problems, env, bash: findBash(env), output: process.stdout });
+    }
     case 'suggest':
     case 'ask': {
       const { config, problems } = await loadConfig(env, async () => (await import('smol-toml')).parse as (t: string) => Record<string, unknown>);

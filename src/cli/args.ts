@@ -9,6 +9,7 @@ export type Invocation =
   | { kind: 'risk'; explain: boolean }
   | { kind: 'suggest'; request: string; printCommand: boolean }
   | { kind: 'ask'; question: string }
+  | { kind: 'doctor' }
   | { kind: 'help' }
   | { kind: 'exec-bash'; args: string[] }
   | { kind: 'error'; message: string }
@@ -31,6 +32,7 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
       break;
     }
     if (a === '--version') return { kind: 'version' };
+    if (a === '--doctor') return { kind: 'doctor' };
     if (a === '--route') return { kind: 'route', explain: argv.includes('--explain') };
     if (a === '--risk') return { kind: 'risk', explain: argv.includes('--explain') };
     if (a === '--suggest' || a === '--ask') {

@@ -26,12 +26,26 @@ nl-sh options:
                         as JSON lines, or with reasons
   --risk [--explain]    read commands on stdin (one per line, or {"cmd": ...} JSON lines);
                         print each one's risk level, policy action and reasons; runs nothing
+  --suggest REQUEST [--print-command]
+                        ask the model tiers for a command; print the proposal as JSON (or the
+                        command alone); runs nothing
+  --ask QUESTION        ask the model tiers a question; stream the answer
+  --doctor              check what nl-sh can use here (Node, bash, config, model tiers,
+                        directories) and say how to fix what is missing
   --version             print nl-sh's version
   --help                print this help
 
 Environment:
   NLSH_DISABLE=1    start plain bash (an escape hatch; no nl-sh at all)
-  NLSH_BASH=PATH    the bash to host (default /bin/bash)
+  NLSH_BASH=PATH    the bash to host (default: bash on PATH)
+  NLSH_RECORD=FILE  record every model exchange to FILE (JSONL) for a bug report
+  OLLAMA_HOST, AWS_PROFILE, AWS_REGION, NO_COLOR are honoured
+
+Files:
+  ~/.config/nl-sh/config.toml   prefixes, model tiers, privacy, cloud budget (README)
+  ~/.config/nl-sh/policy.toml   the risk policy (docs/risk-rules.md)
+  ~/.cache/nl-sh/plans          cached plans
+  ~/.local/state/nl-sh          cloud spending
 
 If nl-sh cannot start, it runs plain bash with a one-line warning.
 `;

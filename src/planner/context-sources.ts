@@ -3,7 +3,7 @@
 
 import { execFile } from 'node:child_process';
 import { accessSync, constants, openSync, readSync, fstatSync, closeSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ContextSources, LastCommand } from './context.js';
 
 const RELEVANT_TOOLS = ['git', 'docker', 'podman', 'kubectl', 'helm', 'aws', 'gcloud', 'az', 'terraform', 'ansible', 'python3', 'pip', 'node', 'npm', 'pnpm', 'yarn', 'go', 'cargo', 'make', 'jq', 'yq', 'rg', 'fd', 'fzf', 'curl', 'wget', 'rsync', 'ssh', 'tar', 'zip', 'unzip', 'ffmpeg', 'convert', 'sqlite3', 'psql', 'mysql', 'redis-cli', 'systemctl', 'journalctl', 'apt', 'dnf', 'pacman', 'brew', 'tmux', 'ncdu', 'htop', 'lsof', 'ss', 'ip'];
@@ -26,10 +26,13 @@ function tailLines(path: string, maxLines: number, maxBytes = 16384): string[] {
 /** Sources reading this machine; `lastCommand` comes from the session's output capture. */
 export function localContextSources(opts: { env: Record<string, string | undefined>; shell: string; lastCommand: () => Promise<LastCommand | undefined> }): ContextSources {
   const path = (opts.env.PATH ?? '').split(':').filter((d) => d.startsWith('/'));
+  // Neither changes during a session: learned once.
+  let os: string | undefined;
+  let tools: string[] | undefined;
   return {
     async os() {
-      const text = readFileSync('/etc/os-release', 'utf8');
-      return /^PRETTY_NAME="?([^"\n]*)"?/m.exec(text)?.[1] ?? 'Linux';
+      os ??= /^PRETTY_NAME="?([^"\n]*)"?/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? 'Linux';
+      return os;
     },
     shell: async () => opts.shell,
     async listing(cwd) {
@@ -46,7 +49,7 @@ export function localContextSources(opts: { env: Record<string, string | undefin
         });
       }),
     async tools() {
-      return RELEVANT_TOOLS.filter((tool) =>
+      tools ??= RELEVANT_TOOLS.filter((tool) =>
         path.some((dir) => {
           try {
             accessSync(join(dir, tool), constants.X_OK);
@@ -56,8 +59,20 @@ export function localContextSources(opts: { env: Record<string, string | undefin
           }
         }),
       );
+      return tools;
     },
     lastCommand: opts.lastCommand,
+    async branch(cwd) {
+      // Walk up to the repository and read HEAD ("ref: refs/heads/NAME", or a detached hash).
+      for (let dir = cwd; ; dir = dirname(dir)) {
+        try {
+          const head = readFileSync(join(dir, '.git', 'HEAD'), 'utf8').trim();
+          return head.startsWith('ref: refs/heads/') ? head.slice('ref: refs/heads/'.length) : head.slice(0, 12);
+        } catch {
+          if (dirname(dir) === dir) return undefined;
+        }
+      }
+    },
     async history() {
       const file = opts.env.HISTFILE || join(opts.env.HOME ?? '/', '.bash_history');
       return tailLines(file, 10);

@@ -31,6 +31,8 @@ export interface ContextSources {
   tools(): Promise<string[]>;
   lastCommand(): Promise<LastCommand | undefined>;
   history(): Promise<string[]>;
+  /** The git branch of `cwd`, read without running git (undefined outside a repository). */
+  branch(cwd: string): Promise<string | undefined>;
 }
 
 type Key = Exclude<keyof PlannerContext, 'cwd' | 'omitted'>;

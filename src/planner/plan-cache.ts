@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlannerContext } from './context.js';
 import { parsePlanReply, type PlanReply } from './plan-schema.js';
 
 /** A plan as cached: the reply and where it came from. */
@@ -22,10 +21,18 @@ export interface PlanCacheStore {
   set(key: string, plan: CachedPlan): void;
 }
 
+/** What a cached plan depends on besides the request (cheap to learn: no process is run). */
+export interface PlanCacheBasis {
+  cwd: string;
+  os?: string;
+  tools?: readonly string[];
+  branch?: string;
+}
+
 /** The cache key: the request, and the parts of the context a plan depends on. */
-export function planCacheKey(request: string, ctx: PlannerContext): string {
-  const basis = JSON.stringify({ v: 1, request: request.trim().replace(/\s+/g, ' ').toLowerCase(), cwd: ctx.cwd, os: ctx.os ?? '', tools: ctx.tools ?? [], branch: ctx.git?.split('\n', 1)[0] ?? '' });
-  return createHash('sha256').update(basis).digest('hex').slice(0, 32);
+export function planCacheKey(request: string, basis: PlanCacheBasis): string {
+  const text = JSON.stringify({ v: 2, request: request.trim().replace(/\s+/g, ' ').toLowerCase(), cwd: basis.cwd, os: basis.os ?? '', tools: basis.tools ?? [], branch: basis.branch ?? '' });
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
 /** Cached plans as files in `dir` (created on first write); entries older than `maxAgeMs` miss. */

@@ -48,13 +48,16 @@ export interface Planner {
 export function createPlanner(deps: PlannerDeps): Planner {
   return {
     async suggest(request, opts) {
-      const context = await gatherContext(opts.cwd, deps.contextSources, deps.contextBudgetMs);
       const fresh = opts.startAt === undefined && !opts.earlier?.length;
-      const key = planCacheKey(request, context);
+      // The cache key needs only facts that cost no process: check it before gathering the rest.
+      const sources = deps.contextSources;
+      const [os, tools, branch] = await Promise.all([sources.os().catch(() => undefined), sources.tools().catch(() => undefined), sources.branch(opts.cwd).catch(() => undefined)]);
+      const key = planCacheKey(request, { cwd: opts.cwd, os, tools, branch });
       if (fresh) {
         const hit = deps.cache.get(key);
-        if (hit) return { ok: true, reply: hit.reply, tier: hit.tier, model: hit.model, lowConfidence: false, tierIndex: 0, attempts: [], cached: true, context };
+        if (hit) return { ok: true, reply: hit.reply, tier: hit.tier, model: hit.model, lowConfidence: false, tierIndex: 0, attempts: [], cached: true, context: { cwd: opts.cwd, os, tools, omitted: [] } };
       }
+      const context = await gatherContext(opts.cwd, deps.contextSources, deps.contextBudgetMs);
       const result = await planWithTiers(deps.tiers, {
         system: PLAN_SYSTEM_PROMPT,
         messages: buildPlanMessages(request, context, opts.earlier),

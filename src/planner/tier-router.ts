@@ -109,7 +109,8 @@ export async function planWithTiers(tiers: readonly Tier[], run: PlanRun): Promi
         reply = await tier.backend.complete({ system, messages, schema: planReplySchema, schemaName: 'plan', timeoutMs: tier.timeoutMs, signal: run.signal, temperature: 0.2, maxTokens: 1024 });
       } catch (err) {
         const outcome = run.signal?.aborted ? 'aborted' : outcomeOf(err);
-        attempts.push({ ...base, outcome, detail: (err as Error).message, latencyMs: performance.now() - started });
+        const hint = err instanceof BackendError && err.hint ? `; ${err.hint}` : '';
+        attempts.push({ ...base, outcome, detail: `${(err as Error).message}${hint}`, latencyMs: performance.now() - started });
         if (outcome === 'aborted') return { ok: false, aborted: true, noTier: false, message: 'cancelled', attempts };
         break;
       }

@@ -73,6 +73,8 @@ export class OscScanner {
 
   /** Split a chunk into terminal bytes and marks. */
   feed(chunk: Buffer): ScanPiece[] {
+    // The hot path: no escape at all in the chunk and nothing held.
+    if (this.held === null && chunk.indexOf(0x1b) < 0) return [{ bytes: chunk }];
     let buf = chunk;
     if (this.held) {
       buf = Buffer.concat([this.held, chunk]);
@@ -113,6 +115,11 @@ export class OscScanner {
     }
     if (plainStart < buf.length) out.push({ bytes: plainStart === 0 ? buf : buf.subarray(plainStart) });
     return out;
+  }
+
+  /** Whether bytes are held back waiting for the rest of a mark. */
+  holding(): boolean {
+    return this.held !== null;
   }
 
   /** Bytes held back waiting for the rest of a mark (the caller flushes them as plain output). */

@@ -112,6 +112,20 @@ export function startSession(opts: SessionOptions): Session {
     return undefined;
   };
 
+  // A held-back partial mark that never completes is plain output after all. Armed only while
+  // the scanner holds bytes, so ordinary output costs no timer.
+  const armHeldTimer = (): void => {
+    heldTimer = setTimeout(() => {
+      heldTimer = undefined;
+      const rest = scanner.flush();
+      if (rest) {
+        capture.append(rest);
+        writeOut(rest);
+      }
+    }, 20);
+    heldTimer.unref();
+  };
+
   const writeOut = (data: Buffer): void => {
     if (!terminal.write(data)) pty.pause();
   };
@@ -123,6 +137,7 @@ export function startSession(opts: SessionOptions): Session {
       heldTimer = undefined;
     }
     const pieces = scanner.feed(chunk);
+    if (scanner.holding()) armHeldTimer();
     const first = pieces[0];
     if (pieces.length === 1 && first && 'bytes' in first) {
       // The hot path: no marks in this chunk.
@@ -143,16 +158,6 @@ export function startSession(opts: SessionOptions): Session {
       }
       if (out.length > 0) writeOut(out.length === 1 ? (out[0] as Buffer) : Buffer.concat(out));
     }
-    // A held-back partial mark that never completes is plain output after all.
-    heldTimer = setTimeout(() => {
-      heldTimer = undefined;
-      const rest = scanner.flush();
-      if (rest) {
-        capture.append(rest);
-        writeOut(rest);
-      }
-    }, 20);
-    heldTimer.unref();
   });
 
   terminal.onInput((data) => {

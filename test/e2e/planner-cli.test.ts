@@ -109,7 +109,7 @@ describe('nl-sh --suggest and --ask', () => {
     const r = await nlsh(home, ['--suggest', 'list files']);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^nl-sh: no model tier could answer: local: unavailable \(Ollama is not running at http:\/\/127\.0\.0\.1:47\)\n$/);
+    expect(r.stderr).toMatch(/^nl-sh: no model tier could answer: local: unavailable \(Ollama is not running at http:\/\/127\.0\.0\.1:47; start it with `ollama serve`.*\)\n$/);
   });
 
   it('a bedrock tier is never called when privacy is local only', async () => {

@@ -35,7 +35,7 @@ describe('routing in the interactive shell', () => {
     const s = await startShell();
     s.type('rm the old logs please\r');
     await s.waitFor(/^nl-sh: no model is set up, so the line did not run\. Install Ollama .*\.$/m);
-    await s.waitFor(/^ +\(no model tier could answer: local: unavailable \(Ollama is not running at http:\/\/127\.0\.0\.1:47\)\)$/m);
+    await s.waitFor(/^ +\(no model tier could answer: local: unavailable \(Ollama is not running at http:\/\/127\.0\.0\.1:47; start it with `ollama serve`/m);
     await s.waitFor(/nlsh-test:~# rm the old logs please$/m);
     expect(s.allText()).not.toContain('cannot remove');
     // The user takes it back and runs something else.

@@ -10,6 +10,7 @@ const sources = (over: Partial<ContextSources> = {}): ContextSources => ({
   tools: async () => ['git', 'jq'],
   lastCommand: async () => ({ line: 'make', status: 2, outputTail: 'error' }),
   history: async () => ['ls', 'make'],
+  branch: async () => 'main',
   ...over,
 });
 

@@ -1,0 +1,57 @@
+// `nl-sh --doctor`: what nl-sh can use here, and for each problem what nl-sh does without it and
+// how to fix it. Runs nothing that changes the system; each check is bounded in time.
+
+import { execFile } from 'node:child_process';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { cacheDir, configPath, stateDir, type Config } from '../config.js';
+import { tiersFrom } from './planner-wiring.js';
+
+/** One line of the report. */
+interface Finding {
+  ok: boolean;
+  what: string;
+  detail: string;
+  fix?: string;
+}
+
+function run(file: string, args: string[]): Promise<string | undefined> {
+  return new Promise((resolve) => execFile(file, args, { timeout: 3000 }, (err, stdout) => resolve(err ? undefined : stdout.trim())));
+}
+
+function writable(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Check everything and print the report; exit 1 when something needs fixing. */
+export async function runDoctorCommand(opts: { config: Config; configProblems: string[]; env: Record<string, string | undefined>; bash: string; output: NodeJS.WritableStream }): Promise<number> {
+  const { config, env } = opts;
+  const findings: Finding[] = [];
+  const [major] = process.versions.node.split('.').map(Number);
+  findings.push({ ok: (major ?? 0) >= 22, what: 'node', detail: `${process.version} at ${process.execPath}`, fix: 'run `npm run setup` (it brings Node 24)' });
+  const bashVersion = await run(opts.bash, ['-c', 'echo "$BASH_VERSION"']);
+  findings.push({ ok: bashVersion !== undefined, what: 'bash', detail: bashVersion ? `${bashVersion} at ${opts.bash}` : `${opts.bash} does not run`, fix: 'install bash' });
+  findings.push({ ok: opts.configProblems.length === 0, what: 'config', detail: opts.configProblems.length ? opts.configProblems.join('; ') : `${configPath(env)} (or defaults)`, fix: 'fix the named keys; nl-sh uses the defaults until then' });
+  for (const [what, dir] of [['state directory', stateDir(env)], ['cache directory', cacheDir(env)]] as const) {
+    findings.push({ ok: writable(dir), what, detail: dir, fix: `make ${dir} writable (history, cached plans and the cloud budget need it)` });
+  }
+  const tiers = tiersFrom(config, env);
+  if (tiers.length === 0) findings.push({ ok: false, what: 'model tiers', detail: 'none configured', fix: 'add [[tiers]] to the config (README: Models)' });
+  const checks = await Promise.all(tiers.map(async (t) => [t, await t.backend.checkAvailable(5000)] as const));
+  for (const [tier, availability] of checks) {
+    const skipped = tier.backend.locality === 'cloud' && config.privacy === 'local-only';
+    if (availability.ok) findings.push({ ok: !skipped, what: `tier ${tier.name}`, detail: `${tier.backend.name} ready${skipped ? ', but privacy is local-only, so it is never used' : ''}`, fix: 'set privacy = "cloud-allowed" to use it' });
+    else findings.push({ ok: false, what: `tier ${tier.name}`, detail: `${tier.backend.name}: ${availability.reason}; nl-sh escalates past it`, fix: availability.hint });
+  }
+  for (const f of findings) {
+    opts.output.write(`${f.ok ? 'ok  ' : 'FIX '} ${f.what.padEnd(16)} ${f.detail}\n`);
+    if (!f.ok && f.fix) opts.output.write(`     ${''.padEnd(16)} → ${f.fix}\n`);
+  }
+  opts.output.write(findings.every((f) => f.ok) ? '\neverything nl-sh can use is ready\n' : '\nnl-sh works without the items marked FIX; fixing them enables more\n');
+  return findings.every((f) => f.ok) ? 0 : 1;
+}
