@@ -43,6 +43,15 @@ describe('routing in the interactive shell', () => {
     await s.waitFor(/^next$/m);
   });
 
+  it('explains how to set up a model once per session, then briefly', async () => {
+    const s = await startShell();
+    s.type('show me the biggest files\r');
+    await s.waitFor(/^nl-sh: no model is set up, so the line did not run/m);
+    s.type('\x15list all the open ports\r');
+    await s.waitFor(/^nl-sh: no model available \(see above\); the line did not run\.$/m);
+    expect(s.allText().match(/no model is set up, so/g)).toHaveLength(1);
+  });
+
   it('a ? line is a question and nothing runs', async () => {
     const s = await startShell();
     s.type('? why did that fail\r');
