@@ -1,4 +1,30 @@
-// The text of `nl-sh --help`.
+// The text of `nl-sh --help`; nl-sh's own flags come from the one table in flags.ts.
+
+import { OWN_FLAGS } from './flags.js';
+
+/** Words of `text` in lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function ownFlags(): string {
+  const indent = ''.padEnd(22);
+  return OWN_FLAGS.map((f) => {
+    const head = `  ${f.flag}${f.arg ? ` ${f.arg}` : ''}`;
+    const body = wrap(f.help, 56);
+    const first = head.length < 22 ? `${head.padEnd(22)}${body.shift() ?? ''}` : head;
+    return [first, ...body.map((l) => indent + l)].join('\n');
+  }).join('\n');
+}
 
 /** Usage, options and where to get help. */
 export function helpText(): string {
@@ -22,18 +48,7 @@ Bash options (passed to bash):
   --posix, --restricted, --noediting, --verbose, and single-letter set options (-e, -x, ...)
 
 nl-sh options:
-  --route [--explain]   read lines on stdin; print where each would go (shell, nl, question)
-                        as JSON lines, or with reasons
-  --risk [--explain]    read commands on stdin (one per line, or {"cmd": ...} JSON lines);
-                        print each one's risk level, policy action and reasons; runs nothing
-  --suggest REQUEST [--print-command]
-                        ask the model tiers for a command; print the proposal as JSON (or the
-                        command alone); runs nothing
-  --ask QUESTION        ask the model tiers a question; stream the answer
-  --doctor              check what nl-sh can use here (Node, bash, config, model tiers,
-                        directories) and say how to fix what is missing
-  --version             print nl-sh's version
-  --help                print this help
+${ownFlags()}
 
 Environment:
   NLSH_DISABLE=1    start plain bash (an escape hatch; no nl-sh at all)

@@ -1,0 +1,23 @@
+// nl-sh's own flags, defined once: --help is rendered from this table, and a test checks that
+// the completions for bash, zsh and fish offer exactly these.
+
+/** One of nl-sh's own flags. */
+export interface FlagSpec {
+  flag: string;
+  /** The argument's name, when it takes one. */
+  arg?: string;
+  help: string;
+}
+
+/** The flags nl-sh itself handles (bash handles the rest). */
+export const OWN_FLAGS: readonly FlagSpec[] = [
+  { flag: '--route', help: 'read lines on stdin; print where each would go (shell, nl, question) as JSON lines' },
+  { flag: '--risk', help: 'read commands on stdin (one per line, or {"cmd": ...} JSON lines); print each one\'s risk level, policy action and reasons; runs nothing' },
+  { flag: '--explain', help: 'with --route or --risk: readable reasons instead of JSON' },
+  { flag: '--suggest', arg: 'REQUEST', help: 'ask the model tiers for a command; print the proposal as JSON; runs nothing' },
+  { flag: '--print-command', help: 'with --suggest: print only the command' },
+  { flag: '--ask', arg: 'QUESTION', help: 'ask the model tiers a question; stream the answer' },
+  { flag: '--doctor', help: 'check what nl-sh can use here (Node, bash, config, model tiers, directories) and how to fix what is missing' },
+  { flag: '--version', help: "print nl-sh's version" },
+  { flag: '--help', help: 'print this help' },
+];
