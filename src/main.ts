@@ -20,6 +20,11 @@ function version(): string {
   return pkg.version;
 }
 
+/** The user's config (the TOML parser loads only when a config file exists). */
+function readConfig(env: Record<string, string | undefined>): ReturnType<typeof loadConfig> {
+  return loadConfig(env, async () => (await import('smol-toml')).parse as (t: string) => Record<string, unknown>);
+}
+
 /** Run nl-sh; resolves with the exit status. `execBash` replaces the process with bash. */
 export async function main(argv: string[], env: Record<string, string | undefined>, execBash: (args: string[]) => never): Promise<number> {
   const argv0 = env.NLSH_ARGV0 ?? 'nl-sh';
@@ -56,13 +61,13 @@ async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'e
       return runRiskCommand({ env, explain: inv.explain, input: process.stdin, output: process.stdout, errors: process.stderr });
     }
     case 'doctor': {
-      const { config, problems } = await loadConfig(env, async () => (await import('smol-toml')).parse as (t: string) => Record<string, unknown>);
+      const { config, problems } = await readConfig(env);
       const { runDoctorCommand } = await import('./cli/doctor-command.js');
       return runDoctorCommand({ config, configProblems: problems, env, bash: findBash(env), output: process.stdout });
     }
     case 'suggest':
     case 'ask': {
-      const { config, problems } = await loadConfig(env, async () => (await import('smol-toml')).parse as (t: string) => Record<string, unknown>);
+      const { config, problems } = await readConfig(env);
       for (const p of problems) process.stderr.write(`nl-sh: ${p}\n`);
       const { runSuggestCommand, runAskCommand } = await import('./cli/suggest-command.js');
       const io = { config, env, output: process.stdout, errors: process.stderr };
@@ -77,8 +82,7 @@ async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'e
 
 /** The interactive shell: bash in a pty with nl-sh at the Enter hook. */
 async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>, env: Record<string, string | undefined>): Promise<number> {
-
-  const { config, problems } = await loadConfig(env, async () => (await import('smol-toml')).parse as (t: string) => Record<string, unknown>);
+  const { config, problems } = await readConfig(env);
   for (const p of problems) process.stderr.write(`nl-sh: ${p}\n`);
 
   const terminal = processTerminal();
@@ -93,10 +97,11 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
 
   const cleanEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined) cleanEnv[k] = v;
-  let cwd = process.cwd();
+  let cwd: string;
   try {
     cwd = process.cwd();
   } catch {
+    // The directory nl-sh was started in is gone: start bash at home, as login would.
     cwd = env.HOME || '/';
   }
 

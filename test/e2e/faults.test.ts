@@ -106,6 +106,15 @@ describe('fault tolerance', () => {
     await expectWorkingPrompt(nlshBin, [], env, /[$#] $/m);
   });
 
+  it('started in a directory that no longer exists: the prompt starts at home', async () => {
+    const h = home({ '.bashrc': testBashrc });
+    mkdirSync(join(h, 'gone'));
+    const text = await expectWorkingPrompt('sh', ['-c', `cd "$1" && rmdir "$1" && exec "$2"`, 'sh', join(h, 'gone'), nlshBin], shellEnv(h), userPrompt);
+    expect(text).not.toContain('starting plain bash');
+    sh!.type('pwd\r');
+    await sh!.waitFor(new RegExp(`^${h}$`, 'm'));
+  });
+
   it('an XDG_RUNTIME_DIR that is not a directory: the channel goes elsewhere and the hook works', async () => {
     const h = home({ '.bashrc': testBashrc });
     writeFileSync(join(h, 'not-a-dir'), '');
