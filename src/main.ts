@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseInvocation, type Invocation } from './cli/args.js';
 import { helpText } from './cli/help.js';
-import { loadConfig } from './config.js';
+import { loadConfig, stateDir } from './config.js';
+import { join } from 'node:path';
 import { formatErrorLine } from './errors.js';
 import { findBash, outerTerminalUnderstandsMarks } from './cli/environment.js';
 import { startSession, processTerminal, spawnInPty, type LineContext, type LineDecider, type LineDecision } from './repl/index.js';
@@ -59,6 +60,10 @@ async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'e
     case 'risk': {
       const { runRiskCommand } = await import('./cli/risk-command.js');
       return runRiskCommand({ env, explain: inv.explain, input: process.stdin, output: process.stdout, errors: process.stderr });
+    }
+    case 'history': {
+      const { runHistoryCommand } = await import('./cli/history-command.js');
+      return runHistoryCommand({ env, args: inv.args, output: process.stdout, errors: process.stderr });
     }
     case 'doctor': {
       const { config, problems } = await readConfig(env);
@@ -126,7 +131,7 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
   let handler: Promise<(ctx: LineContext, route: 'nl' | 'question', text: string) => Promise<LineDecision>> | undefined;
   const requests = () =>
     (handler ??= (async () => {
-      const [{ createRequestHandler }, { buildPlanner }, sandbox, { renderTerminalText }] = await Promise.all([
+      const [{ createRequestHandler }, { buildPlanner }, sandbox, { renderTerminalText, appendHistory }] = await Promise.all([
         import('./cli/interactive-requests.js'),
         import('./cli/planner-wiring.js'),
         import('./sandbox/index.js'),
@@ -144,6 +149,7 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
       return createRequestHandler({
         planner: () => planner,
         judge: async (command, cwd) => (await classifier).classify(command, sandbox.createFsFacts({ cwd, home: env.HOME ?? '/' })),
+        record: (entry) => appendHistory(join(stateDir(env), 'history.jsonl'), { ...entry, at: Date.now(), session: process.pid }),
       });
     })());
   const decide: LineDecider = (ctx: LineContext) => (decider ? decider.decide(ctx) : loadDecider().then((d) => d.decide(ctx)));

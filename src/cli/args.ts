@@ -10,6 +10,7 @@ export type Invocation =
   | { kind: 'suggest'; request: string; printCommand: boolean }
   | { kind: 'ask'; question: string }
   | { kind: 'doctor' }
+  | { kind: 'history'; args: string[] }
   | { kind: 'help' }
   | { kind: 'exec-bash'; args: string[] }
   | { kind: 'error'; message: string }
@@ -33,6 +34,7 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
     }
     if (a === '--version') return { kind: 'version' };
     if (a === '--doctor') return { kind: 'doctor' };
+    if (a === '--history') return { kind: 'history', args: argv.slice(i + 1) };
     if (a === '--route') return { kind: 'route', explain: argv.includes('--explain') };
     if (a === '--risk') return { kind: 'risk', explain: argv.includes('--explain') };
     if (a === '--suggest' || a === '--ask') {

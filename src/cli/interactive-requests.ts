@@ -5,7 +5,7 @@
 // line gets one short message on how to set one up (the full text once per session).
 
 import { styleText } from 'node:util';
-import type { LineContext, LineDecision } from '../repl/index.js';
+import type { HistoryEntry, LineContext, LineDecision } from '../repl/index.js';
 import type { Planner } from '../planner/index.js';
 import { neutralizeForDisplay } from '../planner/index.js';
 import { formatReason, type Assessment } from '../sandbox/index.js';
@@ -15,6 +15,8 @@ export interface RequestDeps {
   planner(): Promise<Planner>;
   /** nl-sh's risk gate, with this machine's filesystem facts for `cwd`. */
   judge(command: string, cwd: string): Promise<Assessment>;
+  /** Append to nl-sh's history of requests. */
+  record(entry: Omit<HistoryEntry, 'at' | 'session'>): void;
 }
 
 const SETUP_HELP = 'no model is set up, so the line did not run. Install Ollama and `ollama pull qwen2.5-coder:7b`, or configure Bedrock (README: Models).';
@@ -47,13 +49,18 @@ export function createRequestHandler(deps: RequestDeps): (ctx: LineContext, rout
         lease.write(neutralizeForDisplay(piece).replace(/\n/g, '\r\n'));
       }, { cwd: ctx.cwd, signal: controller.signal });
       if (shown) lease.write('\r\n');
+      deps.record({ cwd: ctx.cwd, line: ctx.line, route, tier: answer.ok ? answer.tier : undefined, model: answer.ok ? answer.model : undefined, decision: answer.ok ? 'answered' : answer.aborted ? 'cancelled' : 'failed' });
       if (!answer.ok) return answer.aborted ? { verb: 'edit', line: ctx.line } : { verb: 'edit', line: ctx.line, notice: failure(answer) };
       return { verb: 'drop' };
     }
     const suggestion = await planner.suggest(text, { cwd: ctx.cwd, signal: controller.signal });
     clearStatus();
-    if (!suggestion.ok) return suggestion.aborted ? { verb: 'edit', line: ctx.line } : { verb: 'edit', line: ctx.line, notice: failure(suggestion) };
+    if (!suggestion.ok) {
+      deps.record({ cwd: ctx.cwd, line: ctx.line, route, decision: suggestion.aborted ? 'cancelled' : 'no plan' });
+      return suggestion.aborted ? { verb: 'edit', line: ctx.line } : { verb: 'edit', line: ctx.line, notice: failure(suggestion) };
+    }
     const assessment = await deps.judge(suggestion.reply.command, ctx.cwd);
+    deps.record({ cwd: ctx.cwd, line: ctx.line, route, command: suggestion.reply.command, tier: suggestion.cached ? 'cache' : suggestion.tier, model: suggestion.model, risk: assessment.level, decision: 'left in the buffer' });
     const from = suggestion.cached ? 'cached answer' : `${suggestion.tier} (${suggestion.model})`;
     const note = [
       `nl-sh: ${neutralizeForDisplay(suggestion.reply.explanation)}`,

@@ -7,3 +7,4 @@ export { renderTerminalText } from './pty/screen-text.js';
 export { passThrough, type LineDecider, type LineDecision, type LineContext } from './line-decision.js';
 export { createLineDecider, type LineDeciderParts } from './line-decider.js';
 export { CommandTable, DEFAULT_ROUTE_CONFIG, formatRouteLines, gatherBashFacts, type RouteConfig } from './router/index.js';
+export { appendHistory, readHistory, searchHistory, type HistoryEntry, type HistoryQuery } from './request-history.js';

@@ -3,7 +3,7 @@
 // user presses Enter. Ctrl-C while planning gives the line back at once.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeHome, testBashrc } from '../support/fixtures.js';
+import { makeHome, nlshBin, testBashrc } from '../support/fixtures.js';
 import { startFakeOllama, type FakeOllamaServer } from '../support/fake-ollama-server.js';
 import type { PtyDriver } from '../support/pty-driver.js';
 import { startShellAt } from '../support/start-shell.js';
@@ -38,6 +38,9 @@ describe('a request at the prompt', () => {
     await s.waitFor(/^big\.log$/m);
     s.type('history 2\r');
     await s.waitFor(/^\s+\d+\s+ls -S \*\.log \| head -n 1$/m);
+    // nl-sh's own history has the request, its plan, tier and risk.
+    s.type(`${nlshBin} --history biggest --json\r`);
+    await s.waitFor(/"line":"show me the biggest log file here".*"command":"ls -S \*\.log \| head -n 1".*"tier":"small".*"risk":"read_only"/);
   });
 
   it('shows a destructive suggestion as destructive and does not run it', async () => {

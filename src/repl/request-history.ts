@@ -1,0 +1,87 @@
+// nl-sh's own history of requests: route, plan, tier, risk, decision, exit status, duration.
+// Append-only JSON lines in the state directory. Each entry is one write() on a file opened with
+// O_APPEND, and entries are bounded in size, so concurrent sessions never lose or interleave
+// entries (Linux appends a single write atomically on local filesystems).
+
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync, constants } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** One request as it happened. */
+export interface HistoryEntry {
+  /** Milliseconds since the epoch. */
+  at: number;
+  session: number;
+  cwd: string;
+  line: string;
+  route: 'shell' | 'nl' | 'question';
+  command?: string;
+  tier?: string;
+  model?: string;
+  risk?: string;
+  decision?: string;
+  exitStatus?: number;
+  durationMs?: number;
+}
+
+/** What to look for in the history (absent: any). */
+export interface HistoryQuery {
+  text?: string;
+  cwd?: string;
+  route?: HistoryEntry['route'];
+  exitStatus?: number;
+  limit?: number;
+}
+
+const MAX_FIELD = 4000;
+
+/** Append one entry; a history that cannot be written never breaks the shell. */
+export function appendHistory(path: string, entry: HistoryEntry): boolean {
+  const bounded: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(entry)) bounded[k] = typeof v === 'string' && v.length > MAX_FIELD ? `${v.slice(0, MAX_FIELD)}…` : v;
+  const line = Buffer.from(`${JSON.stringify(bounded)}\n`);
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+    try {
+      return writeSync(fd, line) === line.length;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Every well-formed entry, oldest first (a damaged line is skipped, never fatal). */
+export function readHistory(path: string): HistoryEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [];
+  }
+  const entries: HistoryEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      const e = JSON.parse(line) as HistoryEntry;
+      if (typeof e.at === 'number' && typeof e.line === 'string') entries.push(e);
+    } catch {
+      // A line cut by a full disk: skip it.
+    }
+  }
+  return entries;
+}
+
+/** The entries matching `query`, newest first. */
+export function searchHistory(entries: readonly HistoryEntry[], query: HistoryQuery): HistoryEntry[] {
+  const needle = query.text?.toLowerCase();
+  const hits = entries.filter(
+    (e) =>
+      (!needle || `${e.line}\n${e.command ?? ''}`.toLowerCase().includes(needle)) &&
+      (!query.cwd || e.cwd === query.cwd || e.cwd.startsWith(`${query.cwd}/`)) &&
+      (!query.route || e.route === query.route) &&
+      (query.exitStatus === undefined || e.exitStatus === query.exitStatus),
+  );
+  return hits.reverse().slice(0, query.limit ?? Infinity);
+}
