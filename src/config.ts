@@ -20,6 +20,8 @@ export interface Config {
   privacy: 'local-only' | 'cloud-allowed';
   /** Cloud spending allowed per day, in US dollars (undefined: no limit). */
   dailyCloudBudgetUsd: number | undefined;
+  /** Also send audit events to the system journal (logger). */
+  auditJournal: boolean;
 }
 
 /** One model tier as configured. */
@@ -45,7 +47,7 @@ export interface TierConfig {
 export const defaultTiers: readonly TierConfig[] = Object.freeze([{ name: 'local', backend: 'ollama', model: 'qwen2.5-coder:7b', timeoutMs: 30_000, minConfidence: 0.5 }]);
 
 /** Defaults used when nothing says otherwise. */
-export const defaultConfig: Readonly<Config> = Object.freeze({ captureBytes: 1 << 20, nlPrefix: ',', shellPrefix: '\\', tiers: defaultTiers, privacy: 'local-only', dailyCloudBudgetUsd: undefined });
+export const defaultConfig: Readonly<Config> = Object.freeze({ captureBytes: 1 << 20, nlPrefix: ',', shellPrefix: '\\', tiers: defaultTiers, privacy: 'local-only', dailyCloudBudgetUsd: undefined, auditJournal: false });
 
 /** nl-sh's config directory: $XDG_CONFIG_HOME/nl-sh, else ~/.config/nl-sh. */
 export function configDir(env: Record<string, string | undefined>): string {
@@ -111,6 +113,9 @@ export async function loadConfig(env: Record<string, string | undefined>, loadTo
         problems.push(`${path}: daily_cloud_budget_usd: expected a number of dollars (0 or more), found ${JSON.stringify(value)}; using 0 (no cloud calls)`);
         config.dailyCloudBudgetUsd = 0;
       }
+    } else if (key === 'audit_journal') {
+      if (typeof value === 'boolean') config.auditJournal = value;
+      else problems.push(`${path}: audit_journal: expected true or false, found ${JSON.stringify(value)}; using false`);
     } else if (key === 'tiers') {
       const tiers = readTiers(value, path, problems);
       if (tiers) config.tiers = tiers;

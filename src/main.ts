@@ -131,13 +131,14 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
   let handler: Promise<(ctx: LineContext, route: 'nl' | 'question', text: string) => Promise<LineDecision>> | undefined;
   const requests = () =>
     (handler ??= (async () => {
-      const [{ createRequestHandler }, { buildPlanner }, sandbox, { renderTerminalText, appendHistory }] = await Promise.all([
+      const [{ createRequestHandler }, { buildPlanner }, sandbox, { renderTerminalText, appendHistory, createAuditLog }] = await Promise.all([
         import('./cli/interactive-requests.js'),
         import('./cli/planner-wiring.js'),
         import('./sandbox/index.js'),
         import('./repl/index.js'),
       ]);
       const parser = await sandbox.loadBashParser();
+      const audit = createAuditLog(join(stateDir(env), 'audit.jsonl'), { journal: config.auditJournal, session: process.pid });
       const lastCommand = async () => {
         const last = session.capture.lastCommand();
         if (!last?.line) return undefined;
@@ -149,7 +150,10 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
       return createRequestHandler({
         planner: () => planner,
         judge: async (command, cwd) => (await classifier).classify(command, sandbox.createFsFacts({ cwd, home: env.HOME ?? '/' })),
-        record: (entry) => appendHistory(join(stateDir(env), 'history.jsonl'), { ...entry, at: Date.now(), session: process.pid }),
+        record: (entry) => {
+          appendHistory(join(stateDir(env), 'history.jsonl'), { ...entry, at: Date.now(), session: process.pid });
+          audit.write({ kind: 'decision', ...entry });
+        },
       });
     })());
   const decide: LineDecider = (ctx: LineContext) => (decider ? decider.decide(ctx) : loadDecider().then((d) => d.decide(ctx)));

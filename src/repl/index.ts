@@ -8,3 +8,4 @@ export { passThrough, type LineDecider, type LineDecision, type LineContext } fr
 export { createLineDecider, type LineDeciderParts } from './line-decider.js';
 export { CommandTable, DEFAULT_ROUTE_CONFIG, formatRouteLines, gatherBashFacts, type RouteConfig } from './router/index.js';
 export { appendHistory, readHistory, searchHistory, type HistoryEntry, type HistoryQuery } from './request-history.js';
+export { createAuditLog, type AuditLog, type AuditEvent } from './audit-log.js';

@@ -3,8 +3,8 @@
 // O_APPEND, and entries are bounded in size, so concurrent sessions never lose or interleave
 // entries (Linux appends a single write atomically on local filesystems).
 
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync, constants } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { appendJsonLine } from './jsonl-append.js';
 
 /** One request as it happened. */
 export interface HistoryEntry {
@@ -38,18 +38,7 @@ const MAX_FIELD = 4000;
 export function appendHistory(path: string, entry: HistoryEntry): boolean {
   const bounded: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(entry)) bounded[k] = typeof v === 'string' && v.length > MAX_FIELD ? `${v.slice(0, MAX_FIELD)}…` : v;
-  const line = Buffer.from(`${JSON.stringify(bounded)}\n`);
-  try {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
-    try {
-      return writeSync(fd, line) === line.length;
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
+  return appendJsonLine(path, bounded);
 }
 
 /** Every well-formed entry, oldest first (a damaged line is skipped, never fatal). */

@@ -1,0 +1,31 @@
+// The audit trail: every event of a request (route, plan, risk, decision, run, exit) as a JSON
+// line in the state directory, and, when asked for, in the system journal through logger(1).
+
+import { spawn } from 'node:child_process';
+import { appendJsonLine } from './jsonl-append.js';
+
+/** One audited event. */
+export interface AuditEvent {
+  kind: 'request' | 'plan' | 'risk' | 'decision' | 'run' | 'exit';
+  [field: string]: unknown;
+}
+
+/** Where audit events go. */
+export interface AuditLog {
+  write(event: AuditEvent): void;
+}
+
+/** An audit log at `path`; with `journal`, each event is also sent to logger(1) (if present). */
+export function createAuditLog(path: string, opts: { journal: boolean; session: number }): AuditLog {
+  return {
+    write(event) {
+      const line = { at: new Date().toISOString(), session: opts.session, ...event };
+      appendJsonLine(path, line);
+      if (opts.journal) {
+        const child = spawn('logger', ['--tag', 'nl-sh', '--', JSON.stringify(line)], { stdio: 'ignore', detached: true });
+        child.on('error', () => undefined);
+        child.unref();
+      }
+    },
+  };
+}
