@@ -61,6 +61,13 @@ async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'e
       const { runRiskCommand } = await import('./cli/risk-command.js');
       return runRiskCommand({ env, explain: inv.explain, input: process.stdin, output: process.stdout, errors: process.stderr });
     }
+    case 'dry-run': {
+      const { runDryRunCli } = await import('./sandbox/index.js');
+      const { realpathSync } = await import('node:fs');
+      const r = await runDryRunCli({ command: inv.command, cwd: realpathSync(process.cwd()), home: env.HOME, json: inv.json });
+      process.stdout.write(r.output);
+      return r.status;
+    }
     case 'history': {
       const { runHistoryCommand } = await import('./cli/history-command.js');
       return runHistoryCommand({ env, args: inv.args, output: process.stdout, errors: process.stderr });

@@ -11,6 +11,7 @@ export type Invocation =
   | { kind: 'ask'; question: string }
   | { kind: 'doctor' }
   | { kind: 'history'; args: string[] }
+  | { kind: 'dry-run'; command: string; json: boolean }
   | { kind: 'help' }
   | { kind: 'exec-bash'; args: string[] }
   | { kind: 'error'; message: string }
@@ -35,6 +36,13 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
     if (a === '--version') return { kind: 'version' };
     if (a === '--doctor') return { kind: 'doctor' };
     if (a === '--history') return { kind: 'history', args: argv.slice(i + 1) };
+    if (a === '--dry-run') {
+      const rest = argv.slice(i + 1);
+      const json = rest[0] === '--json';
+      const command = (json ? rest.slice(1) : rest).join(' ').trim();
+      if (command === '') return { kind: 'error', message: '--dry-run needs the command, e.g. --dry-run "rm *.log" (and --json before it for JSON)' };
+      return { kind: 'dry-run', command, json };
+    }
     if (a === '--route') return { kind: 'route', explain: argv.includes('--explain') };
     if (a === '--risk') return { kind: 'risk', explain: argv.includes('--explain') };
     if (a === '--suggest' || a === '--ask') {

@@ -13,3 +13,21 @@ export type { RuleTable, CommandRule } from './risk/rules/rule-types.js';
 export { runRiskCli, readCommands, type RiskCliOptions } from './risk/risk-cli.js';
 export { decideAction, matchesApproval, defaultPolicy, mostRestrictivePolicy, actions, type Action, type Approval, type Policy, type Decision } from './policy/policy.js';
 export { loadPolicy, parsePolicy, readPolicyFile, rememberApproval, nodePolicyIo, formatApprovalToml, type LoadedPolicy, type PolicyIo } from './policy/policy-file.js';
+
+// The sandbox: probe the machine, build a profile, prepare a contained argv, explain denials.
+export type { Capabilities, ResourceLimits, SandboxProfile, PreparedCommand } from './sandbox-types.js';
+export { probeCapabilities, createNodeProbeIo, createCapabilityCache, compareVersions, type ProbeIo, type CapabilityCache } from './capabilities.js';
+export { buildProfile, protectedPathsFor, shellRcFiles, repoProtectedPaths, defaultLimits, type ProfileFacts } from './profiles.js';
+export { buildBwrapArgs, unboundProtectedPaths, type PathExists } from './bwrap-args.js';
+export { buildLimitsArgs, buildPrlimitArgs, buildSystemdRunArgs, type LimitsArgs, type LimitTools } from './limits-args.js';
+export { quoteForBash, quoteBytesForBash, quoteArgvForBash } from './shell-quote.js';
+export { prepareCommand, type PrepareOptions } from './prepare.js';
+export { explainDenial } from './explain-denial.js';
+
+// The dry run: run a command in overlays with no network, report and optionally apply its changes.
+export { dryRun } from './dry-run/runner.js';
+export { planApply, applyPlan, type ApplyOp } from './dry-run/apply.js';
+export { renderChanges, summaryLine, lineDiff } from './dry-run/diff.js';
+export { chooseRoots, touchesHome } from './dry-run/roots.js';
+export type { DryRunRequest, DryRunResult, FileChange, EntryType } from './dry-run/types.js';
+export { runDryRunCli, type DryRunCliOptions } from './dry-run-cli.js';

@@ -1,0 +1,116 @@
+// The capability probe: what this machine offers for containing commands (bwrap and its
+// version, user namespaces, overlayfs in a user namespace, a systemd user manager, prlimit,
+// Landlock, seccomp). All I/O goes through `ProbeIo`, so the decisions are testable; the probe
+// runs on first use and the result is kept by a cache object the caller holds.
+
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import type { Capabilities } from './sandbox-types.js';
+
+/** The I/O the probe needs. */
+export interface ProbeIo {
+  /** Absolute path of an executable on PATH, or undefined. */
+  which(name: string): string | undefined;
+  /** Run a program to completion (short timeout); status undefined when it could not run. */
+  run(file: string, args: string[]): { status: number | undefined; stdout: string };
+  /** A file's text, or undefined when unreadable. */
+  readText(path: string): string | undefined;
+  uid(): number;
+}
+
+// Mount an overlay inside a fresh user+mount namespace; exit status 0 means it works.
+const overlayScript = [
+  'd=$(mktemp -d) || exit 9',
+  'mkdir "$d/l" "$d/u" "$d/w" "$d/m"',
+  'mount -t overlay overlay -o "lowerdir=$d/l,upperdir=$d/u,workdir=$d/w,userxattr" "$d/m"; s=$?',
+  'umount "$d/m" 2>/dev/null; rm -rf "$d"; exit $s',
+].join('\n');
+
+/** Probe the machine through `io`. */
+export function probeCapabilities(io: ProbeIo): Capabilities {
+  const unshare = io.which('unshare');
+  const userNamespaces = unshare !== undefined && io.run(unshare, ['--user', '--map-root-user', 'true']).status === 0;
+  const overlayInUserNamespace = userNamespaces && unshare !== undefined && io.run(unshare, ['--user', '--map-root-user', '--mount', 'sh', '-c', overlayScript]).status === 0;
+  return {
+    bwrap: probeBwrap(io),
+    userNamespaces,
+    overlayInUserNamespace,
+    systemdUser: probeSystemdUser(io),
+    prlimit: io.which('prlimit'),
+    landlock: (io.readText('/sys/kernel/security/lsm') ?? '').split(',').map((s) => s.trim()).includes('landlock'),
+    seccomp: io.readText('/proc/sys/kernel/seccomp/actions_avail') !== undefined,
+    root: io.uid() === 0,
+  };
+}
+
+function probeBwrap(io: ProbeIo): Capabilities['bwrap'] {
+  const path = io.which('bwrap');
+  if (path === undefined) return undefined;
+  const out = io.run(path, ['--version']);
+  const version = /(\d+\.\d+(?:\.\d+)?)/.exec(out.stdout)?.[1];
+  if (out.status !== 0 || version === undefined) return undefined;
+  return { path, version, overlay: compareVersions(version, '0.9.0') >= 0 };
+}
+
+// systemd-run --user needs systemd as PID 1 and a reachable user manager.
+function probeSystemdUser(io: ProbeIo): boolean {
+  if ((io.readText('/proc/1/comm') ?? '').trim() !== 'systemd') return false;
+  const systemctl = io.which('systemctl');
+  if (io.which('systemd-run') === undefined || systemctl === undefined) return false;
+  const state = io.run(systemctl, ['--user', 'is-system-running']).stdout.trim();
+  return state === 'running' || state === 'degraded';
+}
+
+/** Compare dotted versions numerically (-1, 0, 1). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+/** The real probe I/O (spawnSync with a 5 s timeout, PATH from `env`). */
+export function createNodeProbeIo(env: Record<string, string | undefined>): ProbeIo {
+  return {
+    which(name) {
+      for (const dir of (env.PATH ?? '').split(delimiter)) {
+        if (!dir) continue;
+        const p = join(dir, name);
+        try {
+          accessSync(p, constants.X_OK);
+          return p;
+        } catch {
+          // not here
+        }
+      }
+      return undefined;
+    },
+    run(file, args) {
+      const r = spawnSync(file, args, { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'pipe'] });
+      return { status: r.error ? undefined : (r.status ?? undefined), stdout: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+    },
+    readText(path) {
+      try {
+        return readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    uid: () => process.getuid?.() ?? -1,
+  };
+}
+
+/** A per-process cache: probes on the first `get()` (call it after the first prompt). */
+export interface CapabilityCache {
+  get(): Capabilities;
+}
+
+/** Make a cache around a probe (default: the real machine). */
+export function createCapabilityCache(probe: () => Capabilities): CapabilityCache {
+  let cached: Capabilities | undefined;
+  return { get: () => (cached ??= probe()) };
+}

@@ -1,0 +1,101 @@
+// The dry run's only I/O with processes: spawn the command under unshare in overlays, enforce
+// the time cap from outside too, then collect the changes from the copied-out upper dirs.
+
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chooseRoots, touchesHome, unsafeRoot } from './roots.js';
+import { dryRunArgv, setupFailedStatus } from './setup-script.js';
+import { collectChanges, parseDirListing } from './collect.js';
+import type { DryRunRequest, DryRunResult, FileChange } from './types.js';
+
+const outputLimit = 256 * 1024;
+const networkWords = /could not resolve|name resolution|network is unreachable|temporary failure|connection refused|no route to host|unable to resolve/i;
+
+interface Spawned {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  killed: boolean;
+}
+
+function run(argv: string[], graceMs: number): Promise<Spawned> {
+  return new Promise((resolve) => {
+    const [cmd, ...args] = argv;
+    const child = spawn(cmd ?? 'unshare', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let stdout = '';
+    let stderr = '';
+    let killed = false;
+    child.stdout.on('data', (b: Buffer) => { if (stdout.length < outputLimit) stdout += b.toString(); });
+    child.stderr.on('data', (b: Buffer) => { if (stderr.length < outputLimit) stderr += b.toString(); });
+    const timer = setTimeout(() => {
+      killed = true;
+      try { process.kill(-(child.pid ?? 0), 'SIGKILL'); } catch { /* already gone */ }
+    }, graceMs);
+    child.on('error', (err) => { clearTimeout(timer); resolve({ status: null, stdout, stderr: stderr + String(err), killed }); });
+    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr, killed }); });
+  });
+}
+
+function unavailable(reason: string, started: number): DryRunResult {
+  return {
+    available: false, reason, exitStatus: undefined, timedOut: false, capped: false, networkSuspected: false,
+    stdout: '', stderr: '', changes: [], applicable: false, notes: [], elapsedMs: performance.now() - started,
+    cleanup: async () => {},
+  };
+}
+
+/** Run `req.command` in overlays of its cwd (and HOME) with no network; report what it changed. */
+export async function dryRun(req: DryRunRequest): Promise<DryRunResult> {
+  const started = performance.now();
+  const capBytes = req.capBytes ?? 256 * 1024 * 1024;
+  const timeoutSeconds = req.timeoutSeconds ?? 30;
+  const home = req.home;
+  const overlayHome = req.overlayHome ?? (home !== undefined && touchesHome(req.command, home));
+  const roots = chooseRoots(req.cwd, home, overlayHome);
+  const bad = roots.find(unsafeRoot);
+  if (bad) return unavailable(`cannot overlay ${bad} (its path has characters overlayfs cannot take)`, started);
+  const work = await mkdtemp(path.join(os.tmpdir(), 'nl-sh-dry-'));
+  const cleanup = () => rm(work, { recursive: true, force: true });
+  try {
+    const outDir = path.join(work, 'out');
+    const stageDir = path.join(work, 'stage');
+    await Promise.all([mkdir(outDir, { mode: 0o700 }), mkdir(stageDir, { mode: 0o700 })]);
+    const argv = dryRunArgv({ command: req.command, capBytes, timeoutSeconds, outDir, stageDir, cwd: path.resolve(req.cwd), roots });
+    const ran = await run(argv, (timeoutSeconds + 5) * 1000);
+    const statusText = await readFile(path.join(outDir, 'status'), 'utf8').catch(() => undefined);
+    if (statusText === undefined) {
+      await cleanup();
+      if (ran.killed) return { ...unavailable('the dry run did not finish in time', started), available: true, timedOut: true };
+      const why = ran.status === setupFailedStatus ? ran.stderr.trim().split('\n').pop() ?? '' : ran.stderr.trim() || `unshare exited ${ran.status}`;
+      return unavailable(`dry runs are impossible here (${why.replace('nl-sh-dry-run-setup: ', '')})`, started);
+    }
+    const status = Number(statusText.trim());
+    const timedOut = status === 124 || status === 137 || ran.killed;
+    const [free, blockSize] = (await readFile(path.join(outDir, 'space'), 'utf8').catch(() => '1 0')).trim().split(' ').map(Number);
+    const capped = (free ?? 1) * (blockSize ?? 0) < 64 * 1024;
+    const notes: string[] = [];
+    const copyNote = await readFile(path.join(outDir, 'notes'), 'utf8').catch(() => '');
+    if (copyNote.includes('copy-incomplete')) notes.push('some changes could not be copied out');
+    const changes: FileChange[] = [];
+    for (const [i, root] of roots.entries()) {
+      const listing = await readFile(path.join(outDir, `${i}.dirs`), 'utf8').catch(() => '');
+      changes.push(...(await collectChanges(root, path.join(outDir, String(i)), parseDirListing(listing))));
+    }
+    const networkSuspected = status !== 0 && networkWords.test(ran.stderr);
+    if (timedOut) notes.push(`timed out after ${timeoutSeconds}s`);
+    if (capped) notes.push(`capped: the changes reached the ${capBytes}-byte limit`);
+    if (status !== 0 && !timedOut) notes.push(`exit status ${status}; network is off in a dry run${networkSuspected ? ' and the command seems to need it: it cannot be dry-run' : ''}`);
+    const hasOther = changes.some((c) => c.type === 'other' && c.kind !== 'deleted');
+    const applicable = status === 0 && !timedOut && !capped && !hasOther && notes.length === 0;
+    return {
+      available: true, exitStatus: timedOut ? undefined : status, timedOut, capped, networkSuspected,
+      stdout: ran.stdout, stderr: ran.stderr, changes, applicable, notes, elapsedMs: performance.now() - started, cleanup,
+    };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}
+

@@ -1,0 +1,39 @@
+// When a sandboxed command fails, say in one line which sandbox rule blocked what, from its
+// exit status and stderr text. Pure; undefined when the failure does not look like the sandbox.
+
+import type { SandboxProfile } from './sandbox-types.js';
+
+// Typical shapes: "touch: cannot touch '/etc/x': Read-only file system",
+// "bash: line 1: /etc/x: Read-only file system", "cp: cannot create regular file 'a/b': ...".
+const pathBefore = (error: string): RegExp => new RegExp(`(?:'([^'\\n]+)'|(/[^:\\n]*)): ${error}`);
+const networkErrors = /Network is unreachable|Temporary failure in name resolution|Could not resolve host|Name or service not known|No address associated with hostname|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|ENETUNREACH/;
+
+/** One line naming the rule that blocked the command, or undefined. */
+export function explainDenial(profile: SandboxProfile, exitStatus: number, stderr: string): string | undefined {
+  if (exitStatus === 0) return undefined;
+  const readOnly = pathBefore('Read-only file system').exec(stderr);
+  if (readOnly) return explainWrite(profile, readOnly[1] ?? readOnly[2] ?? '');
+  if (/Read-only file system/.test(stderr)) return `sandbox rule "read-only root": only ${listWritable(profile)} may be written`;
+  const denied = pathBefore('Permission denied').exec(stderr);
+  const deniedPath = denied?.[1] ?? denied?.[2];
+  if (deniedPath !== undefined && protectedBy(profile, deniedPath) !== undefined) return explainWrite(profile, deniedPath);
+  if (!profile.network && networkErrors.test(stderr)) return `sandbox rule "no network": network access is off for this command (profile ${profile.name})`;
+  if (/\bmount\b.*(?:permission denied|Operation not permitted)/i.test(stderr)) return 'sandbox rule "no capabilities": the sandbox drops all capabilities, so mounts are refused';
+  return undefined;
+}
+
+function explainWrite(profile: SandboxProfile, path: string): string {
+  const rule = protectedBy(profile, path);
+  if (rule !== undefined) return `sandbox rule "protected path": ${rule} stays read-only (shell rc files, .git/hooks, .git/config and nl-sh's config are never writable)`;
+  return `sandbox rule "read-only root": ${path} is outside the writable paths (${listWritable(profile)})`;
+}
+
+// Relative paths in messages cannot be resolved here; match them by suffix against the list.
+function protectedBy(profile: SandboxProfile, path: string): string | undefined {
+  const clean = path.replace(/\/+$/, '');
+  return profile.protect.find((p) => clean === p || clean.startsWith(`${p}/`) || (!clean.startsWith('/') && (p.endsWith(`/${clean}`) || profile.writable.some((w) => `${w}/${clean}` === p || `${w}/${clean}`.startsWith(`${p}/`)))));
+}
+
+function listWritable(profile: SandboxProfile): string {
+  return profile.writable.length ? profile.writable.join(', ') : 'nothing';
+}

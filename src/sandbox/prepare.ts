@@ -1,0 +1,52 @@
+// Make a command ready to run contained: bwrap (plus prlimit or a systemd-run scope for
+// limits) around `bash -c command`, as an argv and as one quoted bash line for the pty host to
+// type. Runs nothing. Whatever cannot be applied here is listed in `degraded`; without a usable
+// bwrap the command runs unsandboxed only when the caller allows it, and otherwise this throws.
+
+import { NlshError } from '../errors.js';
+import { buildBwrapArgs, unboundProtectedPaths, type PathExists } from './bwrap-args.js';
+import { buildLimitsArgs } from './limits-args.js';
+import { quoteArgvForBash } from './shell-quote.js';
+import type { Capabilities, PreparedCommand, SandboxProfile } from './sandbox-types.js';
+
+/** Choices the caller makes for one preparation. */
+export interface PrepareOptions {
+  /** Whether the path exists (inject `existsSync`). */
+  exists: PathExists;
+  /** Run unsandboxed (limits only) when bwrap cannot run here; default false: throw. */
+  allowUnsandboxed?: boolean;
+  /** The shell that runs the command inside (default `bash`, found on PATH inside). */
+  shell?: string;
+}
+
+/** Prepare `command` to run under `profile` with what `capabilities` offers. */
+export function prepareCommand(command: string, profile: SandboxProfile, capabilities: Capabilities, options: PrepareOptions): PreparedCommand {
+  const shell = [options.shell ?? 'bash', '-c', command];
+  const limits = buildLimitsArgs(profile.limits, { systemdUser: capabilities.systemdUser, prlimit: capabilities.prlimit });
+  const degraded = [...limits.degraded];
+  const unusable = bwrapUnusable(capabilities);
+  if (unusable !== undefined) {
+    if (!options.allowUnsandboxed) {
+      throw new NlshError({ message: `cannot sandbox this command: ${unusable}`, doing: 'preparing the sandbox', hint: 'install bubblewrap (bwrap), or allow unsandboxed runs in the policy' });
+    }
+    degraded.unshift(`not sandboxed: ${unusable}; the command runs with your full permissions`);
+    const argv = [...limits.outer, ...limits.inner, ...shell];
+    return finish(argv, limits.mechanisms.length ? `none+${limits.mechanisms.join('+')}` : 'none', degraded);
+  }
+  const bwrap = capabilities.bwrap as NonNullable<Capabilities['bwrap']>;
+  for (const p of unboundProtectedPaths(profile, options.exists)) degraded.push(`${p} does not exist, so the command could create it`);
+  if (!capabilities.userNamespaces) degraded.push('no user namespace: bwrap runs without one (setuid or as root)');
+  const argv = [...limits.outer, ...buildBwrapArgs(bwrap.path, profile, options.exists), ...limits.inner, ...shell];
+  return finish(argv, ['bwrap', ...limits.mechanisms].join('+'), degraded);
+}
+
+// bwrap needs user namespaces unless it runs as root (or is setuid, which we do not assume).
+function bwrapUnusable(c: Capabilities): string | undefined {
+  if (c.bwrap === undefined) return 'bubblewrap (bwrap) is not installed';
+  if (!c.userNamespaces && !c.root) return 'unprivileged user namespaces are blocked, so bwrap cannot start';
+  return undefined;
+}
+
+function finish(argv: string[], mechanism: string, degraded: string[]): PreparedCommand {
+  return { argv, shellLine: quoteArgvForBash(argv), mechanism, degraded };
+}
