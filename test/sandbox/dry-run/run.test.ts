@@ -83,11 +83,19 @@ describe.skipIf(!availableOrFailInCi(canDryRun, 'unprivileged user namespaces wi
     expect(readdirSync(cwd)).not.toContain('huge.bin');
   });
 
-  it('times out a command that hangs', async () => {
-    const r = await run('sleep 60', { timeoutSeconds: 1 });
+  it('times out a command that hangs, and leaves nothing running', async () => {
+    // A duration no other test uses, so pgrep finds only this command.
+    const r = await run('sleep 61.2345', { timeoutSeconds: 1 });
     expect(r.timedOut).toBe(true);
     expect(r.elapsedMs).toBeLessThan(10_000);
-    expect(spawnSync('pgrep', ['-f', 'sleep 60']).stdout.toString()).toBe('');
+    // SIGKILL is delivered asynchronously: the process must be gone within moments.
+    let left = '';
+    for (let i = 0; i < 30; i++) {
+      left = spawnSync('pgrep', ['-f', 'sleep 61.2345']).stdout.toString();
+      if (left === '') break;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    expect(left).toBe('');
   });
 
   it('has no network: the command fails and is reported as such', async () => {
