@@ -7,6 +7,14 @@
 #     binding is accept-line, or a no-op when nl-sh asked to leave the line for editing.
 # Everything on the per-line path is a builtin: no forks. Names start with __nlsh_.
 
+# --- the control channel's FIFOs, before anything else --------------------------------------
+# Made here, before the first prompt, so a line typed at once can never find them missing (the
+# hook would let it through unrouted). nl-sh opens them when it sees the first prompt; a request
+# written before then waits in the FIFO. A fork of bash is far cheaper than one of nl-sh.
+if [[ -n ${__NLSH_DIR-} ]]; then
+  command -p mkfifo -m 600 "$__NLSH_DIR/req" "$__NLSH_DIR/rep" 2>/dev/null
+fi
+
 # --- the user's startup files, as bash reads them --------------------------------------------
 if [[ -n ${__NLSH_LOGIN-} ]]; then
   # Login semantics (bash(1), INVOCATION): /etc/profile, then the first of these that exists.

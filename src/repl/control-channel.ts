@@ -1,11 +1,11 @@
 // The private channel between bash's Enter hook and nl-sh: two FIFOs (req: bash → nl-sh,
-// rep: nl-sh → bash) with mode 0600 in the session's 0700 directory. nl-sh opens both
-// read-write so neither side's open() ever blocks, and bash opens them per Enter, so no
-// command bash runs inherits them. Node has no mkfifo(), so it runs mkfifo(1) once, off the
-// path to the first prompt: until the FIFOs exist, the hook lets every line through to bash.
+// rep: nl-sh → bash) with mode 0600 in the session's 0700 directory. bash's rcfile makes them
+// before its first prompt (Node has no mkfifo(), and forking a large Node process costs ~15 ms,
+// a small bash ~1 ms); nl-sh opens them when the first prompt appears. Both sides open them
+// read-write, so no open() ever blocks and a request written early waits in the FIFO; bash opens
+// them per Enter, so no command it runs inherits them.
 
-import { execFile } from 'node:child_process';
-import { openSync, writeSync, closeSync, constants } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, writeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { HookRequestReader, encodeReply, type HookRequest, type HookVerb } from './hook-protocol.js';
@@ -16,51 +16,43 @@ export interface ControlChannel {
   close(): void;
 }
 
-/** Create the FIFOs in `dir` and start listening; resolves once bash can use them. */
-export function openControlChannel(dir: string, onRequest: (req: HookRequest) => void): Promise<ControlChannel> {
+/** Open the FIFOs bash made in `dir` and start listening; throws when they are not there. */
+export function openControlChannel(dir: string, onRequest: (req: HookRequest) => void): ControlChannel {
   const req = join(dir, 'req');
   const rep = join(dir, 'rep');
-  return new Promise((resolve, reject) => {
-    execFile('mkfifo', ['-m', '600', req, rep], (err) => {
-      if (err) {
-        reject(err);
-        return;
-      }
-      try {
-        const flags = constants.O_RDWR | constants.O_NONBLOCK;
-        const reqFd = openSync(req, flags);
-        const repFd = openSync(rep, flags);
-        const reader = new HookRequestReader();
-        const socket = new Socket({ fd: reqFd, readable: true, writable: false });
-        socket.on('data', (chunk: Buffer) => {
-          for (const r of reader.feed(chunk)) onRequest(r);
-        });
-        socket.on('error', () => undefined);
-        socket.unref();
-        let closed = false;
-        resolve({
-          reply(id, verb, arg) {
-            if (closed) return;
-            try {
-              writeSync(repFd, encodeReply(id, verb, arg));
-            } catch {
-              // bash went away; it times out and lets the line through.
-            }
-          },
-          close() {
-            if (closed) return;
-            closed = true;
-            socket.destroy();
-            try {
-              closeSync(repFd);
-            } catch {
-              // already closed
-            }
-          },
-        });
-      } catch (e) {
-        reject(e);
-      }
-    });
+  for (const fifo of [req, rep]) {
+    const st = lstatSync(fifo);
+    if (!st.isFIFO() || (st.mode & 0o077) !== 0 || st.uid !== (process.getuid?.() ?? st.uid)) throw new Error(`${fifo} is not a private FIFO`);
+  }
+  const flags = constants.O_RDWR | constants.O_NONBLOCK;
+  const reqFd = openSync(req, flags);
+  const repFd = openSync(rep, flags);
+  const reader = new HookRequestReader();
+  const socket = new Socket({ fd: reqFd, readable: true, writable: false });
+  socket.on('data', (chunk: Buffer) => {
+    for (const r of reader.feed(chunk)) onRequest(r);
   });
+  socket.on('error', () => undefined);
+  socket.unref();
+  let closed = false;
+  return {
+    reply(id, verb, arg) {
+      if (closed) return;
+      try {
+        writeSync(repFd, encodeReply(id, verb, arg));
+      } catch {
+        // bash went away; it times out and leaves the line unrun.
+      }
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      socket.destroy();
+      try {
+        closeSync(repFd);
+      } catch {
+        // already closed
+      }
+    },
+  };
 }

@@ -53,6 +53,15 @@ export interface Session {
 export function startSession(opts: SessionOptions): Session {
   const { terminal } = opts;
   const dir = createSessionDir(opts.env);
+  // bash makes the channel's FIFOs before its first prompt; nl-sh opens them at that prompt.
+  let channel: ControlChannel | undefined;
+  const openChannel = (): void => {
+    try {
+      channel = openControlChannel(dir, (req) => onRequest(req));
+    } catch (err) {
+      opts.warn(`nl-sh: control channel unavailable (${(err as Error).message}); lines go straight to bash`);
+    }
+  };
   const { cols, rows } = terminal.size();
   const pty = opts.spawnPty({
     file: opts.bash,
@@ -66,7 +75,6 @@ export function startSession(opts: SessionOptions): Session {
 
   const scanner = new OscScanner();
   const capture = new OutputCapture(opts.captureBytes);
-  let channel: ControlChannel | undefined;
   let continuation = false;
   let cwd = opts.cwd;
   let firstPrompt = true;
@@ -81,6 +89,7 @@ export function startSession(opts: SessionOptions): Session {
         continuation = false;
         if (firstPrompt) {
           firstPrompt = false;
+          openChannel();
           opts.onFirstPrompt?.();
         }
         break;
@@ -271,12 +280,6 @@ export function startSession(opts: SessionOptions): Session {
     }
   };
 
-  openControlChannel(dir, onRequest).then(
-    (c) => {
-      channel = c;
-    },
-    (err: unknown) => opts.warn(`nl-sh: control channel unavailable (${String(err)}); lines go straight to bash`),
-  );
   queueMicrotask(() => sweepStaleSessionDirs(dir));
 
   const exited = new Promise<number>((resolve) => {

@@ -52,6 +52,15 @@ describe('routing in the interactive shell', () => {
     expect(s.allText().match(/no model is set up, so/g)).toHaveLength(1);
   });
 
+  it('a line typed before the first prompt is still routed, never run unrouted', async () => {
+    const { startInPty } = await import('../support/pty-driver.js');
+    const { nlshBin, shellEnv } = await import('../support/fixtures.js');
+    sh = startInPty(nlshBin, [], { env: shellEnv(home.home), cwd: home.home, cols: 220 });
+    sh.type('? typed ahead of the prompt\r');
+    await sh.waitFor(/^nl-sh: no model is set up/m);
+    expect(sh.allText()).not.toContain('command not found');
+  });
+
   it('a ? line is a question and nothing runs', async () => {
     const s = await startShell();
     s.type('? why did that fail\r');

@@ -458,7 +458,7 @@ describe('the fake Bedrock server as its own process', () => {
 });
 
 describe('Bedrock backend: start-up cost', () => {
-  // bedrock.ts and model-backend.ts are compiled as the build would, into a temporary tree that
+  // bedrock.ts (with its errors and wire modules) and model-backend.ts are compiled as the build would, into a temporary tree that
   // shares node_modules; a fresh Node process records every module it loads (module.registerHooks
   // sees both import and require), imports bedrock.js, then uses the backend once as a control.
   const probe = `
@@ -483,7 +483,7 @@ describe('Bedrock backend: start-up cost', () => {
     tree = mkdtempSync(join(tmpdir(), 'nlsh-bedrock-probe-'));
     symlinkSync(join(repoRoot, 'node_modules'), join(tree, 'node_modules'));
     writeFileSync(join(tree, 'package.json'), '{ "type": "module" }');
-    for (const rel of ['src/planner/model-backend.ts', 'src/planner/backends/bedrock.ts']) {
+    for (const rel of ['src/planner/model-backend.ts', 'src/planner/backends/bedrock.ts', 'src/planner/backends/bedrock-errors.ts', 'src/planner/backends/bedrock-wire.ts']) {
       const compiled = ts.transpileModule(readFileSync(join(repoRoot, rel), 'utf8'), {
         compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023, verbatimModuleSyntax: true },
       });
