@@ -10,7 +10,11 @@ import { loadConfig, stateDir } from './config.js';
 import { join } from 'node:path';
 import { formatErrorLine } from './errors.js';
 import { findBash, outerTerminalUnderstandsMarks } from './cli/environment.js';
-import { startSession, processTerminal, spawnInPty, type LineContext, type LineDecider, type LineDecision } from './repl/index.js';
+// Only what the first prompt needs is imported statically; the rest loads after it.
+import { startSession } from './repl/session.js';
+import { processTerminal } from './repl/outer-terminal.js';
+import { spawnInPty } from './repl/pty/pty-host.js';
+import type { LineContext, LineDecider, LineDecision } from './repl/index.js';
 import type { LineDeciderParts } from './repl/line-decider.js';
 import type { BashParser } from './sandbox/index.js';
 

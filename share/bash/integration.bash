@@ -63,6 +63,12 @@ __nlsh_url_path() {
 
 __nlsh_prompt_pre() {
   local s=$?
+  # A line nl-sh ran in a wrapper (the sandbox) goes into history as the command itself.
+  if [[ -n ${__nlsh_hist+set} ]]; then
+    history -d -1 2>/dev/null
+    history -s -- "$__nlsh_hist"
+    unset __nlsh_hist
+  fi
   __nlsh_url_path
   printf '\e]133;D;%s\a\e]7;file://%s%s\a' "$s" "${HOSTNAME-}" "$__nlsh_urlpath"
   return "$s"
@@ -84,10 +90,11 @@ fi
 PS0+=$'\e]133;C\a'
 
 # The Enter hook. Request: "Q" id line PATH type-of-first-word, NUL-separated, in one grouped
-# write. Reply: a verb byte, then id NUL, then (for p, e, f) an argument NUL. Verbs: r run as
-# typed, p replace with arg, d drop, e edit (leave arg in the buffer), h hold (nl-sh owns the
-# terminal; keep waiting while it lives), f facts (send `type -t` of each newline-separated
-# word in arg, then read again). Only the verb byte is read with a timeout: `read -t` costs a
+# write. Reply: a verb byte, then id NUL, then (for p, e, f, s) an argument NUL. Verbs: r run as
+# typed, p replace with arg, s run arg but record a second argument in history (a sandboxed
+# run: history gets the command, not the wrapper), d drop, e edit (leave arg in the buffer),
+# h hold (nl-sh owns the terminal; keep waiting while it lives), f facts (send `type -t` of each
+# newline-separated word in arg, then read again). Only the verb byte is read with a timeout: `read -t` costs a
 # pselect and two sigprocmasks per byte, and nl-sh writes each reply in one piece.
 __nlsh_hook() {
   [[ -z $__nlsh_off && -n $__nlsh_dir && -p $__nlsh_dir/req ]] || return 0
@@ -117,7 +124,8 @@ __nlsh_hook() {
     fi
     read -r -d '' -u "$r" id
     arg=
-    [[ $verb == [pef] ]] && read -r -d '' -u "$r" arg
+    [[ $verb == [pefs] ]] && read -r -d '' -u "$r" arg
+    [[ $verb == s ]] && read -r -d '' -u "$r" word
     [[ $id == "$__nlsh_seq" ]] || continue
     case $verb in
       h) waited=-100000; continue ;;
@@ -131,6 +139,7 @@ __nlsh_hook() {
         } >&"$w"
         continue ;;
       p) READLINE_LINE=$arg; READLINE_POINT=${#arg} ;;
+      s) READLINE_LINE=$arg; READLINE_POINT=${#arg}; __nlsh_hist=$word ;;
       d) READLINE_LINE=; READLINE_POINT=0 ;;
       e)
         READLINE_LINE=$arg; READLINE_POINT=${#arg}
@@ -140,6 +149,18 @@ __nlsh_hook() {
     break
   done
   exec {w}>&- {r}>&-
+}
+
+# Run a command as nl-sh prepared it (contained by the sandbox): the wrapper's argv is in the
+# session directory, NUL-separated, written by nl-sh for this run; the command runs in a fresh
+# bash inside it with this shell's aliases and functions, so generated commands can use them.
+nl-sh-sandbox() {
+  local -a __nlsh_w
+  [[ -n $__nlsh_dir && -r $__nlsh_dir/sandbox.argv ]] || { printf 'nl-sh-sandbox: no prepared sandbox\n' >&2; return 126; }
+  mapfile -d '' -t __nlsh_w < "$__nlsh_dir/sandbox.argv"
+  local __nlsh_defs
+  __nlsh_defs=$(alias -p; declare -f)
+  "${__nlsh_w[@]}" bash -c "shopt -s expand_aliases"$'\n'"$__nlsh_defs"$'\n'"$1"
 }
 
 # Restore accept-line after an 'edit' left the line in the buffer.

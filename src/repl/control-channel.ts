@@ -12,7 +12,7 @@ import { HookRequestReader, encodeReply, type HookRequest, type HookVerb } from 
 
 /** The open channel: requests arrive through onRequest; answers go back through reply. */
 export interface ControlChannel {
-  reply(id: string, verb: HookVerb, arg?: string): void;
+  reply(id: string, verb: HookVerb, arg?: string, arg2?: string): void;
   close(): void;
 }
 
@@ -36,10 +36,10 @@ export function openControlChannel(dir: string, onRequest: (req: HookRequest) =>
   socket.unref();
   let closed = false;
   return {
-    reply(id, verb, arg) {
+    reply(id, verb, arg, arg2) {
       if (closed) return;
       try {
-        writeSync(repFd, encodeReply(id, verb, arg));
+        writeSync(repFd, encodeReply(id, verb, arg, arg2));
       } catch {
         // bash went away; it times out and leaves the line unrun.
       }

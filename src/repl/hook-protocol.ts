@@ -9,7 +9,7 @@ export type HookRequest =
   | { kind: 'facts'; id: string; types: string[] };
 
 /** What nl-sh answers for a line. */
-export type HookVerb = 'run' | 'replace' | 'drop' | 'edit' | 'hold' | 'facts';
+export type HookVerb = 'run' | 'replace' | 'run-as' | 'drop' | 'edit' | 'hold' | 'facts';
 
 /** Splits a byte stream into complete requests; keeps the unfinished rest. */
 export class HookRequestReader {
@@ -46,11 +46,13 @@ export class HookRequestReader {
   }
 }
 
-const verbCodes: Record<HookVerb, string> = { run: 'r', replace: 'p', drop: 'd', edit: 'e', hold: 'h', facts: 'f' };
+const verbCodes: Record<HookVerb, string> = { run: 'r', replace: 'p', 'run-as': 's', drop: 'd', edit: 'e', hold: 'h', facts: 'f' };
 
-/** Encode an answer for the hook: a verb byte, the id, and an argument for replace/edit/facts. */
-export function encodeReply(id: string, verb: HookVerb, arg = ''): Buffer {
+/** Encode an answer for the hook: a verb byte, the id, and its arguments (NULs removed). */
+export function encodeReply(id: string, verb: HookVerb, arg = '', arg2 = ''): Buffer {
   const code = verbCodes[verb];
+  const clean = (t: string): string => t.replaceAll('\0', '');
+  if (code === 's') return Buffer.from(`${code}${id}\0${clean(arg)}\0${clean(arg2)}\0`, 'utf8');
   const withArg = code === 'p' || code === 'e' || code === 'f';
-  return Buffer.from(withArg ? `${code}${id}\0${arg.replaceAll('\0', '')}\0` : `${code}${id}\0`, 'utf8');
+  return Buffer.from(withArg ? `${code}${id}\0${clean(arg)}\0` : `${code}${id}\0`, 'utf8');
 }

@@ -5,6 +5,7 @@
 export type LineDecision = (
   | { verb: 'run' } // bash runs the line as typed
   | { verb: 'replace'; line: string } // bash runs this line instead (and records it in history)
+  | { verb: 'run-as'; line: string; history: string } // bash runs `line` (e.g. sandboxed); history records `history`
   | { verb: 'drop' } // nothing runs
   | { verb: 'edit'; line: string } // the line is left in bash's buffer for the user
 ) & { notice?: string };
@@ -30,6 +31,12 @@ export interface LineContext {
   facts(words: string[]): Promise<string[]>;
   /** Take the terminal (keystrokes stop going to bash) until the decision is returned. */
   takeTerminal(): TerminalLease;
+  /**
+   * The decision that runs `command` in the user's bash inside `wrapper` (a prepared sandbox argv
+   * ending where `bash -c` would start): the prompt line reads `nl-sh-sandbox '<command>'`, and
+   * history records the command itself.
+   */
+  runContained(wrapper: string[], command: string): Promise<LineDecision>;
 }
 
 /** Decides a line: synchronously for the fast path, or asynchronously when it needs the user. */

@@ -197,6 +197,10 @@ export function startSession(opts: SessionOptions): Session {
         capture.noteLine(decision.line);
         channel.reply(id, 'replace', decision.line);
         return;
+      case 'run-as':
+        capture.noteLine(decision.history);
+        channel.reply(id, 'run-as', decision.line, decision.history);
+        return;
       case 'drop':
         channel.reply(id, 'drop');
         return;
@@ -230,6 +234,12 @@ export function startSession(opts: SessionOptions): Session {
           factWaiters.set(id, resolve);
           channel.reply(id, 'facts', words.join('\n'));
         }),
+      runContained: async (wrapper, command) => {
+        // The sandbox's module loads here, on use, never on the way to the first prompt.
+        const { quoteForBash } = await import('../sandbox/index.js');
+        writeFileSync(join(dir, 'sandbox.argv'), `${wrapper.join('\0')}\0`, { mode: 0o600 });
+        return { verb: 'run-as', line: `nl-sh-sandbox ${quoteForBash(command)}`, history: command };
+      },
       takeTerminal: (): TerminalLease => {
         if (!lease) lease = { input: undefined, held: [] };
         const own = lease;

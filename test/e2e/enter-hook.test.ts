@@ -95,6 +95,30 @@ describe('the Enter hook', () => {
     await s.waitFor('captured[printf "one\\n\\033[1mtwo\\033[0m\\n"; (exit 3)](3):one|two');
   });
 
+  it('runs a prepared sandbox line in the same bash; history records the command, not the wrapper', async () => {
+    sh = await startShellAt(home.home, { file: node, args: [fixture], cols: 250 });
+    const s = sh;
+    s.type(`please-sandbox echo inside > made-here.txt; echo escape > /etc/nlsh-escape-test 2>/dev/null || echo BLOCKED-OUTSIDE; cat made-here.txt\r`);
+    await s.waitFor(/^BLOCKED-OUTSIDE\ninside$/m);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync('/etc/nlsh-escape-test')).toBe(false);
+    expect(existsSync(`${home.home}/made-here.txt`)).toBe(true);
+    s.type('history 2\r');
+    await s.waitFor(/^\s+\d+\s+echo inside > made-here\.txt; echo escape > \/etc\/nlsh-escape-test .*cat made-here\.txt$/m);
+    expect(s.allText()).not.toMatch(/^\s+\d+\s+.*bwrap/m);
+    s.type('\x1b[A\x1b[A');
+    await s.waitFor(/nlsh-test:~# echo inside > made-here\.txt;/m);
+    // What the prompt line showed while it ran: the short form, not the wrapper's argv.
+    expect(s.allText()).toMatch(/nlsh-test:~# nl-sh-sandbox 'echo inside > made-here\.txt;/);
+    expect(s.allText()).not.toContain('--cap-drop');
+  });
+
+  it('a contained command can use the aliases and functions of ~/.bashrc', async () => {
+    const s = await startShell();
+    s.type('please-sandbox greet; shout contained\r');
+    await s.waitFor(/^hello-from-alias\nFUNC:contained$/m);
+  });
+
   it('handles a line with quotes, tabs and non-ASCII text intact', async () => {
     const s = await startShell();
     s.type("printf '%s|' \"a  b\" 'c\"d' héllo 你好; echo\r");
