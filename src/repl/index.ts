@@ -4,7 +4,7 @@ export { startSession, type Session, type SessionOptions } from './session.js';
 export { processTerminal, type OuterTerminal } from './outer-terminal.js';
 export { spawnInPty } from './pty/pty-host.js';
 export { renderTerminalText } from './pty/screen-text.js';
-export { passThrough, type LineDecider, type LineDecision, type LineContext } from './line-decision.js';
+export { type LineDecider, type LineDecision, type LineContext } from './line-decision.js';
 export { createLineDecider, type LineDeciderParts } from './line-decider.js';
 export { CommandTable, DEFAULT_ROUTE_CONFIG, formatRouteLines, gatherBashFacts, type RouteConfig } from './router/index.js';
 export { appendHistory, readHistory, searchHistory, type HistoryEntry, type HistoryQuery } from './request-history.js';

@@ -36,7 +36,8 @@ function firstWordOf(line: string): string {
 export function createLineDecider(opts: LineDeciderOptions): LineDeciderParts {
   let table: { path: string; table: CommandTable } | undefined;
   let offer: Offer | undefined;
-  const lastShellLines = new Set<string>();
+  // The last line routed to bash, so a 127 is offered help only for a line nl-sh let through.
+  let lastShellLine: string | undefined;
 
   const tableFor = (path: string): CommandTable => {
     if (!table || table.path !== path) table = { path, table: new CommandTable({ aliases: [], functions: [], path }) };
@@ -64,15 +65,14 @@ export function createLineDecider(opts: LineDeciderOptions): LineDeciderParts {
     const facts = factsFor(ctx);
     const decision = route(ctx.line, facts);
     if (decision.route === 'shell') {
-      lastShellLines.clear();
-      lastShellLines.add(ctx.line);
+      lastShellLine = ctx.line;
       return { verb: 'run' };
     }
     return opts.onRequest(ctx, decision.route, requestText(ctx.line, facts));
   };
 
   const onCommandDone = (done: CapturedCommand): string | undefined => {
-    if (done.status !== 127 || !done.line || !lastShellLines.has(done.line) || !table) return undefined;
+    if (done.status !== 127 || !done.line || done.line !== lastShellLine || !table) return undefined;
     const commands = table.table;
     const suggestion = suggestForNotFound(done.line, { typeOf: (w) => commands.typeOf(w), commands: commands.names() });
     opts.setOfferPending(true);

@@ -41,6 +41,3 @@ export interface LineContext {
 
 /** Decides a line: synchronously for the fast path, or asynchronously when it needs the user. */
 export type LineDecider = (ctx: LineContext) => LineDecision | Promise<LineDecision>;
-
-/** The decider of a plain bash: every line runs as typed. */
-export const passThrough: LineDecider = () => ({ verb: 'run' });
