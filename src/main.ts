@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseInvocation, type Invocation } from './cli/args.js';
 import { helpText } from './cli/help.js';
-import { loadConfig, stateDir } from './config.js';
-import { join } from 'node:path';
+import { loadConfig } from './config.js';
 import { formatErrorLine } from './errors.js';
-import { findBash, outerTerminalUnderstandsMarks } from './cli/environment.js';
+import { findBash, outerTerminalUnderstandsMarks, terminalShowsColour } from './cli/environment.js';
+import type { RequestFlow } from './flow/request-flow.js';
 // Only what the first prompt needs is imported statically; the rest loads after it.
 import { startSession } from './repl/session.js';
 import { processTerminal } from './repl/outer-terminal.js';
@@ -133,40 +133,19 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
     decider = createLineDecider({
       config: { nlPrefix: config.nlPrefix, shellPrefix: config.shellPrefix },
       parser: () => parser,
-      onRequest: async (ctx, route, text): Promise<LineDecision> => (await requests())(ctx, route, text),
+      onRequest: async (ctx, route, text): Promise<LineDecision> => (await requests()).handle(ctx, route, text),
       setOfferPending: (p) => setOfferPending(p),
     });
     return decider;
   };
-  // The planner, the parser and the risk gate load on the first request, never before it.
-  let handler: Promise<(ctx: LineContext, route: 'nl' | 'question', text: string) => Promise<LineDecision>> | undefined;
+  // The planner, the parser, the risk gate and the sandbox load on the first request, never before it.
+  let flow: Promise<RequestFlow> | undefined;
+  let flowReady: RequestFlow | undefined;
   const requests = () =>
-    (handler ??= (async () => {
-      const [{ createRequestHandler }, { buildPlanner }, sandbox, { renderTerminalText, appendHistory, createAuditLog }] = await Promise.all([
-        import('./cli/interactive-requests.js'),
-        import('./cli/planner-wiring.js'),
-        import('./sandbox/index.js'),
-        import('./repl/index.js'),
-      ]);
-      const parser = await sandbox.loadBashParser();
-      const audit = createAuditLog(join(stateDir(env), 'audit.jsonl'), { journal: config.auditJournal, session: process.pid });
-      const lastCommand = async () => {
-        const last = session.capture.lastCommand();
-        if (!last?.line) return undefined;
-        const text = await renderTerminalText(last.output, 120, 40);
-        return { line: last.line, status: last.status, outputTail: text.split('\n').slice(-40).join('\n') };
-      };
-      const planner = Promise.resolve(buildPlanner({ config, env, parser, lastCommand }));
-      const classifier = sandbox.loadRiskClassifier();
-      return createRequestHandler({
-        planner: () => planner,
-        judge: async (command, cwd) => (await classifier).classify(command, sandbox.createFsFacts({ cwd, home: env.HOME ?? '/' })),
-        record: (entry) => {
-          appendHistory(join(stateDir(env), 'history.jsonl'), { ...entry, at: Date.now(), session: process.pid });
-          audit.write({ kind: 'decision', ...entry });
-        },
-      });
-    })());
+    (flow ??= import('./cli/flow-wiring.js').then(async ({ wireRequestFlow }) => {
+      flowReady = await wireRequestFlow({ config, env, capture: session.capture, color: terminalShowsColour(env) });
+      return flowReady;
+    }));
   const decide: LineDecider = (ctx: LineContext) => (decider ? decider.decide(ctx) : loadDecider().then((d) => d.decide(ctx)));
 
   const session = startSession({
@@ -179,7 +158,10 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
     terminal,
     spawnPty: spawnInPty,
     decide,
-    onCommandDone: (done) => decider?.onCommandDone(done),
+    onCommandDone: (done) => {
+      const shown = [flowReady?.onCommandDone(done), decider?.onCommandDone(done)].filter(Boolean);
+      return shown.length ? shown.join('') : undefined;
+    },
     passMarks: outerTerminalUnderstandsMarks(env),
     captureBytes: config.captureBytes,
     onFirstPrompt: () => {

@@ -30,6 +30,10 @@ export interface SuggestOptions {
   earlier?: ChatMessage[];
   /** Skip the cache and start above this tier ("try harder"). */
   startAt?: number;
+  /** Told each tier's name as it is asked (for the status line). */
+  onTier?: (tier: string) => void;
+  /** `type -t` of words from the user's live bash, so its aliases and functions count as installed. */
+  shellTypes?: (words: string[]) => Promise<string[]>;
 }
 
 /** A plan, with the context it was made in and whether it came from the cache. */
@@ -65,9 +69,15 @@ export function createPlanner(deps: PlannerDeps): Planner {
         budget: deps.budget,
         envSecrets: deps.envSecrets,
         validateCommand: deps.validateCommand,
-        missingPrograms: deps.missingPrograms,
+        missingPrograms: async (command) => {
+          const missing = deps.missingPrograms(command);
+          if (missing.length === 0 || !opts.shellTypes) return missing;
+          const types = await opts.shellTypes(missing).catch(() => missing.map(() => ''));
+          return missing.filter((_, i) => !types[i]);
+        },
         startAt: opts.startAt,
         signal: opts.signal,
+        onTier: opts.onTier,
       });
       if (result.ok && !result.lowConfidence && fresh) deps.cache.set(key, { reply: result.reply, tier: result.tier, model: result.model, savedAt: Date.now() });
       return { ...result, cached: false, context };
@@ -86,6 +96,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
         }
         const scrub = (t: string): string => (cloud ? redactSecrets(t, deps.envSecrets) : t);
         let started = false;
+        opts.onTier?.(tier.name);
         try {
           const reply = await tier.backend.stream(
             { system: ASK_SYSTEM_PROMPT, messages: buildAskMessages(question, context, opts.earlier).map((m) => ({ ...m, content: scrub(m.content) })), timeoutMs: tier.timeoutMs, signal: opts.signal, maxTokens: 1024 },

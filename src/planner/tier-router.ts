@@ -58,10 +58,12 @@ export interface PlanRun {
   /** Why the command is not acceptable as bash (parse errors), or undefined. */
   validateCommand(command: string): string | undefined;
   /** Programs the command runs that are not installed here. */
-  missingPrograms(command: string): string[];
+  missingPrograms(command: string): string[] | Promise<string[]>;
   /** Start at this tier index (a "try harder" retry starts above the tier that answered). */
   startAt?: number;
   signal?: AbortSignal;
+  /** Told each tier's name as it is asked (for the status line). */
+  onTier?: (tier: string) => void;
 }
 
 /** A plan and how it was reached, or why none could be made. */
@@ -104,6 +106,7 @@ export async function planWithTiers(tiers: readonly Tier[], run: PlanRun): Promi
     const system = scrub(run.system);
     for (let repair = 0; repair < 2; repair++) {
       const started = performance.now();
+      if (repair === 0) run.onTier?.(tier.name);
       let reply: ModelReply;
       try {
         reply = await tier.backend.complete({ system, messages, schema: planReplySchema, schemaName: 'plan', timeoutMs: tier.timeoutMs, signal: run.signal, temperature: 0.2, maxTokens: 1024 });
@@ -125,7 +128,7 @@ export async function planWithTiers(tiers: readonly Tier[], run: PlanRun): Promi
         messages = [...messages, { role: 'assistant', content: reply.text.slice(0, 4000) }, { role: 'user', content: `That reply cannot be used: ${problem}. Reply again with only the JSON object.` }];
         continue;
       }
-      const missing = run.missingPrograms(parsed.reply.command);
+      const missing = await run.missingPrograms(parsed.reply.command);
       if (missing.length > 0) {
         attempts.push({ ...record, outcome: 'missing-programs', detail: `not installed here: ${missing.join(', ')}` });
         break;

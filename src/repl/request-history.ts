@@ -15,10 +15,14 @@ export interface HistoryEntry {
   line: string;
   route: 'shell' | 'nl' | 'question';
   command?: string;
+  /** The model's one-line summary of the command (shown when the answer is offered again). */
+  explanation?: string;
   tier?: string;
   model?: string;
   risk?: string;
   decision?: string;
+  /** How it ran: the sandbox mechanism and profile, or "none". */
+  sandbox?: string;
   exitStatus?: number;
   durationMs?: number;
 }

@@ -85,7 +85,8 @@ export function rememberApproval(path: string, approval: Approval): void {
 
 /** The TOML lines that remember an approval (append them to the policy file). */
 export function formatApprovalToml(approval: Approval): string {
-  return `\n[[approve]]\ncommand = ${JSON.stringify(approval.command)}\nmatch = "${approval.match}"\n`;
+  const scope = approval.cwd !== undefined ? `cwd = ${JSON.stringify(approval.cwd)}\n` : '';
+  return `\n[[approve]]\ncommand = ${JSON.stringify(approval.command)}\nmatch = "${approval.match}"\n${scope}`;
 }
 
 function broken(path: string, problem: PolicyProblem): LoadedPolicy {
@@ -93,7 +94,7 @@ function broken(path: string, problem: PolicyProblem): LoadedPolicy {
 }
 
 function readPolicy(data: Record<string, unknown>): Policy {
-  for (const key of Object.keys(data)) if (key !== 'actions' && key !== 'approve') throw new PolicyProblem(key, 'only the keys "actions" and "approve"', 'an unknown key');
+  for (const key of Object.keys(data)) if (key !== 'actions' && key !== 'approve' && key !== 'allow_unsandboxed') throw new PolicyProblem(key, 'only the keys "actions", "approve" and "allow_unsandboxed"', 'an unknown key');
   const policy: Policy = { ...defaultPolicy, levels: { ...defaultPolicy.levels }, approvals: [] };
   const table = data.actions;
   if (table !== undefined) {
@@ -109,6 +110,10 @@ function readPolicy(data: Record<string, unknown>): Policy {
       else levelMap[key] = value as Action;
     }
   }
+  if (data.allow_unsandboxed !== undefined) {
+    if (typeof data.allow_unsandboxed !== 'boolean') throw new PolicyProblem('allow_unsandboxed', 'true or false', describe(data.allow_unsandboxed));
+    policy.allowUnsandboxed = data.allow_unsandboxed;
+  }
   const approve = data.approve;
   if (approve !== undefined) {
     if (!Array.isArray(approve)) throw new PolicyProblem('approve', 'a list of [[approve]] tables', describe(approve));
@@ -119,11 +124,12 @@ function readPolicy(data: Record<string, unknown>): Policy {
 
 function readApproval(entry: unknown, path: string): Approval {
   if (!isTable(entry)) throw new PolicyProblem(path, 'a table with command and match', describe(entry));
-  for (const key of Object.keys(entry)) if (key !== 'command' && key !== 'match') throw new PolicyProblem(`${path}.${key}`, 'only command and match', 'an unknown key');
+  for (const key of Object.keys(entry)) if (key !== 'command' && key !== 'match' && key !== 'cwd') throw new PolicyProblem(`${path}.${key}`, 'only command, match and cwd', 'an unknown key');
   if (typeof entry.command !== 'string' || entry.command.trim() === '') throw new PolicyProblem(`${path}.command`, 'a non-empty command', describe(entry.command));
   const match = entry.match ?? 'exact';
   if (match !== 'exact' && match !== 'prefix') throw new PolicyProblem(`${path}.match`, '"exact" or "prefix"', describe(match));
-  return { command: entry.command.trim(), match };
+  if (entry.cwd !== undefined && (typeof entry.cwd !== 'string' || !entry.cwd.startsWith('/'))) throw new PolicyProblem(`${path}.cwd`, 'an absolute directory', describe(entry.cwd));
+  return { command: entry.command.trim(), match, ...(entry.cwd !== undefined ? { cwd: entry.cwd as string } : {}) };
 }
 
 function isTable(value: unknown): value is Record<string, unknown> {

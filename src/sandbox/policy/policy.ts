@@ -16,6 +16,8 @@ export const actions: readonly Action[] = Object.freeze(['run', 'confirm', 'conf
 export interface Approval {
   command: string;
   match: 'exact' | 'prefix';
+  /** Only in this directory and below (absent: everywhere). */
+  cwd?: string;
 }
 
 /** The effective policy. */
@@ -27,6 +29,8 @@ export interface Policy {
   dynamic: Action;
   unparsable: Action;
   approvals: readonly Approval[];
+  /** Whether the user may choose to run a command without the sandbox. */
+  allowUnsandboxed: boolean;
 }
 
 /** The defaults when no policy file says otherwise. */
@@ -36,6 +40,7 @@ export const defaultPolicy: Readonly<Policy> = Object.freeze({
   dynamic: 'confirm',
   unparsable: 'confirm',
   approvals: Object.freeze([]),
+  allowUnsandboxed: true,
 } satisfies Policy);
 
 /** The policy used when the policy file is broken: everything asks, and all but read-only need typing. */
@@ -45,6 +50,7 @@ export const mostRestrictivePolicy: Readonly<Policy> = Object.freeze({
   dynamic: 'confirm-typed',
   unparsable: 'confirm-typed',
   approvals: Object.freeze([]),
+  allowUnsandboxed: false,
 } satisfies Policy);
 
 /** An action and the words that explain it. */
@@ -58,8 +64,8 @@ export function stricterAction(a: Action, b: Action): Action {
   return actions.indexOf(a) >= actions.indexOf(b) ? a : b;
 }
 
-/** Decide what to do with a classified command. Pure. */
-export function decideAction(assessment: Assessment, policy: Policy): Decision {
+/** Decide what to do with a classified command run in `cwd` (absent: directory-scoped approvals never apply). Pure. */
+export function decideAction(assessment: Assessment, policy: Policy, cwd?: string): Decision {
   let action = policy.levels[assessment.level];
   const why = [`${assessment.level} → ${action}`];
   const floor = (flag: boolean, name: 'unknown' | 'dynamic' | 'unparsable') => {
@@ -75,10 +81,18 @@ export function decideAction(assessment: Assessment, policy: Policy): Decision {
   floor(assessment.unknown, 'unknown');
   const approvable = action === 'confirm' && (assessment.level === 'read_only' || assessment.level === 'writes') && !assessment.dynamic && !assessment.unparsable;
   if (approvable && assessment.plainWords) {
-    const approval = policy.approvals.find((a) => matchesApproval(a, assessment.plainWords as string[]));
+    const approval = policy.approvals.find((a) => matchesApproval(a, assessment.plainWords as string[]) && appliesIn(a, cwd));
     if (approval) return { action: 'run', why: `remembered approval (${approval.match}): ${approval.command}` };
   }
   return { action, why: why.join('; ') };
+}
+
+/** Whether an approval holds in `cwd`: unscoped ones everywhere, scoped ones in their directory and below. */
+export function appliesIn(approval: Approval, cwd: string | undefined): boolean {
+  if (approval.cwd === undefined) return true;
+  if (cwd === undefined) return false;
+  const dir = approval.cwd.replace(/\/+$/, '') || '/';
+  return cwd === dir || cwd.startsWith(dir === '/' ? '/' : `${dir}/`);
 }
 
 /** Whether a plain command's words match an approval. */

@@ -126,6 +126,23 @@ describe('policy file', () => {
     expect(loaded.policy.approvals).toEqual([{ command: 'make', match: 'prefix' }]);
   });
 
+  it('allow_unsandboxed defaults to true, can be turned off, and is off in the most restrictive policy', () => {
+    expect(defaultPolicy.allowUnsandboxed).toBe(true);
+    expect(loadPolicy('/p.toml', io({ '/p.toml': 'allow_unsandboxed = false\n' })).policy.allowUnsandboxed).toBe(false);
+    expect(mostRestrictivePolicy.allowUnsandboxed).toBe(false);
+  });
+
+  it('a directory-scoped approval round-trips and applies only there and below', () => {
+    const text = formatApprovalToml({ command: 'touch made.txt', match: 'exact', cwd: '/home/u/p' });
+    const loaded = loadPolicy('/p.toml', io({ '/p.toml': text }));
+    expect(loaded.warning).toBeUndefined();
+    expect(loaded.policy.approvals).toEqual([{ command: 'touch made.txt', match: 'exact', cwd: '/home/u/p' }]);
+    const a = classifier.classify('touch made.txt');
+    expect(decideAction(a, loaded.policy, '/home/u/p/src').action).toBe('run');
+    expect(decideAction(a, loaded.policy, '/home/u/other').action).toBe('confirm');
+    expect(decideAction(a, loaded.policy).action).toBe('confirm');
+  });
+
   it('an approval without match is exact', () => {
     expect(loadPolicy('/p.toml', io({ '/p.toml': '[[approve]]\ncommand = "make"\n' })).policy.approvals).toEqual([{ command: 'make', match: 'exact' }]);
   });
@@ -141,6 +158,8 @@ describe('policy file', () => {
     ['approve as a table', '[approve]\ncommand = "ls"', 'approve', 'a list of [[approve]] tables'],
     ['an empty approval', '[[approve]]\ncommand = ""', 'approve[0].command', 'a non-empty command'],
     ['a bad match', '[[approve]]\ncommand = "ls"\nmatch = "glob"', 'approve[0].match', '"exact" or "prefix"'],
+    ['a relative approval directory', '[[approve]]\ncommand = "ls"\ncwd = "src"', 'approve[0].cwd', 'an absolute directory'],
+    ['allow_unsandboxed not a boolean', 'allow_unsandboxed = "yes"', 'allow_unsandboxed', 'true or false'],
   ])('%s falls back to the most restrictive policy and says so in one line', (_what, text, key, detail) => {
     const loaded = loadPolicy('/home/u/.config/nl-sh/policy.toml', io({ '/home/u/.config/nl-sh/policy.toml': text }));
     expect(loaded.policy).toEqual(mostRestrictivePolicy);

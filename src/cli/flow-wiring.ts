@@ -1,0 +1,67 @@
+// Wiring the natural-language flow for an interactive session: the planner, the risk gate with
+// this machine's facts, the policy file, local help, the dry run and the sandbox, nl-sh's
+// history and audit log. Loaded on the first request, never on the way to the first prompt.
+
+import { join } from 'node:path';
+import { configDir, stateDir, type Config } from '../config.js';
+import { createRequestFlow, type RequestFlow } from '../flow/request-flow.js';
+import { containCommand } from '../flow/contain.js';
+import { dryRunView } from '../flow/dry-run-view.js';
+import { groundCommand, helpAllowlist } from '../flow/ground.js';
+import { createRunningHelpSource } from '../preview/flag-help.js';
+import * as repl from '../repl/index.js';
+import * as sandbox from '../sandbox/index.js';
+import { buildPlanner } from './planner-wiring.js';
+
+/** What the session offers the flow. */
+export interface FlowWiringOptions {
+  config: Readonly<Config>;
+  env: Record<string, string | undefined>;
+  capture: repl.Session['capture'];
+  /** Whether the terminal shows colour. */
+  color: boolean;
+}
+
+/** Build the flow with every real dependency. */
+export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestFlow> {
+  const { config, env, capture } = opts;
+  const parser = await sandbox.loadBashParser();
+  const state = stateDir(env);
+  const historyFile = join(state, 'history.jsonl');
+  const policyFile = join(configDir(env), 'policy.toml');
+  const home = env.HOME ?? '/';
+  const audit = repl.createAuditLog(join(state, 'audit.jsonl'), { journal: config.auditJournal, session: process.pid });
+  const lastCommand = async () => {
+    const last = capture.lastCommand();
+    if (!last?.line) return undefined;
+    const text = await repl.renderTerminalText(last.output, 120, 40);
+    return { line: last.line, status: last.status, outputTail: text.split('\n').slice(-40).join('\n') };
+  };
+  const planner = Promise.resolve(buildPlanner({ config, env, parser, lastCommand }));
+  const classifier = sandbox.loadRiskClassifier();
+  const help = createRunningHelpSource(helpAllowlist(sandbox.defaultRuleTable), env);
+  const capabilities = sandbox.createCapabilityCache(() => sandbox.probeCapabilities(sandbox.createNodeProbeIo(env)));
+  return createRequestFlow({
+    planner: () => planner,
+    judge: async (command, cwd) => (await classifier).classify(command, sandbox.createFsFacts({ cwd, home })),
+    policy: () => sandbox.readPolicyFile(policyFile),
+    remember: (approval) => {
+      sandbox.rememberApproval(policyFile, approval);
+      return policyFile;
+    },
+    ground: (command, parts) => groundCommand(command, parts, parser, sandbox.defaultRuleTable, help),
+    dryRun: (command, cwd) => dryRunView(sandbox.dryRun, { command, cwd, home, timeoutSeconds: 10 }),
+    contain: async (command, cwd, network) => containCommand(command, cwd, network, { capabilities: capabilities.get, home, nlshConfigDir: configDir(env) }),
+    record: (entry) => {
+      repl.appendHistory(historyFile, { ...entry, at: Date.now(), session: process.pid });
+      audit.write({ kind: 'decision', ...entry });
+    },
+    earlierAnswer: (line, cwd) => {
+      const hits = repl.searchHistory(repl.readHistory(historyFile), { cwd, route: 'nl', exitStatus: 0 });
+      return hits.find((e) => e.line === line && e.cwd === cwd && e.command !== undefined);
+    },
+    lastCommand: () => capture.lastCommand(),
+    style: { color: opts.color },
+    now: () => performance.now(),
+  });
+}

@@ -1,0 +1,46 @@
+// Making an approved command ready to run in the sandbox: the profile for its directory (the
+// network only when it needs it), prepared as the wrapper argv that the user's bash runs
+// `bash -c COMMAND` inside (nl-sh-sandbox in the shell integration adds that part).
+
+import { existsSync, realpathSync } from 'node:fs';
+import { buildProfile, prepareCommand, type Capabilities } from '../sandbox/index.js';
+import type { Contained } from './flow-deps.js';
+
+/** Where the profile's facts come from. */
+export interface ContainFacts {
+  capabilities(): Capabilities;
+  home: string;
+  nlshConfigDir: string;
+}
+
+/** Prepare `command` for `cwd`; never throws (a machine without a usable sandbox says why). */
+export function containCommand(command: string, cwd: string, network: boolean, facts: ContainFacts): Contained {
+  try {
+    const real = (p: string): string => {
+      try {
+        return realpathSync(p);
+      } catch {
+        return p;
+      }
+    };
+    const profile = buildProfile({ cwd: real(cwd), home: real(facts.home), nlshConfigDir: facts.nlshConfigDir, network });
+    const prepared = prepareCommand(command, profile, facts.capabilities(), { exists: existsSync });
+    // Everything before `bash -c COMMAND`.
+    return { ok: true, wrapper: prepared.argv.slice(0, -3), mechanism: prepared.mechanism, degraded: compactDegraded(prepared.degraded, profile.writable[0] ?? cwd), profile };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message };
+  }
+}
+
+const missing = /^(.*) does not exist, so the command could create it$/;
+
+/** The sandbox's notes, with the protected paths that do not exist yet folded into one short line (paths relative to `cwd`). */
+export function compactDegraded(notes: readonly string[], cwd: string): string[] {
+  const absent = notes.map((n) => missing.exec(n)?.[1]).filter((p): p is string => p !== undefined);
+  const rest = notes.filter((n) => !missing.test(n));
+  if (absent.length === 0) return rest;
+  const shown = absent.slice(0, 2).map((p) => (p.startsWith(`${cwd}/`) ? p.slice(cwd.length + 1) : p));
+  const more = absent.length > 2 ? ` and ${absent.length - 2} more protected paths` : '';
+  rest.push(`${shown.join(', ')}${more} do not exist yet, so the command could create them`);
+  return rest;
+}

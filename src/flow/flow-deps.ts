@@ -1,0 +1,44 @@
+// What the natural-language flow needs from the rest of nl-sh, injected by the composition root
+// (so the flow itself has no disk, process or model access of its own and tests can drive it).
+
+import type { Planner } from '../planner/index.js';
+import type { PlanPart } from '../planner/plan-schema.js';
+import type { HistoryEntry } from '../repl/request-history.js';
+import type { Approval, Assessment, Policy, SandboxProfile } from '../sandbox/index.js';
+import type { DryRunView, PartView } from '../preview/flow-events.js';
+import type { Span } from '../preview/highlight.js';
+import type { RenderStyle } from '../preview/render-events.js';
+
+/** A command made ready to run contained, or why it cannot be. */
+export type Contained =
+  | { ok: true; wrapper: string[]; mechanism: string; degraded: string[]; profile: SandboxProfile }
+  | { ok: false; reason: string };
+
+/** The command explained from this machine: colour spans and each part's lines. */
+export interface Grounding {
+  spans?: Span[];
+  parts: PartView[];
+}
+
+/** Everything the flow uses. */
+export interface FlowDeps {
+  planner(): Promise<Planner>;
+  /** nl-sh's risk gate, with this machine's filesystem facts for `cwd`. */
+  judge(command: string, cwd: string): Promise<Assessment>;
+  /** The user's policy as it is now (re-read when the file changes). */
+  policy(): Promise<{ policy: Readonly<Policy>; warning?: string }>;
+  /** Append an approval to the policy file; returns the file's path. Throws when it cannot. */
+  remember(approval: Approval): string;
+  ground(command: string, modelParts: readonly PlanPart[]): Promise<Grounding>;
+  dryRun(command: string, cwd: string): Promise<DryRunView>;
+  /** Prepare the sandbox for `command` in `cwd`. */
+  contain(command: string, cwd: string, network: boolean): Promise<Contained>;
+  /** Append to nl-sh's history of requests (and the audit log). */
+  record(entry: Omit<HistoryEntry, 'at' | 'session'>): void;
+  /** The newest earlier answer to this exact request in this directory that ran and succeeded. */
+  earlierAnswer(line: string, cwd: string): HistoryEntry | undefined;
+  /** The last finished command, compared by identity: a `?` conversation ends when it changes. */
+  lastCommand(): object | undefined;
+  style: RenderStyle;
+  now(): number;
+}

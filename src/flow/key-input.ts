@@ -1,0 +1,84 @@
+// Keystrokes while nl-sh owns the terminal: one key for a menu, a short line for a follow-up or
+// a typed confirmation (echoed, with backspace and Ctrl-U), and Ctrl-C watched during a model
+// call. Escape sequences (arrows, function keys) are whole keys, never read as several.
+
+import type { TerminalLease } from '../repl/line-decision.js';
+
+/** Reads keys from a terminal lease. */
+export interface KeyInput {
+  /** The next key (one character, or one whole escape sequence). */
+  key(): Promise<string>;
+  /** A line typed by the user, echoed; undefined when they press Ctrl-C or Esc. */
+  line(): Promise<string | undefined>;
+  /** Call `onCancel` when Ctrl-C is pressed until the returned function is called. */
+  watchCancel(onCancel: () => void): () => void;
+}
+
+const escapeSequence = /^\x1b(?:\[[0-9;?]*[ -/]*[@-~]|O.|.)?/s;
+
+/** Split raw terminal input into keys. Pure. */
+export function splitKeys(data: string): string[] {
+  const keys: string[] = [];
+  let rest = data;
+  while (rest.length > 0) {
+    const esc = rest[0] === '\x1b' ? escapeSequence.exec(rest) : null;
+    const key = esc ? esc[0] : String.fromCodePoint(rest.codePointAt(0)!);
+    keys.push(key);
+    rest = rest.slice(key.length);
+  }
+  return keys;
+}
+
+/** Key input over a lease; keys that arrive before anyone asks wait in order. */
+export function createKeyInput(lease: TerminalLease): KeyInput {
+  const queue: string[] = [];
+  let waiter: ((key: string) => void) | undefined;
+  let cancelWatcher: (() => void) | undefined;
+  lease.onInput((data) => {
+    for (const key of splitKeys(data.toString('utf8'))) {
+      if (cancelWatcher && key === '\x03') {
+        cancelWatcher();
+        continue;
+      }
+      if (waiter) {
+        const w = waiter;
+        waiter = undefined;
+        w(key);
+      } else queue.push(key);
+    }
+  });
+  const key = (): Promise<string> => {
+    const next = queue.shift();
+    if (next !== undefined) return Promise.resolve(next);
+    return new Promise((resolve) => (waiter = resolve));
+  };
+  return {
+    key,
+    async line() {
+      let text = '';
+      for (;;) {
+        const k = await key();
+        if (k === '\r' || k === '\n') return text;
+        if (k === '\x03' || k === '\x1b' || (k === '\x04' && text === '')) return undefined;
+        if (k === '\x7f' || k === '\b') {
+          if (text.length > 0) {
+            text = text.slice(0, -1);
+            lease.write('\b \b');
+          }
+        } else if (k === '\x15') {
+          lease.write('\b \b'.repeat(text.length));
+          text = '';
+        } else if (k.length >= 1 && !k.startsWith('\x1b') && k.codePointAt(0)! >= 0x20) {
+          text += k;
+          lease.write(k);
+        }
+      }
+    },
+    watchCancel(onCancel) {
+      cancelWatcher = onCancel;
+      return () => {
+        if (cancelWatcher === onCancel) cancelWatcher = undefined;
+      };
+    },
+  };
+}

@@ -1,0 +1,246 @@
+// The natural-language flow at the Enter hook: plan (Ctrl-C gives the line back), judge with
+// nl-sh's own risk gate, preview (command, parts, risk, dry run, source), then one key decides:
+// run contained, run without sandbox, always allow, edit, revise, explain more, dry run, copy,
+// ask again, or cancel. Nothing runs without the user's key, and nothing above read-only runs
+// on Enter alone. An approved command runs in the user's bash, which records it in history.
+
+import type { ChatMessage, PlanReply, Suggestion } from '../planner/index.js';
+import type { LineContext, LineDecision } from '../repl/line-decision.js';
+import { decideAction, type Assessment, type Decision, type SandboxProfile } from '../sandbox/index.js';
+import { choiceForKey, choicesFor, type ChoiceId, type ChoiceMenu } from '../preview/choices.js';
+import type { DryRunView, FlowEvent, PlanSource, Preview } from '../preview/flow-events.js';
+import { renderEvent } from '../preview/render-events.js';
+import type { FlowDeps, Grounding } from './flow-deps.js';
+import { createKeyInput, type KeyInput } from './key-input.js';
+import { approvalFor, unsandboxedReason } from './flow-helpers.js';
+import { createQuestionFlow } from './question-flow.js';
+import { createRunTracker, type RunTracker } from './run-tracker.js';
+
+/** A plan being shown: the model's reply and where it came from. */
+interface Shown {
+  reply: Pick<PlanReply, 'command' | 'explanation' | 'parts' | 'assumptions' | 'needsNetwork'>;
+  source: PlanSource;
+  tierIndex: number;
+}
+
+/** The handler for routed lines, and the hook that notes how an approved command ended. */
+export interface RequestFlow {
+  handle(ctx: LineContext, route: 'nl' | 'question', text: string): Promise<LineDecision>;
+  /** A command finished in bash; returns a line to show (why the sandbox stopped it), if any. */
+  onCommandDone(done: { line: string | undefined; status: number; output: Buffer }): string | undefined;
+}
+
+const SETUP_HELP = 'no model is set up, so the line did not run. Install Ollama and `ollama pull qwen2.5-coder:7b`, or configure Bedrock (README: Models).';
+const TYPED_WORD = 'yes';
+
+/** Build the flow. */
+export function createRequestFlow(deps: FlowDeps): RequestFlow {
+  let explainedSetup = false;
+  const failure = (f: { noTier: boolean; message: string }): string => {
+    if (!f.noTier) return `nl-sh: ${f.message}`;
+    if (explainedSetup) return 'nl-sh: no model available (see above); the line did not run.';
+    explainedSetup = true;
+    return `nl-sh: ${SETUP_HELP}\r\n       (${f.message})`;
+  };
+  const tracker: RunTracker = createRunTracker(deps);
+  const questions = createQuestionFlow(deps, failure);
+
+  const handle = async (ctx: LineContext, route: 'nl' | 'question', text: string): Promise<LineDecision> => {
+    const lease = ctx.takeTerminal();
+    const emit = (event: FlowEvent): void => lease.write(renderEvent(event, deps.style));
+    const keys = createKeyInput(lease);
+    if (route === 'question') return questions.ask(ctx, text, emit, keys);
+    return new RequestRun(deps, ctx, text, emit, keys, tracker, failure).start();
+  };
+  return { handle, onCommandDone: (done) => tracker.done(done) };
+}
+
+// One request, from the first plan to the user's decision.
+class RequestRun {
+  private earlier: ChatMessage[] = [];
+  private dryRunView: DryRunView | undefined;
+
+  constructor(
+    private readonly deps: FlowDeps,
+    private readonly ctx: LineContext,
+    private readonly text: string,
+    private readonly emit: (e: FlowEvent) => void,
+    private readonly keys: KeyInput,
+    private readonly tracker: RunTracker,
+    private readonly failure: (f: { noTier: boolean; message: string }) => string,
+  ) {}
+
+  async start(): Promise<LineDecision> {
+    const before = this.deps.earlierAnswer(this.ctx.line, this.ctx.cwd);
+    let shown: Shown | LineDecision;
+    if (before?.command) {
+      shown = { reply: { command: before.command, explanation: before.explanation ?? '', parts: [], assumptions: [], needsNetwork: false }, source: { kind: 'history', at: before.at, tier: before.tier, model: before.model }, tierIndex: -1 };
+    } else shown = await this.plan(this.text, {});
+    for (;;) {
+      if (!('reply' in shown)) return shown;
+      const next = await this.review(shown);
+      if (!('reply' in next) && !('again' in next)) return next;
+      shown = 'again' in next ? await this.plan(next.again.text, next.again.opts) : next;
+    }
+  }
+
+  // Ask the planner; on failure or Ctrl-C the decision gives the user's line back.
+  private async plan(text: string, opts: { earlier?: ChatMessage[]; startAt?: number }): Promise<Shown | LineDecision> {
+    const controller = new AbortController();
+    this.emit({ kind: 'planning', question: false });
+    const stop = this.keys.watchCancel(() => controller.abort());
+    const planner = await this.deps.planner();
+    const started = this.deps.now();
+    let suggestion: Suggestion;
+    try {
+      suggestion = await planner.suggest(text, { cwd: this.ctx.cwd, signal: controller.signal, earlier: opts.earlier, startAt: opts.startAt, shellTypes: (words) => this.ctx.facts(words), onTier: (tier) => this.emit({ kind: 'planning', tier, question: false }) });
+    } finally {
+      stop();
+    }
+    this.emit({ kind: 'status-clear' });
+    if (!suggestion.ok) {
+      this.deps.record({ cwd: this.ctx.cwd, line: this.ctx.line, route: 'nl', decision: suggestion.aborted ? 'cancelled while planning' : 'no plan' });
+      return suggestion.aborted ? { verb: 'edit', line: this.ctx.line } : { verb: 'edit', line: this.ctx.line, notice: this.failure(suggestion) };
+    }
+    const attempt = suggestion.attempts.at(-1);
+    const source: PlanSource = suggestion.cached
+      ? { kind: 'cache', tier: suggestion.tier, model: suggestion.model }
+      : { kind: 'model', tier: suggestion.tier, model: suggestion.model, latencyMs: this.deps.now() - started, costUsd: suggestion.attempts.reduce((sum, a) => sum + a.costUsd, 0) || attempt?.costUsd, lowConfidence: suggestion.lowConfidence };
+    this.earlier = [...(opts.earlier ?? []), { role: 'user', content: text }, { role: 'assistant', content: JSON.stringify({ command: suggestion.reply.command, explanation: suggestion.reply.explanation }) }];
+    this.dryRunView = undefined;
+    return { reply: suggestion.reply, source, tierIndex: suggestion.tierIndex };
+  }
+
+  // Show one plan and act on the user's keys until they decide or ask for another plan.
+  private async review(shown: Shown): Promise<LineDecision | Shown | { again: { text: string; opts: { earlier?: ChatMessage[]; startAt?: number } } }> {
+    const { deps, ctx } = this;
+    const command = shown.reply.command;
+    const assessment = await deps.judge(command, ctx.cwd);
+    const { policy, warning } = await deps.policy();
+    if (warning) this.emit({ kind: 'error', message: warning.replace(/^nl-sh: /, '') });
+    const decision = decideAction(assessment, policy, ctx.cwd);
+    const grounding: Grounding = await deps.ground(command, shown.reply.parts).catch(() => ({ parts: [] }));
+    if ((assessment.level === 'writes' || assessment.level === 'destructive') && decision.action !== 'deny') {
+      this.emit({ kind: 'dry-running' });
+      this.dryRunView = await deps.dryRun(command, ctx.cwd);
+    }
+    const preview: Preview = {
+      command,
+      spans: grounding.spans,
+      summary: shown.reply.explanation,
+      parts: grounding.parts,
+      assumptions: shown.reply.assumptions,
+      risk: { level: assessment.level, action: decision.action, why: decision.why, reasons: assessment.reasons },
+      dryRun: this.dryRunView,
+      source: shown.source,
+    };
+    this.emit({ kind: 'preview', preview });
+    if (decision.action === 'deny') this.emit({ kind: 'denied', why: decision.why });
+    const network = shown.reply.needsNetwork || assessment.level === 'network_exec';
+    const contained = await deps.contain(command, ctx.cwd, network);
+    const base = { cwd: ctx.cwd, line: ctx.line, route: 'nl' as const, command, explanation: shown.reply.explanation, tier: shown.source.kind === 'model' ? shown.source.tier : shown.source.kind, model: shown.source.model, risk: assessment.level };
+    if (!contained.ok) this.emit({ kind: 'hint', text: `the sandbox cannot run here: ${contained.reason}` });
+    for (;;) {
+      const menu = choicesFor({
+        action: decision.action,
+        sandboxAvailable: contained.ok,
+        unsandboxedAllowed: policy.allowUnsandboxed,
+        approvable: approvalFor(assessment, ctx.cwd) !== undefined,
+        dryRunPossible: true,
+        dryRunShown: this.dryRunView !== undefined,
+        reused: shown.source.kind !== 'model',
+      });
+      const choice = await this.choose(menu, assessment, decision, contained.ok ? contained.profile : undefined);
+      switch (choice) {
+        case 'run':
+        case 'always':
+        case 'run-unsandboxed': {
+          if (decision.action === 'confirm-typed' && !(await this.typed(decision))) break;
+          if (choice === 'always') this.remember(assessment);
+          const sandboxed = choice !== 'run-unsandboxed' && contained.ok;
+          const how = sandboxed && contained.ok ? `${contained.mechanism} (${contained.profile.name})` : 'none';
+          this.emit({ kind: 'run', command, sandbox: how, degraded: sandboxed && contained.ok ? contained.degraded : [] });
+          this.tracker.start({ ...base, decision: choice === 'always' ? 'ran (always allowed)' : 'ran', sandbox: how }, sandboxed && contained.ok ? contained.profile : undefined);
+          if (sandboxed && contained.ok) return ctx.runContained(contained.wrapper, command);
+          return { verb: 'replace', line: command };
+        }
+        case 'edit':
+          deps.record({ ...base, decision: 'edited' });
+          this.emit({ kind: 'cancelled' });
+          return { verb: 'edit', line: command };
+        case 'revise': {
+          this.emit({ kind: 'prompt', label: 'revise (e.g. "only in src"; Esc goes back)' });
+          const followUp = (await this.keys.line())?.trim();
+          this.emit({ kind: 'cancelled' });
+          if (!followUp) continue;
+          deps.record({ ...base, decision: 'revised' });
+          return { again: { text: followUp, opts: { earlier: this.earlier } } };
+        }
+        case 'ask-again':
+          return { again: { text: this.text, opts: { startAt: 0 } } };
+        case 'explain':
+          await this.explainMore(command);
+          continue;
+        case 'dry-run':
+          this.emit({ kind: 'dry-running' });
+          this.dryRunView = await deps.dryRun(command, ctx.cwd);
+          this.emit({ kind: 'dry-run', view: this.dryRunView });
+          continue;
+        case 'copy':
+          this.emit({ kind: 'copied', text: command });
+          continue;
+        case 'cancel':
+          break;
+      }
+      deps.record({ ...base, decision: 'cancelled' });
+      this.emit({ kind: 'cancelled' });
+      return { verb: 'edit', line: ctx.line };
+    }
+  }
+
+  // Show the menu (with why one might run without the sandbox) and wait for a key it knows.
+  private async choose(menu: ChoiceMenu, assessment: Assessment, decision: Decision, profile: SandboxProfile | undefined): Promise<ChoiceId> {
+    if (menu.choices.some((c) => c.id === 'run-unsandboxed') && profile) this.emit({ kind: 'hint', text: `[u] without the sandbox: ${unsandboxedReason(assessment, profile)}` });
+    if (decision.action === 'confirm-typed' && menu.choices.some((c) => c.id === 'run')) this.emit({ kind: 'hint', text: `[r] asks you to type "${TYPED_WORD}" first (${decision.action})` });
+    this.emit({ kind: 'choices', menu });
+    for (;;) {
+      const id = choiceForKey(menu, await this.keys.key());
+      if (id) {
+        this.emit({ kind: 'cancelled' });
+        return id;
+      }
+    }
+  }
+
+  private async typed(decision: Decision): Promise<boolean> {
+    this.emit({ kind: 'confirm-typed', word: TYPED_WORD, why: `the policy asks for typed confirmation (${decision.why})` });
+    const typed = await this.keys.line();
+    this.emit({ kind: 'cancelled' });
+    return typed?.trim() === TYPED_WORD;
+  }
+
+  private remember(assessment: Assessment): void {
+    const approval = approvalFor(assessment, this.ctx.cwd);
+    if (!approval) return;
+    try {
+      const file = this.deps.remember(approval);
+      this.emit({ kind: 'remembered', rule: `${approval.match} "${approval.command}" in ${approval.cwd}`, file });
+    } catch (err) {
+      this.emit({ kind: 'error', message: `could not remember the approval (${(err as Error).message}); running it this once` });
+    }
+  }
+
+  private async explainMore(command: string): Promise<void> {
+    const controller = new AbortController();
+    const stop = this.keys.watchCancel(() => controller.abort());
+    this.emit({ kind: 'answer-start', label: 'explanation' });
+    try {
+      const planner = await this.deps.planner();
+      const answer = await planner.ask(`Explain in detail what this command does, part by part, and what could go wrong:\n${command}`, (text) => this.emit({ kind: 'answer-text', text }), { cwd: this.ctx.cwd, signal: controller.signal });
+      if (!answer.ok && !answer.aborted) this.emit({ kind: 'error', message: answer.message });
+    } finally {
+      stop();
+      this.emit({ kind: 'answer-end' });
+    }
+  }
+}

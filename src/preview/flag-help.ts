@@ -1,0 +1,103 @@
+// Explains the flags of a previewed command in the installed program's own words: runs
+// `program --help` (only for programs the caller allows, briefly, in a plain environment),
+// parses the text and picks out the line for each flag. Parsing lives in help-text.ts.
+
+import { spawn } from 'node:child_process';
+import { findFlagHelp, parseHelpText, splitFlagWord } from './help-text.js';
+
+export { findFlagHelp, parseHelpText, splitFlagWord, type HelpEntry } from './help-text.js';
+
+/** How help text is obtained (injected; tests pass a fake). Resolves undefined on any failure. */
+export interface HelpSource {
+  helpText(program: string): Promise<string | undefined>;
+}
+
+const timeoutMs = 800;
+const maxBytes = 256 * 1024;
+
+/** Run `program --help` once; the text it printed, or undefined. Never rejects. */
+function runHelp(program: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const childEnv: NodeJS.ProcessEnv = { LC_ALL: 'C', COLUMNS: '100', MANWIDTH: '100', PAGER: 'cat', NO_COLOR: '1' };
+  if (env.PATH !== undefined) childEnv.PATH = env.PATH;
+  return new Promise((resolve) => {
+    let settled = false;
+    let capped = false;
+    let size = 0;
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    // Its own process group, so a script's children die with it.
+    const child = spawn(program, ['--help'], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv, detached: true });
+    const kill = (): void => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    };
+    const timer = setTimeout(() => {
+      kill();
+      finish(undefined);
+    }, timeoutMs);
+    const finish = (text: string | undefined): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(text);
+    };
+    const collect = (into: Buffer[]) => (chunk: Buffer): void => {
+      if (capped) return;
+      const room = maxBytes - size;
+      into.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+      size += Math.min(chunk.length, room);
+      if (size >= maxBytes) {
+        capped = true; // enough to read: stop it and use what arrived
+        kill();
+      }
+    };
+    child.stdout.on('data', collect(out));
+    child.stderr.on('data', collect(err));
+    child.on('error', () => finish(undefined));
+    child.on('close', (code) => {
+      if (!capped && code !== 0 && code !== 1) return finish(undefined);
+      const stdout = Buffer.concat(out).toString('utf8');
+      const text = stdout.trim() !== '' ? stdout : Buffer.concat(err).toString('utf8');
+      finish(text.trim() === '' ? undefined : text);
+    });
+  });
+}
+
+/** A HelpSource that runs `program --help` for real: no stdin, 800 ms timeout then SIGKILL, output capped at 256 KB, env with LC_ALL=C, COLUMNS=100, MANWIDTH=100, PAGER=cat, NO_COLOR=1 and PATH from `env`; only for programs whose basename is in `allowed` (a set the caller passes: programs nl-sh's risk rules know; never run an unknown program); caches per program (including failures) for the life of the object; accepts exit status 0 or 1 if stdout (or stderr when stdout is empty) has text. */
+export function createRunningHelpSource(allowed: ReadonlySet<string>, env: NodeJS.ProcessEnv): HelpSource {
+  const cache = new Map<string, Promise<string | undefined>>();
+  return {
+    helpText(program: string): Promise<string | undefined> {
+      // Paths are never run, even to an allowed basename; nor is anything that could read as an option.
+      if (program.includes('/') || program.startsWith('-') || !allowed.has(program)) return Promise.resolve(undefined);
+      let text = cache.get(program);
+      if (text === undefined) {
+        text = runHelp(program, env).catch(() => undefined);
+        cache.set(program, text);
+      }
+      return text;
+    },
+  };
+}
+
+/** For one program and the flag words used with it, the help line of each flag found: [{flag, text}], in the order given, skipping unknown flags. Never throws. */
+export async function explainFlags(source: HelpSource, program: string, flagWords: readonly string[]): Promise<{ flag: string; text: string }[]> {
+  try {
+    const help = await source.helpText(program);
+    if (help === undefined) return [];
+    const entries = parseHelpText(help);
+    const found: { flag: string; text: string }[] = [];
+    for (const word of flagWords) {
+      for (const flag of splitFlagWord(entries, word)) {
+        const text = findFlagHelp(entries, flag);
+        if (text !== undefined && !found.some((f) => f.flag === flag)) found.push({ flag, text });
+      }
+    }
+    return found;
+  } catch {
+    return [];
+  }
+}

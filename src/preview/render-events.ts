@@ -1,0 +1,99 @@
+// Formatters for the flow's events: one per kind (the compiler checks every kind has one), each
+// returning terminal text with CRLF line ends. Everything that came from a model, a command
+// line or a file is passed through neutralizeForDisplay, so it cannot act on the terminal.
+
+import { styleText } from 'node:util';
+import { neutralizeForDisplay as inert } from '../planner/neutralize.js';
+import { formatReason } from '../sandbox/risk/assessment.js';
+import type { DryRunView, FlowEvent, PartLine, Preview } from './flow-events.js';
+import { renderHighlighted } from './highlight.js';
+
+/** How to render: with colour or without (NO_COLOR, dumb terminals, tests). */
+export interface RenderStyle {
+  color: boolean;
+}
+
+type Format = Parameters<typeof styleText>[0];
+type Formatters = { [K in FlowEvent['kind']]: (event: Extract<FlowEvent, { kind: K }>, style: RenderStyle) => string };
+
+const paint = (style: RenderStyle, format: Format, text: string): string => (style.color ? styleText(format, text, { validateStream: false }) : text);
+const lines = (...rows: string[]): string => rows.map((r) => `${r.replace(/\n/g, '\r\n')}\r\n`).join('');
+const levelColour: Record<string, 'green' | 'yellow' | 'magenta' | 'red'> = { read_only: 'green', writes: 'yellow', network_exec: 'magenta', destructive: 'red', privileged: 'red' };
+
+const sourceLabel = (line: PartLine): string => {
+  if (line.source === 'help') return `(${line.program ?? 'its'} --help)`;
+  return line.source === 'rules' ? '(nl-sh rules)' : '(model)';
+};
+
+function renderPreview(p: Preview, style: RenderStyle): string {
+  const out: string[] = [''];
+  const command = p.spans ? renderHighlighted(p.command, p.spans, style.color) : inert(p.command);
+  out.push(`  ${command.replace(/\n/g, '\n  ')}`, '');
+  if (p.summary) out.push(`  ${paint(style, 'dim', 'model:')} ${inert(p.summary)}`);
+  for (const part of p.parts) {
+    out.push(`  ${paint(style, 'bold', inert(part.text))}`);
+    for (const l of part.lines) {
+      const subject = l.subject ? `${inert(l.subject).padEnd(8)} ` : '';
+      out.push(`      ${subject}${inert(l.text)} ${paint(style, 'dim', sourceLabel(l))}`);
+    }
+  }
+  for (const a of p.assumptions) out.push(`  ${paint(style, 'dim', 'assumes (model):')} ${inert(a)}`);
+  const level = paint(style, ['bold', levelColour[p.risk.level] ?? 'red'], p.risk.level);
+  out.push(`  risk: ${level} → ${p.risk.action} (${inert(p.risk.why)})`);
+  for (const r of p.risk.reasons.slice(0, 6)) out.push(`      ${inert(formatReason(r))}`);
+  if (p.risk.reasons.length > 6) out.push(`      … and ${p.risk.reasons.length - 6} more`);
+  if (p.dryRun) out.push(...dryRunRows(p.dryRun));
+  out.push(`  ${paint(style, 'dim', sourceText(p))}`);
+  return lines(...out);
+}
+
+function sourceText(p: Preview): string {
+  const s = p.source;
+  if (s.kind === 'history') return `from your history: the answer given ${s.at ? new Date(s.at).toLocaleString() : 'earlier'}${s.tier ? ` by ${s.tier}` : ''}`;
+  if (s.kind === 'cache') return `from the cache (answered earlier by ${s.tier ?? 'a model'})`;
+  const parts = [`from ${s.tier ?? 'the model'}${s.model ? ` (${s.model})` : ''}`];
+  if (s.latencyMs !== undefined) parts.push(`${(s.latencyMs / 1000).toFixed(1)} s`);
+  if (s.costUsd) parts.push(`$${s.costUsd.toFixed(4)}`);
+  if (s.lowConfidence) parts.push('low confidence');
+  return parts.join(' · ');
+}
+
+function dryRunRows(v: DryRunView): string[] {
+  if (!v.available) return [`  dry run: not available (${inert(v.reason)})`];
+  const notes: string[] = [];
+  if (v.exitStatus !== undefined && v.exitStatus !== 0) notes.push(`it exited ${v.exitStatus}`);
+  if (v.timedOut) notes.push('stopped at the time limit');
+  if (v.capped) notes.push('hit the size cap');
+  if (v.networkSuspected) notes.push('it seemed to want the network, which is off in a dry run');
+  const head = v.changed === 0 ? 'no files would change' : `${v.changed} file change${v.changed === 1 ? '' : 's'}`;
+  return [`  dry run: ${head}${notes.length ? ` (${notes.join('; ')})` : ''}`, ...v.summary.map((l) => `      ${inert(l)}`), ...v.detail.map((l) => `        ${inert(l)}`)];
+}
+
+const formatters: Formatters = {
+  planning: (e, s) => `\r\x1b[K${paint(s, 'dim', `nl-sh: ${e.question ? 'thinking' : 'planning'}${e.tier ? ` with ${inert(e.tier)}` : ''}… (Ctrl-C cancels)`)}`,
+  preview: (e, s) => `\r\x1b[K${renderPreview(e.preview, s)}`,
+  choices: (e, s) => `  ${e.menu.choices.map((c) => `${paint(s, 'bold', `[${c.key}]`)} ${c.label}`).join('  ')}  ${paint(s, 'dim', `(Enter: ${e.menu.defaultId})`)} `,
+  'dry-running': (_e, s) => `\r\x1b[K${paint(s, 'dim', '  dry run: running in a copy-on-write sandbox…')}`,
+  'dry-run': (e) => `\r\x1b[K${lines(...dryRunRows(e.view))}`,
+  'answer-start': (e, s) => lines('', paint(s, 'dim', `  ${inert(e.label)} (model):`)),
+  'answer-text': (e) => inert(e.text).replace(/\n/g, '\r\n'),
+  'answer-end': () => '\r\n',
+  'confirm-typed': (e, s) => `${lines('', `  ${inert(e.why)}`)}  ${paint(s, 'bold', `type ${e.word} and Enter to run it`)} (anything else cancels): `,
+  prompt: (e) => `\r\n  ${inert(e.label)}: `,
+  // OSC 52 carries the text base64-encoded, so nothing in it can act on the terminal.
+  copied: (e) => `\x1b]52;c;${Buffer.from(e.text).toString('base64')}\x07${lines('', `  copied ${Buffer.byteLength(e.text)} bytes to the clipboard (OSC 52: the terminal must allow clipboard writes)`)}`,
+  remembered: (e) => lines('', `  remembered: ${inert(e.rule)} (in ${inert(e.file)}; edit or delete it there)`),
+  run: (e, s) => `\r\x1b[K${e.degraded.map((d) => `${paint(s, 'dim', `  sandbox: ${inert(d)}`)}\r\n`).join('')}`,
+  exit: (e) => (e.denial ? lines(`nl-sh: ${inert(e.denial)}`) : ''),
+  denied: (e) => lines('', `  nl-sh will not run this: ${inert(e.why)}`),
+  notice: (e) => lines(`nl-sh: ${inert(e.text)}`),
+  hint: (e, s) => lines(`  ${paint(s, 'dim', inert(e.text))}`),
+  'status-clear': () => '\r\x1b[K',
+  cancelled: () => '\r\n',
+  error: (e) => lines(`nl-sh: ${inert(e.message)}`),
+};
+
+/** Render one event as terminal text. */
+export function renderEvent(event: FlowEvent, style: RenderStyle): string {
+  return (formatters[event.kind] as (e: FlowEvent, s: RenderStyle) => string)(event, style);
+}

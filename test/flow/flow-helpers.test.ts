@@ -1,0 +1,60 @@
+// What "always allow" remembers and the words on running without the sandbox.
+
+import { describe, expect, it } from 'vitest';
+import { approvalFor, unsandboxedReason } from '../../src/flow/flow-helpers.js';
+import { compactDegraded } from '../../src/flow/contain.js';
+import { buildProfile, decideAction, defaultPolicy, matchesApproval, type Assessment } from '../../src/sandbox/index.js';
+import { splitWords } from '../../src/sandbox/policy/policy.js';
+
+const assess = (level: Assessment['level'], plainWords: string[] | undefined, over: Partial<Assessment> = {}): Assessment => ({ level, reasons: [], dynamic: false, unknown: false, unparsable: false, plainWords, ...over });
+
+describe('approvalFor', () => {
+  it.each([
+    ['read-only with a subcommand', assess('read_only', ['git', 'status', '-s']), { command: 'git status', match: 'prefix', cwd: '/p' }],
+    ['read-only program only', assess('read_only', ['ls', '-la']), { command: 'ls', match: 'prefix', cwd: '/p' }],
+    ['read-only with a path second', assess('read_only', ['cat', 'notes.txt']), { command: 'cat', match: 'prefix', cwd: '/p' }],
+    ['writes is exact', assess('writes', ['touch', 'a b.txt']), { command: 'touch "a b.txt"', match: 'exact', cwd: '/p' }],
+    ['network is never remembered', assess('network_exec', ['curl', 'x']), undefined],
+    ['destructive is never remembered', assess('destructive', ['rm', 'x']), undefined],
+    ['not one plain command', assess('read_only', undefined), undefined],
+    ['dynamic', assess('read_only', ['ls'], { dynamic: true }), undefined],
+    ['unknown', assess('read_only', ['frob'], { unknown: true }), undefined],
+  ] as const)('%s', (_name, a, expected) => {
+    expect(approvalFor(a, '/p')).toEqual(expected);
+  });
+
+  it('a remembered exact approval matches its own words and nothing else', () => {
+    const words = ['touch', `it's "odd" \\ name`];
+    const approval = approvalFor(assess('writes', words), '/p')!;
+    expect(splitWords(approval.command)).toEqual(words);
+    expect(matchesApproval(approval, words)).toBe(true);
+    expect(matchesApproval(approval, ['touch', 'its odd name'])).toBe(false);
+  });
+
+  it('the remembered approval applies here and below, not elsewhere', () => {
+    const a = assess('writes', ['touch', 'x']);
+    const policy = { ...defaultPolicy, approvals: [approvalFor(a, '/home/u/p')!] };
+    expect(decideAction(a, policy, '/home/u/p').action).toBe('run');
+    expect(decideAction(a, policy, '/home/u/p/sub').action).toBe('run');
+    expect(decideAction(a, policy, '/home/u/px').action).toBe('confirm');
+    expect(decideAction(a, policy, '/home/u').action).toBe('confirm');
+    expect(decideAction(a, policy).action).toBe('confirm');
+  });
+});
+
+describe('unsandboxedReason', () => {
+  const profile = buildProfile({ cwd: '/home/u/p', home: '/home/u', nlshConfigDir: '/home/u/.config/nl-sh', network: false });
+  it('names what the sandbox stops', () => {
+    expect(unsandboxedReason(assess('writes', ['touch', 'x']), profile)).toBe('the sandbox lets it write only in /home/u/p (with a private /tmp), and the network is off; run it unsandboxed only if it must do more');
+    expect(unsandboxedReason(assess('writes', ['x']), { ...profile, network: true })).not.toMatch(/network/);
+    expect(unsandboxedReason(assess('privileged', ['sudo', 'x']), profile)).toMatch(/sudo/);
+  });
+});
+
+describe('compactDegraded', () => {
+  it('folds the protected paths that do not exist into one short line', () => {
+    const notes = ['/p/.git/hooks does not exist, so the command could create it', 'no user namespace: x', '/p/.git/config does not exist, so the command could create it', '/h/.profile does not exist, so the command could create it'];
+    expect(compactDegraded(notes, '/p')).toEqual(['no user namespace: x', '.git/hooks, .git/config and 1 more protected paths do not exist yet, so the command could create them']);
+    expect(compactDegraded(['a'], '/p')).toEqual(['a']);
+  });
+});
