@@ -62,6 +62,7 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
     },
     lastCommand: () => capture.lastCommand(),
     style: { color: opts.color },
+    home,
     now: () => performance.now(),
   });
 }

@@ -26,7 +26,7 @@ export function containCommand(command: string, cwd: string, network: boolean, f
     const profile = buildProfile({ cwd: real(cwd), home: real(facts.home), nlshConfigDir: facts.nlshConfigDir, network });
     const prepared = prepareCommand(command, profile, facts.capabilities(), { exists: existsSync });
     // Everything before `bash -c COMMAND`.
-    return { ok: true, wrapper: prepared.argv.slice(0, -3), mechanism: prepared.mechanism, degraded: compactDegraded(prepared.degraded, profile.writable[0] ?? cwd), profile };
+    return { ok: true, wrapper: prepared.argv.slice(0, -3), mechanism: prepared.mechanism, degraded: compactDegraded(prepared.degraded, profile.writable[0] ?? cwd, existsSync), profile };
   } catch (err) {
     return { ok: false, reason: (err as Error).message };
   }
@@ -34,9 +34,14 @@ export function containCommand(command: string, cwd: string, network: boolean, f
 
 const missing = /^(.*) does not exist, so the command could create it$/;
 
-/** The sandbox's notes, with the protected paths that do not exist yet folded into one short line (paths relative to `cwd`). */
-export function compactDegraded(notes: readonly string[], cwd: string): string[] {
-  const absent = notes.map((n) => missing.exec(n)?.[1]).filter((p): p is string => p !== undefined);
+/**
+ * The sandbox's notes, with the protected paths that do not exist yet folded into one short line
+ * (paths relative to `cwd`). `.git/hooks` and `.git/config` are left out where there is no `.git`
+ * at all: outside a repository they protect nothing yet.
+ */
+export function compactDegraded(notes: readonly string[], cwd: string, exists: (path: string) => boolean): string[] {
+  const inRepoless = (p: string): boolean => /\/\.git\/(hooks|config)$/.test(p) && !exists(p.replace(/\/(hooks|config)$/, ''));
+  const absent = notes.map((n) => missing.exec(n)?.[1]).filter((p): p is string => p !== undefined && !inRepoless(p));
   const rest = notes.filter((n) => !missing.test(n));
   if (absent.length === 0) return rest;
   const shown = absent.slice(0, 2).map((p) => (p.startsWith(`${cwd}/`) ? p.slice(cwd.length + 1) : p));

@@ -40,5 +40,7 @@ export interface FlowDeps {
   /** The last finished command, compared by identity: a `?` conversation ends when it changes. */
   lastCommand(): object | undefined;
   style: RenderStyle;
+  /** The user's home, shown as ~. */
+  home: string;
   now(): number;
 }

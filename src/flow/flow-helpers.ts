@@ -27,9 +27,10 @@ function quoteWord(word: string): string {
   return /^[^\s'"]+$/.test(word) ? word : `"${word.replace(/["\\]/g, '\\$&')}"`;
 }
 
-/** One line on what the sandbox stops, so the user knows when running without it is needed. */
-export function unsandboxedReason(assessment: Assessment, profile: SandboxProfile): string {
+/** One line on what the sandbox stops, so the user knows when running without it is needed (`home` shown as ~). */
+export function unsandboxedReason(assessment: Assessment, profile: SandboxProfile, home?: string): string {
   if (assessment.level === 'privileged') return 'sudo and other privilege changes cannot work inside the sandbox';
-  const network = profile.network ? '' : ', and the network is off';
-  return `the sandbox lets it write only in ${profile.writable.join(', ')} (with a private /tmp)${network}; run it unsandboxed only if it must do more`;
+  const tilde = (p: string): string => (home && (p === home || p.startsWith(`${home}/`)) ? `~${p.slice(home.length)}` : p);
+  const network = profile.network ? '' : ', no network';
+  return `the sandbox allows writing only in ${profile.writable.map(tilde).join(', ')} (private /tmp${network}); run without it only if the command must do more`;
 }

@@ -200,7 +200,7 @@ class RequestRun {
 
   // Show the menu (with why one might run without the sandbox) and wait for a key it knows.
   private async choose(menu: ChoiceMenu, assessment: Assessment, decision: Decision, profile: SandboxProfile | undefined): Promise<ChoiceId> {
-    if (menu.choices.some((c) => c.id === 'run-unsandboxed') && profile) this.emit({ kind: 'hint', text: `[u] without the sandbox: ${unsandboxedReason(assessment, profile)}` });
+    if (menu.choices.some((c) => c.id === 'run-unsandboxed') && profile) this.emit({ kind: 'hint', text: `[u] ${unsandboxedReason(assessment, profile, this.deps.home)}` });
     if (decision.action === 'confirm-typed' && menu.choices.some((c) => c.id === 'run')) this.emit({ kind: 'hint', text: `[r] asks you to type "${TYPED_WORD}" first (${decision.action})` });
     this.emit({ kind: 'choices', menu });
     for (;;) {

@@ -30,8 +30,10 @@ function renderPreview(p: Preview, style: RenderStyle): string {
   const command = p.spans ? renderHighlighted(p.command, p.spans, style.color) : inert(p.command);
   out.push(`  ${command.replace(/\n/g, '\n  ')}`, '');
   if (p.summary) out.push(`  ${paint(style, 'dim', 'model:')} ${inert(p.summary)}`);
+  // A part that is the whole command needs no heading: the command is right above.
+  const single = p.parts.length === 1 && p.parts[0]?.text.trim() === p.command.trim();
   for (const part of p.parts) {
-    out.push(`  ${paint(style, 'bold', inert(part.text))}`);
+    if (!single) out.push(`  ${paint(style, 'bold', inert(part.text))}`);
     for (const l of part.lines) {
       const subject = l.subject ? `${inert(l.subject).padEnd(8)} ` : '';
       out.push(`      ${subject}${inert(l.text)} ${paint(style, 'dim', sourceLabel(l))}`);
@@ -39,7 +41,8 @@ function renderPreview(p: Preview, style: RenderStyle): string {
   }
   for (const a of p.assumptions) out.push(`  ${paint(style, 'dim', 'assumes (model):')} ${inert(a)}`);
   const level = paint(style, ['bold', levelColour[p.risk.level] ?? 'red'], p.risk.level);
-  out.push(`  risk: ${level} → ${p.risk.action} (${inert(p.risk.why)})`);
+  const why = p.risk.why === `${p.risk.level} → ${p.risk.action}` ? '' : ` (${inert(p.risk.why)})`;
+  out.push(`  risk: ${level} → ${p.risk.action}${why}`);
   for (const r of p.risk.reasons.slice(0, 6)) out.push(`      ${inert(formatReason(r))}`);
   if (p.risk.reasons.length > 6) out.push(`      … and ${p.risk.reasons.length - 6} more`);
   if (p.dryRun) out.push(...dryRunRows(p.dryRun));

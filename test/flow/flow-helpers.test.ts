@@ -45,7 +45,8 @@ describe('approvalFor', () => {
 describe('unsandboxedReason', () => {
   const profile = buildProfile({ cwd: '/home/u/p', home: '/home/u', nlshConfigDir: '/home/u/.config/nl-sh', network: false });
   it('names what the sandbox stops', () => {
-    expect(unsandboxedReason(assess('writes', ['touch', 'x']), profile)).toBe('the sandbox lets it write only in /home/u/p (with a private /tmp), and the network is off; run it unsandboxed only if it must do more');
+    expect(unsandboxedReason(assess('writes', ['touch', 'x']), profile, '/home/u')).toBe('the sandbox allows writing only in ~/p (private /tmp, no network); run without it only if the command must do more');
+    expect(unsandboxedReason(assess('writes', ['touch', 'x']), profile)).toContain('only in /home/u/p ');
     expect(unsandboxedReason(assess('writes', ['x']), { ...profile, network: true })).not.toMatch(/network/);
     expect(unsandboxedReason(assess('privileged', ['sudo', 'x']), profile)).toMatch(/sudo/);
   });
@@ -54,7 +55,13 @@ describe('unsandboxedReason', () => {
 describe('compactDegraded', () => {
   it('folds the protected paths that do not exist into one short line', () => {
     const notes = ['/p/.git/hooks does not exist, so the command could create it', 'no user namespace: x', '/p/.git/config does not exist, so the command could create it', '/h/.profile does not exist, so the command could create it'];
-    expect(compactDegraded(notes, '/p')).toEqual(['no user namespace: x', '.git/hooks, .git/config and 1 more protected paths do not exist yet, so the command could create them']);
-    expect(compactDegraded(['a'], '/p')).toEqual(['a']);
+    expect(compactDegraded(notes, '/p', () => true)).toEqual(['no user namespace: x', '.git/hooks, .git/config and 1 more protected paths do not exist yet, so the command could create them']);
+    expect(compactDegraded(['a'], '/p', () => true)).toEqual(['a']);
+  });
+
+  it('leaves out .git paths where there is no .git at all', () => {
+    const notes = ['/p/.git/hooks does not exist, so the command could create it', '/p/.git/config does not exist, so the command could create it'];
+    expect(compactDegraded(notes, '/p', () => false)).toEqual([]);
+    expect(compactDegraded(notes, '/p', (p) => p === '/p/.git')).toHaveLength(1);
   });
 });

@@ -46,7 +46,7 @@ describe('renderEvent', () => {
     expect(text).toContain('      -f       ignore nonexistent files (rm --help)\r\n');
     expect(text).toContain('      removes it (model)\r\n');
     expect(text).toContain('  assumes (model): a.log is old\r\n');
-    expect(text).toContain('  risk: destructive → confirm-typed (destructive → confirm-typed)\r\n');
+    expect(text).toContain('  risk: destructive → confirm-typed\r\n');
     expect(text).toContain('      `rm -f a.log`: deletes files for good\r\n');
     expect(text).toContain('  dry run: 1 file change\r\n      deleted  a.log\r\n');
     expect(text).toContain('from small (qwen) · 1.2 s · $0.0004 · low confidence');
