@@ -37,6 +37,8 @@ export interface ContextSources {
 
 type Key = Exclude<keyof PlannerContext, 'cwd' | 'omitted'>;
 
+const ESSENTIAL_GRACE_MS = 1000;
+
 /** Gather what is ready within `budgetMs`; slow or failing sources are listed in `omitted`. */
 export async function gatherContext(cwd: string, sources: ContextSources, budgetMs: number): Promise<PlannerContext> {
   const controller = new AbortController();
@@ -71,6 +73,14 @@ export async function gatherContext(cwd: string, sources: ContextSources, budget
   });
   await Promise.race([Promise.all(settle), deadline]);
   clearTimeout(timer);
+  // The last command is in memory and is what a `?` question is about: it gets a longer grace
+  // (rendering its output loads the terminal emulator once, which a busy machine can make slow).
+  const last = jobs.findIndex(([key]) => key === 'lastCommand');
+  if (!done.has('lastCommand')) {
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([settle[last], new Promise<void>((resolve) => (grace = setTimeout(resolve, ESSENTIAL_GRACE_MS)))]);
+    clearTimeout(grace);
+  }
   controller.abort();
   for (const [key] of jobs) {
     if (!done.has(key)) {

@@ -20,6 +20,15 @@ describe('gatherContext', () => {
     expect(c).toMatchObject({ os: 'Debian GNU/Linux 12', git: '## main', tools: ['git', 'jq'], lastCommand: { status: 2 }, omitted: [] });
   });
 
+  it('waits past the budget for the last command (what a question is about), up to its grace', async () => {
+    const slowLast = await gatherContext('/w', sources({ lastCommand: async () => (await sleep(150), { line: 'make', status: 2, outputTail: 'e' }) }), 20);
+    expect(slowLast.lastCommand).toEqual({ line: 'make', status: 2, outputTail: 'e' });
+    const started = performance.now();
+    const never = await gatherContext('/w', sources({ lastCommand: () => new Promise(() => undefined) }), 20);
+    expect(never.omitted).toEqual(['lastCommand']);
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+
   it('leaves out slow and failing sources, names them, and keeps to the budget', async () => {
     let gitSignal: AbortSignal | undefined;
     const started = performance.now();
