@@ -7,6 +7,7 @@ import type { LineContext, LineDecision } from '../repl/line-decision.js';
 import type { FlowEvent } from '../preview/flow-events.js';
 import type { FlowDeps } from './flow-deps.js';
 import type { KeyInput } from './key-input.js';
+import { startSpinner } from './spinner.js';
 
 const MAX_TURNS = 6;
 
@@ -28,7 +29,7 @@ export function createQuestionFlow(deps: FlowDeps, failure: (f: { noTier: boolea
       }
       const controller = new AbortController();
       const stop = keys.watchCancel(() => controller.abort());
-      emit({ kind: 'planning', question: true });
+      const spinner = startSpinner(emit, true);
       let started = false;
       const planner = await deps.planner();
       const answer = await planner
@@ -37,13 +38,17 @@ export function createQuestionFlow(deps: FlowDeps, failure: (f: { noTier: boolea
           (text) => {
             if (!started) {
               started = true;
+              spinner.stop();
               emit({ kind: 'status-clear' });
             }
             emit({ kind: 'answer-text', text });
           },
-          { cwd: ctx.cwd, signal: controller.signal, earlier: conversation, onTier: (tier) => started || emit({ kind: 'planning', tier, question: true }) },
+          { cwd: ctx.cwd, signal: controller.signal, earlier: conversation, onTier: (tier) => started || spinner.tier(tier) },
         )
-        .finally(stop);
+        .finally(() => {
+          spinner.stop();
+          stop();
+        });
       emit(started ? { kind: 'answer-end' } : { kind: 'status-clear' });
       deps.record({ cwd: ctx.cwd, line: ctx.line, route: 'question', tier: answer.ok ? answer.tier : undefined, model: answer.ok ? answer.model : undefined, decision: answer.ok ? 'answered' : answer.aborted ? 'cancelled' : 'failed' });
       if (!answer.ok) return answer.aborted ? { verb: 'edit', line: ctx.line } : { verb: 'edit', line: ctx.line, notice: failure(answer) };

@@ -15,6 +15,7 @@ import { createKeyInput, type KeyInput } from './key-input.js';
 import { approvalFor, unsandboxedReason } from './flow-helpers.js';
 import { createQuestionFlow } from './question-flow.js';
 import { createRunTracker, type RunTracker } from './run-tracker.js';
+import { startSpinner } from './spinner.js';
 
 /** A plan being shown: the model's reply and where it came from. */
 interface Shown {
@@ -87,14 +88,15 @@ class RequestRun {
   // Ask the planner; on failure or Ctrl-C the decision gives the user's line back.
   private async plan(text: string, opts: { earlier?: ChatMessage[]; startAt?: number }): Promise<Shown | LineDecision> {
     const controller = new AbortController();
-    this.emit({ kind: 'planning', question: false });
+    const spinner = startSpinner(this.emit, false);
     const stop = this.keys.watchCancel(() => controller.abort());
     const planner = await this.deps.planner();
     const started = this.deps.now();
     let suggestion: Suggestion;
     try {
-      suggestion = await planner.suggest(text, { cwd: this.ctx.cwd, signal: controller.signal, earlier: opts.earlier, startAt: opts.startAt, shellTypes: (words) => this.ctx.facts(words), onTier: (tier) => this.emit({ kind: 'planning', tier, question: false }) });
+      suggestion = await planner.suggest(text, { cwd: this.ctx.cwd, signal: controller.signal, earlier: opts.earlier, startAt: opts.startAt, shellTypes: (words) => this.ctx.facts(words), onTier: (tier) => spinner.tier(tier) });
     } finally {
+      spinner.stop();
       stop();
     }
     this.emit({ kind: 'status-clear' });

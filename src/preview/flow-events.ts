@@ -55,7 +55,7 @@ export interface Preview {
 
 /** Everything the flow reports, in order. */
 export type FlowEvent =
-  | { kind: 'planning'; tier?: string; question: boolean }
+  | { kind: 'planning'; tier?: string; question: boolean; frame?: string }
   | { kind: 'preview'; preview: Preview }
   | { kind: 'choices'; menu: ChoiceMenu }
   | { kind: 'dry-running' }

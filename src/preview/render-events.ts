@@ -73,7 +73,7 @@ function dryRunRows(v: DryRunView): string[] {
 }
 
 const formatters: Formatters = {
-  planning: (e, s) => `\r\x1b[K${paint(s, 'dim', `nl-sh: ${e.question ? 'thinking' : 'planning'}${e.tier ? ` with ${inert(e.tier)}` : ''}… (Ctrl-C cancels)`)}`,
+  planning: (e, s) => `\r\x1b[K${paint(s, 'dim', `${e.frame ? `${e.frame} ` : ''}nl-sh: ${e.question ? 'thinking' : 'planning'}${e.tier ? ` with ${inert(e.tier)}` : ''}… (Ctrl-C cancels)`)}`,
   preview: (e, s) => `\r\x1b[K${renderPreview(e.preview, s)}`,
   choices: (e, s) => `  ${e.menu.choices.map((c) => `${paint(s, 'bold', `[${c.key}]`)} ${c.label}`).join('  ')}  ${paint(s, 'dim', `(Enter: ${e.menu.defaultId})`)} `,
   'dry-running': (_e, s) => `\r\x1b[K${paint(s, 'dim', '  dry run: running in a copy-on-write sandbox…')}`,
