@@ -9,6 +9,8 @@ import { containCommand } from '../flow/contain.js';
 import { dryRunView } from '../flow/dry-run-view.js';
 import { groundCommand, helpAllowlist } from '../flow/ground.js';
 import { createRunningHelpSource } from '../preview/flag-help.js';
+import * as integrations from '../integrations/index.js';
+import { commandParts } from '../preview/command-parts.js';
 import * as repl from '../repl/index.js';
 import * as sandbox from '../sandbox/index.js';
 import { buildPlanner } from './planner-wiring.js';
@@ -43,7 +45,14 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
   const capabilities = sandbox.createCapabilityCache(() => sandbox.probeCapabilities(sandbox.createNodeProbeIo(env)));
   return createRequestFlow({
     planner: () => planner,
-    judge: async (command, cwd) => (await classifier).classify(command, sandbox.createFsFacts({ cwd, home })),
+    judge: async (command, cwd) => {
+      // Only the integrations whose programs the command runs (kubectl under sudo counts).
+      const programs = commandParts(parser, command).flatMap((p) => (p.program ? [p.program] : []));
+      const relevant = integrations.builtinIntegrations.filter((i) => i.programs.some((p) => programs.includes(p)));
+      const [risk, report] = await Promise.all([classifier, integrations.integrationFacts(cwd, env, 40, relevant)]);
+      const assessment = integrations.adjustAssessment(risk.classify(command, sandbox.createFsFacts({ cwd, home })), undefined, report.facts);
+      return { assessment, toolContext: integrations.factsForCommand(report, programs, relevant) };
+    },
     policy: () => sandbox.readPolicyFile(policyFile),
     remember: (approval) => {
       sandbox.rememberApproval(policyFile, approval);

@@ -23,8 +23,8 @@ export interface Grounding {
 /** Everything the flow uses. */
 export interface FlowDeps {
   planner(): Promise<Planner>;
-  /** nl-sh's risk gate, with this machine's filesystem facts for `cwd`. */
-  judge(command: string, cwd: string): Promise<Assessment>;
+  /** nl-sh's risk gate, with this machine's filesystem and tool facts for `cwd`, and the tool context that mattered. */
+  judge(command: string, cwd: string): Promise<{ assessment: Assessment; toolContext: string[] }>;
   /** The user's policy as it is now (re-read when the file changes). */
   policy(): Promise<{ policy: Readonly<Policy>; warning?: string }>;
   /** Append an approval to the policy file; returns the file's path. Throws when it cannot. */

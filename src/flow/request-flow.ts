@@ -117,7 +117,7 @@ class RequestRun {
   private async review(shown: Shown): Promise<LineDecision | Shown | { again: { text: string; opts: { earlier?: ChatMessage[]; startAt?: number } } }> {
     const { deps, ctx } = this;
     const command = shown.reply.command;
-    const assessment = await deps.judge(command, ctx.cwd);
+    const { assessment, toolContext } = await deps.judge(command, ctx.cwd);
     const { policy, warning } = await deps.policy();
     if (warning) this.emit({ kind: 'error', message: warning.replace(/^nl-sh: /, '') });
     const decision = decideAction(assessment, policy, ctx.cwd);
@@ -133,6 +133,7 @@ class RequestRun {
       parts: grounding.parts,
       assumptions: shown.reply.assumptions,
       risk: { level: assessment.level, action: decision.action, why: decision.why, reasons: assessment.reasons },
+      toolContext,
       dryRun: this.dryRunView,
       source: shown.source,
     };

@@ -1,2 +1,16 @@
-// The public face of src/integrations (filled in by its issue).
-export {};
+// The public face of src/integrations: tool-aware facts (git, kubectl, aws, docker, package
+// managers) for the planner's context, the risk gate's adjustments and the preview.
+
+export type { Integration, IntegrationCtx, Budget, ToolFacts, RunResult, CommandDone, RiskAdjustment, IntegrationReport, IntegrationSection } from './contract.js';
+export { runIntegrations, staleIntegrations, remainingMs } from './contract.js';
+export { createIntegrationCtx } from './io.js';
+export { builtinIntegrations, adjustmentsOf } from './registry.js';
+export { integrationFacts, integrationContext, formatFacts, factsForCommand } from './integration-context.js';
+export { adjustAssessment, adjustmentReason, type AdjustableAssessment, type RiskLevel } from './risk-adjust.js';
+export { isProductionLike, nameWords } from './production.js';
+export { parseKubeconfig, currentKubeContext, type KubeConfig, type KubeContext } from './kubeconfig.js';
+export { gitIntegration, findGitDir } from './git.js';
+export { awsIntegration, parseAwsConfig } from './aws.js';
+export { dockerIntegration, parseComposeFile } from './docker.js';
+export { kubectlIntegration, kubeProductionAdjustments, readCurrentKubeContext } from './kubectl.js';
+export { packagesIntegration, packageFiles } from './packages.js';

@@ -18,6 +18,8 @@ export interface PlannerContext {
   tools?: string[];
   lastCommand?: LastCommand;
   history?: string[];
+  /** Facts from the tool integrations (git, aws, kubectl, docker, package managers), one per line. */
+  integrations?: string[];
   /** Sources that were too slow or failed, by name. */
   omitted: string[];
 }
@@ -33,6 +35,8 @@ export interface ContextSources {
   history(): Promise<string[]>;
   /** The git branch of `cwd`, read without running git (undefined outside a repository). */
   branch(cwd: string): Promise<string | undefined>;
+  /** Facts from the tool integrations relevant in `cwd` (absent: none are wired). */
+  integrations?(cwd: string, signal: AbortSignal): Promise<string[] | undefined>;
 }
 
 type Key = Exclude<keyof PlannerContext, 'cwd' | 'omitted'>;
@@ -52,6 +56,8 @@ export async function gatherContext(cwd: string, sources: ContextSources, budget
     ['lastCommand', () => sources.lastCommand()],
     ['history', () => sources.history()],
   ];
+  const integrations = sources.integrations;
+  if (integrations) jobs.push(['integrations', () => integrations(cwd, controller.signal)]);
   const done = new Set<Key>();
   const settle = jobs.map(([key, run]) =>
     Promise.resolve()

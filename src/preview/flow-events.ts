@@ -49,6 +49,8 @@ export interface Preview {
   parts: PartView[];
   assumptions: string[];
   risk: { level: Level; action: Action; why: string; reasons: Reason[] };
+  /** The tool context that mattered for this command (`kube context: prod-eu`). */
+  toolContext?: string[];
   dryRun?: DryRunView;
   source: PlanSource;
 }

@@ -40,6 +40,7 @@ function renderPreview(p: Preview, style: RenderStyle): string {
     }
   }
   for (const a of p.assumptions) out.push(`  ${paint(style, 'dim', 'assumes (model):')} ${inert(a)}`);
+  for (const fact of p.toolContext ?? []) out.push(`  ${paint(style, 'dim', inert(fact))}`);
   const level = paint(style, ['bold', levelColour[p.risk.level] ?? 'red'], p.risk.level);
   const why = p.risk.why === `${p.risk.level} → ${p.risk.action}` ? '' : ` (${inert(p.risk.why)})`;
   out.push(`  risk: ${level} → ${p.risk.action}${why}`);

@@ -53,6 +53,11 @@ describe('renderEvent', () => {
     expect(text.replace(/\x1b\[K/g, '')).not.toContain('\x1b[');
   });
 
+  it('shows the tool context that mattered, above the risk', () => {
+    const text = renderEvent({ kind: 'preview', preview: preview({ toolContext: ['kube context: prod-eu'] }) }, { color: false });
+    expect(text).toMatch(/ {2}kube context: prod-eu\r\n {2}risk: /);
+  });
+
   it('colours only when asked', () => {
     expect(renderEvent({ kind: 'preview', preview: preview() }, { color: true })).toContain('\x1b[');
   });

@@ -1,0 +1,65 @@
+// The real I/O behind IntegrationCtx: PATH lookups, capped file reads, and read-only program
+// runs (async, no shell, with a timeout, an output cap and the budget's abort signal).
+
+import { execFile } from 'node:child_process';
+import { access, constants, open, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { IntegrationCtx, RunResult } from './contract.js';
+
+const maxFileBytes = 64 * 1024;
+const maxOutputBytes = 256 * 1024;
+
+async function readCapped(path: string): Promise<string | undefined> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const buf = Buffer.alloc(maxFileBytes);
+      const { bytesRead } = await handle.read(buf, 0, maxFileBytes, 0);
+      return buf.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+function runProgram(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<RunResult> {
+  const [file, ...args] = argv;
+  if (!file || opts.timeoutMs <= 0 || opts.signal?.aborted) return Promise.resolve({ ok: false, stdout: '' });
+  return new Promise((resolve) => {
+    try {
+      execFile(file, args, { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, timeout: Math.ceil(opts.timeoutMs), maxBuffer: maxOutputBytes, signal: opts.signal, windowsHide: true }, (err, stdout) => {
+        resolve({ ok: !err, stdout: typeof stdout === 'string' ? stdout : '' });
+      });
+    } catch {
+      resolve({ ok: false, stdout: '' });
+    }
+  });
+}
+
+/** The real context for `cwd` and `env` (PATH, HOME and tool variables are read from `env`). */
+export function createIntegrationCtx(cwd: string, env: Readonly<Record<string, string | undefined>>): IntegrationCtx {
+  const path = (env.PATH ?? '').split(':').filter((d) => d.startsWith('/'));
+  return {
+    cwd,
+    env,
+    async which(program) {
+      const found = await Promise.all(
+        path.map((dir) =>
+          access(join(dir, program), constants.X_OK).then(
+            () => join(dir, program),
+            () => undefined,
+          ),
+        ),
+      );
+      return found.find((p) => p !== undefined);
+    },
+    run: (argv, opts) => runProgram(argv, env, cwd, opts),
+    readFile: readCapped,
+    exists: (p) => stat(p).then(
+      () => true,
+      () => false,
+    ),
+  };
+}
