@@ -3,7 +3,7 @@
 # ~/.local/share/bash-completion/completions/nl-sh
 _nl_sh() {
   local cur=${COMP_WORDS[COMP_CWORD]}
-  local own="--route --risk --explain --suggest --print-command --ask --dry-run --history --doctor --version --help"
+  local own="--route --risk --explain --suggest --print-command --ask --dry-run --history --config --doctor --version --help"
   local bash_opts="-c -i -l -s -o +o -O +O --login --norc --noprofile --rcfile --init-file --posix --restricted --noediting --verbose"
   case $cur in
     -*|+*) mapfile -t COMPREPLY < <(compgen -W "$own $bash_opts" -- "$cur") ;;

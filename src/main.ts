@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseInvocation, type Invocation } from './cli/args.js';
 import { helpText } from './cli/help.js';
-import { loadConfig } from './config.js';
-import { formatErrorLine } from './errors.js';
-import { findBash, outerTerminalUnderstandsMarks, terminalShowsColour } from './cli/environment.js';
+import { colorEnabled, readUserConfig } from './config.js';
+import { describeError, formatErrorLine } from './errors.js';
+import { findBash, outerTerminalUnderstandsMarks } from './cli/environment.js';
 import type { RequestFlow } from './flow/request-flow.js';
 // Only what the first prompt needs is imported statically; the rest loads after it.
 import { startSession } from './repl/session.js';
@@ -25,10 +25,7 @@ function version(): string {
   return pkg.version;
 }
 
-/** The user's config (the TOML parser loads only when a config file exists). */
-function readConfig(env: Record<string, string | undefined>): ReturnType<typeof loadConfig> {
-  return loadConfig(env, async () => (await import('smol-toml')).parse as (t: string) => Record<string, unknown>);
-}
+const readConfig = readUserConfig;
 
 /** Run nl-sh; resolves with the exit status. `execBash` replaces the process with bash. */
 export async function main(argv: string[], env: Record<string, string | undefined>, execBash: (args: string[]) => never): Promise<number> {
@@ -75,6 +72,12 @@ async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'e
     case 'history': {
       const { runHistoryCommand } = await import('./cli/history-command.js');
       return runHistoryCommand({ env, args: inv.args, output: process.stdout, errors: process.stderr });
+    }
+    case 'config': {
+      const { runConfigCommand } = await import('./cli/config-command.js');
+      const r = await runConfigCommand({ env, json: inv.json });
+      process.stdout.write(r.output);
+      return r.status;
     }
     case 'doctor': {
       const { config, problems } = await readConfig(env);
@@ -143,7 +146,7 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
   let flowReady: RequestFlow | undefined;
   const requests = () =>
     (flow ??= import('./cli/flow-wiring.js').then(async ({ wireRequestFlow }) => {
-      flowReady = await wireRequestFlow({ config, env, capture: session.capture, color: terminalShowsColour(env) });
+      flowReady = await wireRequestFlow({ config, env, capture: session.capture, color: colorEnabled(config, env) });
       return flowReady;
     }));
   const decide: LineDecider = (ctx: LineContext) => (decider ? decider.decide(ctx) : loadDecider().then((d) => d.decide(ctx)));
@@ -170,7 +173,7 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
       // The parser alone (not the risk rules) loads after the prompt, never before it.
       import('./sandbox/parse/bash-parser.js').then((m) => m.loadBashParser()).then(
         (p) => (parser = p),
-        (err: unknown) => warn(`nl-sh: the bash parser did not load (${String(err)}); routing uses simpler checks`),
+        (err: unknown) => warn(`nl-sh: the bash parser did not load (${describeError(err)}); routing uses simpler checks`),
       );
     },
     warn,

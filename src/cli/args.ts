@@ -10,6 +10,7 @@ export type Invocation =
   | { kind: 'suggest'; request: string; printCommand: boolean }
   | { kind: 'ask'; question: string }
   | { kind: 'doctor' }
+  | { kind: 'config'; json: boolean }
   | { kind: 'history'; args: string[] }
   | { kind: 'dry-run'; command: string; json: boolean }
   | { kind: 'help' }
@@ -35,6 +36,7 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
     }
     if (a === '--version') return { kind: 'version' };
     if (a === '--doctor') return { kind: 'doctor' };
+    if (a === '--config') return { kind: 'config', json: argv.slice(i + 1).includes('--json') };
     if (a === '--history') return { kind: 'history', args: argv.slice(i + 1) };
     if (a === '--dry-run') {
       const rest = argv.slice(i + 1);

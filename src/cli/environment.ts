@@ -27,9 +27,3 @@ export function outerTerminalUnderstandsMarks(env: Record<string, string | undef
   if (env.KITTY_WINDOW_ID || env.WT_SESSION || env.TERM === 'xterm-kitty' || env.TERM === 'xterm-ghostty') return true;
   return false;
 }
-
-/** Whether nl-sh's own output may use colour: not with NO_COLOR set or on a dumb terminal. */
-export function terminalShowsColour(env: Record<string, string | undefined>): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  return env.TERM !== undefined && env.TERM !== 'dumb';
-}

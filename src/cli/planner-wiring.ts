@@ -11,13 +11,17 @@ import { readRecording, recordingBackend, replayingBackend } from '../planner/ba
 import { CommandTable } from '../repl/index.js';
 import type { BashParser, SyntaxNode } from '../sandbox/index.js';
 
-/** The backend for one configured tier; with NLSH_RECORD set, every exchange is recorded there. */
+/**
+ * The backend for one configured tier; with NLSH_RECORD set, every exchange is recorded there.
+ * OLLAMA_HOST, AWS_REGION and AWS_PROFILE were read once, into the tier, by the config; the
+ * backends get only the values (and Bedrock its bearer token, a credential, not config).
+ */
 export function backendFor(tier: TierConfig, env: Record<string, string | undefined>): ModelBackend {
   const backend =
     tier.backend === 'ollama'
-      ? createOllamaBackend({ model: tier.model, host: tier.host, env })
+      ? createOllamaBackend({ model: tier.model, host: tier.host, env: {} })
       : tier.backend === 'bedrock'
-        ? createBedrockBackend({ model: tier.model, region: tier.region, profile: tier.profile, endpoint: tier.endpoint, env })
+        ? createBedrockBackend({ model: tier.model, region: tier.region, profile: tier.profile, endpoint: tier.endpoint, env: { AWS_BEARER_TOKEN_BEDROCK: env.AWS_BEARER_TOKEN_BEDROCK } })
         : replayFrom(tier);
   return env.NLSH_RECORD ? recordingBackend(backend, env.NLSH_RECORD) : backend;
 }
@@ -72,7 +76,11 @@ export function buildPlanner(opts: { config: Config; env: Record<string, string 
     budget: fileCloudBudget(join(stateDir(env), 'cloud-spend.json'), config.dailyCloudBudgetUsd),
     envSecrets: secretEnvValues(env),
     cache: fileCacheStore(join(cacheDir(env), 'plans')),
-    contextSources: localContextSources({ env, shell: 'bash', lastCommand: opts.lastCommand ?? (async () => undefined) }),
+    contextSources: {
+      ...localContextSources({ env, shell: 'bash', lastCommand: opts.lastCommand ?? (async () => undefined) }),
+      // 40 ms of the 50 ms context budget: each tool loses only its own facts when slow.
+      integrations: async (cwd) => (await import('../integrations/index.js')).integrationContext(cwd, env, 40),
+    },
     contextBudgetMs: 50,
     validateCommand: (command) => parser.withTree(command, (root) => (root.hasError ? 'the command does not parse as bash' : undefined)),
     missingPrograms: (command) =>

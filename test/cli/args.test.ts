@@ -24,6 +24,8 @@ describe('parseInvocation', () => {
     [['-s'], 'nl-sh', tty, { kind: 'interactive' }],
     [['--version'], 'nl-sh', notty, { kind: 'version' }],
     [['--help'], 'nl-sh', tty, { kind: 'help' }],
+    [['--config'], 'nl-sh', notty, { kind: 'config', json: false }],
+    [['--config', '--json'], 'nl-sh', tty, { kind: 'config', json: true }],
     [['--bogus'], 'nl-sh', tty, { kind: 'error' }],
     [['-o'], 'nl-sh', tty, { kind: 'error' }],
     [['--rcfile'], 'nl-sh', tty, { kind: 'error' }],
