@@ -54,13 +54,15 @@ Environment:
   NLSH_DISABLE=1    start plain bash (an escape hatch; no nl-sh at all)
   NLSH_BASH=PATH    the bash to host (default: bash on PATH)
   NLSH_RECORD=FILE  record every model exchange to FILE (JSONL) for a bug report
+  NLSH_CONFIG=FILE  read this config file instead of ~/.config/nl-sh/config.toml
+  NLSH_PRIVACY, NLSH_COLOR, ... one per config key (docs/configuration.md; nl-sh --config)
   OLLAMA_HOST, AWS_PROFILE, AWS_REGION, NO_COLOR are honoured
 
 Files:
   ~/.config/nl-sh/config.toml   prefixes, model tiers, privacy, cloud budget (README)
   ~/.config/nl-sh/policy.toml   the risk policy (docs/risk-rules.md)
   ~/.cache/nl-sh/plans          cached plans
-  ~/.local/state/nl-sh          cloud spending
+  ~/.local/state/nl-sh          history, audit log, cloud spending
 
 If nl-sh cannot start, it runs plain bash with a one-line warning.
 `;

@@ -44,6 +44,13 @@ the bash to host (default: bash on PATH).
 .B NLSH_RECORD
 record every model exchange to this JSONL file.
 .TP
+.B NLSH_CONFIG
+read this config file instead of ~/.config/nl-sh/config.toml.
+.TP
+.B NLSH_PRIVACY, NLSH_COLOR, ...
+one variable per config key; see docs/configuration.md and
+.BR "nl-sh --config" .
+.TP
 .B OLLAMA_HOST, AWS_PROFILE, AWS_REGION, NO_COLOR
 honoured.
 .SH FILES
