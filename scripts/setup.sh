@@ -7,21 +7,19 @@ cd "$(dirname "$0")/.."
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 npm run build
 
-# The launcher, bin/nl-sh: native where a C compiler exists (it alone can see a login argv[0]
-# such as "-nl-sh", and it passes every environment entry to bash untouched), else the sh one.
-mkdir -p bin
-cc=$(command -v cc || command -v gcc || command -v clang || true)
-if [ -n "$cc" ] && "$cc" -O2 -Wall -Wextra -o bin/nl-sh.tmp src/launcher/nl-sh.c; then
-  mv bin/nl-sh.tmp bin/nl-sh
-else
-  echo "setup: no C compiler found; using the sh launcher, which cannot tell a login shell (install gcc and run setup again)" >&2
-  cp libexec/nl-sh.sh bin/nl-sh.tmp && chmod 755 bin/nl-sh.tmp && mv bin/nl-sh.tmp bin/nl-sh
+# User plugins run in isolated-vm, a native addon that must match nl-sh's own Node (its package
+# ships a prebuilt binary for Node 24). If npm's install script picked it for another Node, redo
+# it with nl-sh's Node first on PATH; if it still cannot load, nl-sh runs with plugins off.
+rt=node_modules/node/bin/node
+ivm_ok() { "$rt" --no-node-snapshot -e "require('isolated-vm')" >/dev/null 2>&1; }
+if [ -x "$rt" ] && ! ivm_ok; then
+  rm -rf node_modules/isolated-vm/build
+  PATH="$PWD/node_modules/node/bin:$PATH" npm rebuild isolated-vm >/dev/null 2>&1 || true
+  ivm_ok || echo "setup: isolated-vm does not load in nl-sh's Node; user plugins will be off" >&2
 fi
-launcher=$PWD/bin/nl-sh
 
-# Record a Node for the launcher in case the bundled one is missing on this platform.
-bundled=$PWD/node_modules/node/bin/node
-if [ -x "$bundled" ]; then printf '%s\n' "$bundled" > .node-path; else command -v node > .node-path || true; fi
+sh scripts/build-launcher.sh
+launcher=$PWD/bin/nl-sh
 
 echo "setup: done. Start nl-sh with: $launcher"
 echo "setup: to make it your login shell: echo $launcher | sudo tee -a /etc/shells && chsh -s $launcher"
