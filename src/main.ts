@@ -6,10 +6,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseInvocation, type Invocation } from './cli/args.js';
 import { helpText } from './cli/help.js';
-import { colorEnabled, readUserConfig } from './config.js';
+import { colorEnabled, configDir, readUserConfig } from './config.js';
+import { join } from 'node:path';
 import { describeError, formatErrorLine } from './errors.js';
 import { findBash, outerTerminalUnderstandsMarks } from './cli/environment.js';
 import type { RequestFlow } from './flow/request-flow.js';
+import type { PluginSet } from './integrations/index.js';
 // Only what the first prompt needs is imported statically; the rest loads after it.
 import { startSession } from './repl/session.js';
 import { processTerminal } from './repl/outer-terminal.js';
@@ -143,10 +145,11 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
   };
   // The planner, the parser, the risk gate and the sandbox load on the first request, never before it.
   let flow: Promise<RequestFlow> | undefined;
+  let plugins: Promise<PluginSet | undefined> | undefined;
   let flowReady: RequestFlow | undefined;
   const requests = () =>
     (flow ??= import('./cli/flow-wiring.js').then(async ({ wireRequestFlow }) => {
-      flowReady = await wireRequestFlow({ config, env, capture: session.capture, color: colorEnabled(config, env) });
+      flowReady = await wireRequestFlow({ config, env, capture: session.capture, color: colorEnabled(config, env), plugins: () => plugins ?? Promise.resolve(undefined) });
       return flowReady;
     }));
   const decide: LineDecider = (ctx: LineContext) => (decider ? decider.decide(ctx) : loadDecider().then((d) => d.decide(ctx)));
@@ -162,12 +165,26 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
     spawnPty: spawnInPty,
     decide,
     onCommandDone: (done) => {
+      if (done.line) void plugins?.then((set) => set?.onCommandDone({ words: done.line?.trim().split(/\s+/) ?? [], status: done.status, cwd: process.cwd() }));
       const shown = [flowReady?.onCommandDone(done), decider?.onCommandDone(done)].filter(Boolean);
       return shown.length ? shown.join('') : undefined;
     },
     passMarks: outerTerminalUnderstandsMarks(env),
     captureBytes: config.captureBytes,
     onFirstPrompt: () => {
+      // User plugins start in their own process, off the way to the prompt, and only if any exist.
+      plugins = import('./integrations/index.js')
+        .then((m) => m.loadPlugins(join(configDir(env), 'plugins'), { warn }))
+        .then((set) => {
+          // One call in the background warms the isolates (the first costs ~30 ms) and finds a
+          // misbehaving plugin before the user's first request does.
+          if (set.names().length > 0) void set.context(process.cwd(), 500).catch(() => undefined);
+          return set;
+        })
+        .catch((err: unknown) => {
+          warn(`nl-sh: plugins disabled (${String(err)})`);
+          return undefined;
+        });
       terminal.disableOutputProcessing();
       void loadDecider();
       // The parser alone (not the risk rules) loads after the prompt, never before it.
@@ -202,6 +219,7 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
   });
 
   const status = await session.exited;
+  void plugins?.then((set) => set?.dispose());
   terminal.restore();
   return status;
 }

@@ -4,6 +4,7 @@
 
 import { join } from 'node:path';
 import { configDir, stateDir, type Config } from '../config.js';
+import { describeError, NlshError } from '../errors.js';
 import { createRequestFlow, type RequestFlow } from '../flow/request-flow.js';
 import { containCommand } from '../flow/contain.js';
 import { dryRunView } from '../flow/dry-run-view.js';
@@ -22,12 +23,16 @@ export interface FlowWiringOptions {
   capture: repl.Session['capture'];
   /** Whether the terminal shows colour. */
   color: boolean;
+  /** The user's plugins, once loaded (absent: none). */
+  plugins?: () => Promise<integrations.PluginSet | undefined>;
 }
 
 /** Build the flow with every real dependency. */
 export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestFlow> {
   const { config, env, capture } = opts;
-  const parser = await sandbox.loadBashParser();
+  const parser = await sandbox.loadBashParser().catch((err: unknown) => {
+    throw new NlshError({ message: `requests need the bash parser, which did not load (${describeError(err)})` });
+  });
   const state = stateDir(env);
   const historyFile = join(state, 'history.jsonl');
   const policyFile = join(configDir(env), 'policy.toml');
@@ -39,18 +44,36 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
     const text = await repl.renderTerminalText(last.output, 120, 40);
     return { line: last.line, status: last.status, outputTail: text.split('\n').slice(-40).join('\n') };
   };
-  const planner = Promise.resolve(buildPlanner({ config, env, parser, lastCommand }));
+  // Context never waits for plugins still loading (the judge below does: rules must apply).
+  const pluginFacts = async (cwd: string, budgetMs: number): Promise<string[]> => {
+    const set = opts.plugins ? await Promise.race([opts.plugins(), Promise.resolve(undefined)]) : undefined;
+    if (!set) return [];
+    const { facts } = await set.context(cwd, budgetMs);
+    return Object.entries(facts).map(([k, v]) => `${k}: ${v}`);
+  };
+  const planner = Promise.resolve(buildPlanner({ config, env, parser, lastCommand, pluginFacts }));
   const classifier = sandbox.loadRiskClassifier();
   const help = createRunningHelpSource(helpAllowlist(sandbox.defaultRuleTable), env);
   const capabilities = sandbox.createCapabilityCache(() => sandbox.probeCapabilities(sandbox.createNodeProbeIo(env)));
-  return createRequestFlow({
+  // A history that cannot be written (full disk, read-only home) never stops a request; the user
+  // is told once per session, with the next decision or after the command it ran.
+  let unwritten: string | undefined;
+  let told = false;
+  const tellOnce = (): string | undefined => {
+    if (unwritten === undefined || told) return undefined;
+    told = true;
+    return unwritten;
+  };
+  const flow = createRequestFlow({
     planner: () => planner,
     judge: async (command, cwd) => {
       // Only the integrations whose programs the command runs (kubectl under sudo counts).
       const programs = commandParts(parser, command).flatMap((p) => (p.program ? [p.program] : []));
       const relevant = integrations.builtinIntegrations.filter((i) => i.programs.some((p) => programs.includes(p)));
       const [risk, report] = await Promise.all([classifier, integrations.integrationFacts(cwd, env, 40, relevant)]);
-      const assessment = integrations.adjustAssessment(risk.classify(command, sandbox.createFsFacts({ cwd, home })), undefined, report.facts);
+      let assessment = integrations.adjustAssessment(risk.classify(command, sandbox.createFsFacts({ cwd, home })), undefined, report.facts);
+      const plugins = await opts.plugins?.();
+      if (plugins) assessment = integrations.applyPluginRules(assessment, commandParts(parser, command).flatMap((p) => (p.program ? [[p.program, ...p.args]] : [])), plugins.rules());
       return { assessment, toolContext: integrations.factsForCommand(report, programs, relevant) };
     },
     policy: () => sandbox.readPolicyFile(policyFile),
@@ -62,7 +85,9 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
     dryRun: (command, cwd) => dryRunView(sandbox.dryRun, { command, cwd, home, timeoutSeconds: 10 }),
     contain: async (command, cwd, network) => containCommand(command, cwd, network, { capabilities: capabilities.get, home, nlshConfigDir: configDir(env) }),
     record: (entry) => {
-      repl.appendHistory(historyFile, { ...entry, at: Date.now(), session: process.pid });
+      repl.appendHistory(historyFile, { ...entry, at: Date.now(), session: process.pid }, (err) => {
+        unwritten ??= `nl-sh: cannot write the request history ${historyFile} (${describeError(err)}); requests still work but are not recorded`;
+      });
       audit.write({ kind: 'decision', ...entry });
     },
     earlierAnswer: (line, cwd) => {
@@ -74,4 +99,16 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
     home,
     now: () => performance.now(),
   });
+  return {
+    handle: async (ctx, route, text) => {
+      const decision = await flow.handle(ctx, route, text);
+      const line = tellOnce();
+      return line ? { ...decision, notice: decision.notice ? `${decision.notice}\r\n${line}` : line } : decision;
+    },
+    onCommandDone: (done) => {
+      const shown = flow.onCommandDone(done);
+      const line = tellOnce();
+      return line ? `${shown ?? ''}${line}\r\n` : shown;
+    },
+  };
 }

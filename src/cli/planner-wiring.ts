@@ -67,7 +67,7 @@ export function commandWords(root: SyntaxNode): string[] {
 }
 
 /** Build the planner for this user. */
-export function buildPlanner(opts: { config: Config; env: Record<string, string | undefined>; parser: BashParser; lastCommand?: () => Promise<LastCommand | undefined> }): Planner {
+export function buildPlanner(opts: { config: Config; env: Record<string, string | undefined>; parser: BashParser; lastCommand?: () => Promise<LastCommand | undefined>; pluginFacts?: (cwd: string, budgetMs: number) => Promise<string[]> }): Planner {
   const { config, env, parser } = opts;
   const table = new CommandTable({ aliases: [], functions: [], path: env.PATH ?? '' });
   return createPlanner({
@@ -78,8 +78,12 @@ export function buildPlanner(opts: { config: Config; env: Record<string, string 
     cache: fileCacheStore(join(cacheDir(env), 'plans')),
     contextSources: {
       ...localContextSources({ env, shell: 'bash', lastCommand: opts.lastCommand ?? (async () => undefined) }),
-      // 40 ms of the 50 ms context budget: each tool loses only its own facts when slow.
-      integrations: async (cwd) => (await import('../integrations/index.js')).integrationContext(cwd, env, 40),
+      // Within the 50 ms context budget: tools get 40 ms (each loses only its own facts when slow),
+      // plugins 25 ms (a plugin still busy then is left out, not waited for).
+      integrations: async (cwd) => {
+        const [tools, plugins] = await Promise.all([import('../integrations/index.js').then((m) => m.integrationContext(cwd, env, 40)), opts.pluginFacts?.(cwd, 25) ?? []]);
+        return [...tools, ...plugins];
+      },
     },
     contextBudgetMs: 50,
     validateCommand: (command) => parser.withTree(command, (root) => (root.hasError ? 'the command does not parse as bash' : undefined)),

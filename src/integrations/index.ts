@@ -14,3 +14,8 @@ export { awsIntegration, parseAwsConfig } from './aws.js';
 export { dockerIntegration, parseComposeFile } from './docker.js';
 export { kubectlIntegration, kubeProductionAdjustments, readCurrentKubeContext } from './kubectl.js';
 export { packagesIntegration, packageFiles } from './packages.js';
+
+// User plugins: isolates in a plugin process, started only when plugin files exist.
+export { loadPlugins, type PluginSet, type PluginFacts } from './plugins/plugin-host.js';
+export type { SourcedPluginRule, PluginCommandDone } from './plugins/plugin-contract.js';
+export { applyPluginRules } from './plugin-rules.js';

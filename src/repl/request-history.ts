@@ -3,7 +3,7 @@
 // O_APPEND, and entries are bounded in size, so concurrent sessions never lose or interleave
 // entries (Linux appends a single write atomically on local filesystems).
 
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { appendJsonLine } from './jsonl-append.js';
 
 /** One request as it happened. */
@@ -38,18 +38,24 @@ export interface HistoryQuery {
 
 const MAX_FIELD = 4000;
 
-/** Append one entry; a history that cannot be written never breaks the shell. */
-export function appendHistory(path: string, entry: HistoryEntry): boolean {
+/** Append one entry; a history that cannot be written never breaks the shell (`onError` hears why). */
+export function appendHistory(path: string, entry: HistoryEntry, onError?: (err: unknown) => void): boolean {
   const bounded: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(entry)) bounded[k] = typeof v === 'string' && v.length > MAX_FIELD ? `${v.slice(0, MAX_FIELD)}…` : v;
-  return appendJsonLine(path, bounded);
+  return appendJsonLine(path, bounded, onError);
 }
 
 /** Every well-formed entry, oldest first (a damaged line is skipped, never fatal). */
 export function readHistory(path: string): HistoryEntry[] {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    const fd = openSync(path, 'r');
+    try {
+      // Only a regular file: a device or FIFO in its place (/dev/full, /dev/zero) never ends.
+      text = fstatSync(fd).isFile() ? readFileSync(fd, 'utf8') : '';
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return [];
   }

@@ -13,6 +13,7 @@ import { OutputCapture, type CapturedCommand } from './output-capture.js';
 import { createSessionDir, removeSessionDir, sweepStaleSessionDirs } from './runtime-dir.js';
 import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeError } from '../errors.js';
 
 /** Everything a session needs, injected. */
 export interface SessionOptions {
@@ -257,7 +258,7 @@ export function startSession(opts: SessionOptions): Session {
     try {
       result = opts.decide(ctx);
     } catch (err) {
-      opts.warn(`nl-sh: could not decide on the line (${String(err)}); running it as typed`);
+      opts.warn(`nl-sh: could not decide on the line (${describeError(err)}); running it as typed`);
       result = { verb: 'run' };
     }
     if (!(result instanceof Promise)) {
@@ -268,7 +269,7 @@ export function startSession(opts: SessionOptions): Session {
     pty.pause();
     result
       .catch((err: unknown): LineDecision => {
-        opts.warn(`nl-sh: ${String(err)}; the line was left for you to edit`);
+        opts.warn(`nl-sh: ${describeError(err)}; the line was left for you to edit`);
         return { verb: 'edit', line: req.line };
       })
       .then((decision) => {

@@ -40,7 +40,7 @@ export function probeCapabilities(io: ProbeIo): Capabilities {
     prlimit: io.which('prlimit'),
     landlock: (io.readText('/sys/kernel/security/lsm') ?? '').split(',').map((s) => s.trim()).includes('landlock'),
     seccomp: io.readText('/proc/sys/kernel/seccomp/actions_avail') !== undefined,
-    root: io.uid() === 0,
+    root: io.uid() === 0 && privileged(io),
   };
 }
 
@@ -51,6 +51,17 @@ function probeBwrap(io: ProbeIo): Capabilities['bwrap'] {
   const version = /(\d+\.\d+(?:\.\d+)?)/.exec(out.stdout)?.[1];
   if (out.status !== 0 || version === undefined) return undefined;
   return { path, version, overlay: compareVersions(version, '0.9.0') >= 0 };
+}
+
+// Root can run bwrap without a user namespace only with real privileges: uid 0 of the initial
+// user namespace (not a nested one) holding CAP_SYS_ADMIN (not a container's capability-less
+// root). Where /proc cannot tell, root is taken at its word.
+function privileged(io: ProbeIo): boolean {
+  const uidMap = io.readText('/proc/self/uid_map');
+  if (uidMap !== undefined && !/^\s*0\s+0\s+4294967295\s*$/.test(uidMap)) return false;
+  const capEff = /^CapEff:\s*([0-9a-f]+)$/m.exec(io.readText('/proc/self/status') ?? '')?.[1];
+  const CAP_SYS_ADMIN = 21n;
+  return capEff === undefined || ((BigInt(`0x${capEff}`) >> CAP_SYS_ADMIN) & 1n) === 1n;
 }
 
 // systemd-run --user needs systemd as PID 1 and a reachable user manager.

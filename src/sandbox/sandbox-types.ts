@@ -16,7 +16,7 @@ export interface Capabilities {
   prlimit: string | undefined;
   landlock: boolean;
   seccomp: boolean;
-  /** nl-sh runs as root (then bwrap must drop capabilities to protect anything). */
+  /** nl-sh runs as privileged root (initial user namespace, CAP_SYS_ADMIN): bwrap needs no user namespace, and must drop capabilities to protect anything. */
   root: boolean;
 }
 

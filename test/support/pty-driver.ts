@@ -13,6 +13,8 @@ export interface PtyDriver {
   screen(): string;
   /** Screen plus scrollback. */
   allText(): string;
+  /** Screen plus scrollback with rows the terminal wrapped joined back into their lines. */
+  logicalText(): string;
   type(keys: string): void;
   /** Wait until the screen (with scrollback) matches; fails with the screen on timeout. */
   waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<void>;
@@ -47,6 +49,19 @@ export function startInPty(file: string, args: string[], opts: { env: Record<str
     while (out.length && out[out.length - 1] === '') out.pop();
     return out.join('\n');
   };
+  const logicalLines = (): string => {
+    const buf = term.buffer.active;
+    const out: string[] = [];
+    for (let i = 0; i < buf.length; i++) {
+      const line = buf.getLine(i);
+      // A row continued by the next one keeps its trailing blanks: they are part of the line.
+      const text = line?.translateToString(!buf.getLine(i + 1)?.isWrapped) ?? '';
+      if (line?.isWrapped && out.length) out[out.length - 1] += text;
+      else out.push(text);
+    }
+    while (out.length && out[out.length - 1] === '') out.pop();
+    return out.join('\n');
+  };
   const settle = async (): Promise<void> => {
     while (pendingWrites > 0) await new Promise((r) => setTimeout(r, 5));
   };
@@ -63,6 +78,7 @@ export function startInPty(file: string, args: string[], opts: { env: Record<str
     raw,
     screen: () => lines(term.buffer.active.baseY),
     allText: () => lines(0),
+    logicalText: logicalLines,
     type: (keys) => pty.write(keys),
     async waitFor(pattern, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;

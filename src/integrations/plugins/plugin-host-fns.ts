@@ -1,0 +1,99 @@
+// The only two things a plugin can ask of the host: run a vetted read-only argv (no shell, with
+// a timeout and an output cap) and read a file under the call's cwd (no absolute paths, no `..`,
+// no symlink out, capped). Both live in the host process; the isolate only sees their results.
+
+import { spawn } from 'node:child_process';
+import { constants } from 'node:fs';
+import { open, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, resolve, sep } from 'node:path';
+import type { PluginRunner } from './plugin-contract.js';
+
+type ArgPattern = string | RegExp;
+
+const readOnlyArgv: readonly (readonly ArgPattern[])[] = [
+  ['git', 'rev-parse', '--abbrev-ref', 'HEAD'],
+  ['git', 'rev-parse', '--show-toplevel'],
+  ['git', 'rev-parse', '--is-inside-work-tree'],
+  ['git', 'branch', '--show-current'],
+  ['git', 'status', /^--porcelain(=v[12])?$/],
+  ['git', 'status', '--short', '--branch'],
+  ['git', 'remote', '-v'],
+  ['git', 'stash', 'list'],
+  ['git', 'describe', '--tags', '--always'],
+  ['git', 'config', '--get', /^[A-Za-z0-9][A-Za-z0-9.-]{0,100}$/],
+  ['git', 'log', '-n', /^[0-9]{1,3}$/, /^--format=[^\n]{0,100}$/],
+  ['kubectl', 'config', 'current-context'],
+  ['kubectl', 'config', 'get-contexts', '-o', 'name'],
+  ['docker', 'context', 'show'],
+  ['aws', 'configure', 'get', 'region'],
+  ['aws', 'configure', 'list-profiles'],
+];
+
+/** The default policy for `run`: only a small list of read-only argv shapes (git, kubectl, docker, aws). */
+export function defaultRunAllowed(argv: readonly string[]): boolean {
+  return readOnlyArgv.some((shape) => shape.length === argv.length && shape.every((p, i) => (typeof p === 'string' ? p === argv[i] : p.test(argv[i] ?? ''))));
+}
+
+/** The default runner: spawn without a shell; stdout capped at maxBytes; killed at timeoutMs (status -1). */
+export const defaultRunner: PluginRunner = (argv, opts) =>
+  new Promise((done) => {
+    const [file, ...args] = argv;
+    if (!file) return done({ status: -1, stdout: '' });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let finished = false;
+    const finish = (status: number): void => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      done({ status, stdout: Buffer.concat(chunks).toString('utf8') });
+    };
+    const child = spawn(file, args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' }, windowsHide: true });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish(-1);
+    }, opts.timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => {
+      const room = opts.maxBytes - size;
+      if (room > 0) chunks.push(chunk.subarray(0, room));
+      size += chunk.length;
+    });
+    child.on('error', () => finish(-1));
+    child.on('close', (code) => finish(code ?? -1));
+  });
+
+/** Why a relative path is refused before touching the filesystem, or undefined when it may be tried. */
+export function refusePath(rel: unknown): string | undefined {
+  if (typeof rel !== 'string' || rel === '') return 'the path must be a non-empty string';
+  if (rel.length > 1024 || rel.includes('\0')) return 'the path is too long or has a NUL';
+  if (isAbsolute(rel)) return 'absolute paths are not allowed; give a path relative to the working directory';
+  if (rel.split(/[\\/]/).includes('..')) return "'..' is not allowed";
+  return undefined;
+}
+
+/**
+ * Read `rel` under `cwd`, at most maxBytes: null when it does not exist; throws (into the plugin)
+ * when the path is refused, leads out of cwd through a symlink, or is not a regular file.
+ */
+export async function readUnder(cwd: string, rel: unknown, maxBytes: number): Promise<string | null> {
+  const refused = refusePath(rel);
+  if (refused !== undefined) throw new Error(`readFile refused ${JSON.stringify(String(rel).slice(0, 100))}: ${refused}`);
+  const root = await realpath(cwd);
+  let target: string;
+  try {
+    target = await realpath(resolve(root, rel as string));
+  } catch {
+    return null;
+  }
+  if (target !== root && !target.startsWith(root.endsWith(sep) ? root : root + sep)) throw new Error(`readFile refused ${JSON.stringify(rel)}: it leads outside the working directory`);
+  // Checked before opening, and opened non-blocking: a FIFO under cwd must not hang the host.
+  if (!(await stat(target)).isFile()) throw new Error(`readFile refused ${JSON.stringify(rel)}: not a regular file`);
+  const handle = await open(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  try {
+    const buf = Buffer.alloc(maxBytes);
+    const { bytesRead } = await handle.read(buf, 0, maxBytes, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
