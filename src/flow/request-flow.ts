@@ -48,7 +48,7 @@ export function createRequestFlow(deps: FlowDeps): RequestFlow {
 
   const handle = async (ctx: LineContext, route: 'nl' | 'question', text: string): Promise<LineDecision> => {
     const lease = ctx.takeTerminal();
-    const emit = (event: FlowEvent): void => lease.write(renderEvent(event, deps.style));
+    const emit = (event: FlowEvent): void => lease.write(renderEvent(event, { ...deps.style, cols: lease.size().cols }));
     const keys = createKeyInput(lease);
     if (route === 'question') return questions.ask(ctx, text, emit, keys);
     return new RequestRun(deps, ctx, text, emit, keys, tracker, failure).start();

@@ -11,6 +11,8 @@ import { renderHighlighted } from './highlight.js';
 /** How to render: with colour or without (NO_COLOR, dumb terminals, tests). */
 export interface RenderStyle {
   color: boolean;
+  /** Terminal width, when known: one-line status text is cut to fit, so it never wraps. */
+  cols?: number;
 }
 
 type Format = Parameters<typeof styleText>[0];
@@ -73,11 +75,18 @@ function dryRunRows(v: DryRunView): string[] {
   return [`  dry run: ${head}${notes.length ? ` (${notes.join('; ')})` : ''}`, ...v.summary.map((l) => `      ${inert(l)}`), ...v.detail.map((l) => `        ${inert(l)}`)];
 }
 
+// A status line redrawn in place must fit on one row, or its wrapped part stays behind.
+const fit = (text: string, s: RenderStyle): string => {
+  const max = s.cols !== undefined && s.cols > 1 ? s.cols - 1 : Infinity;
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, Math.max(0, max - 1)).join('')}…` : text;
+};
+
 const formatters: Formatters = {
-  planning: (e, s) => `\r\x1b[K${paint(s, 'dim', `${e.frame ? `${e.frame} ` : ''}nl-sh: ${e.question ? 'thinking' : 'planning'}${e.tier ? ` with ${inert(e.tier)}` : ''}… (Ctrl-C cancels)`)}`,
+  planning: (e, s) => `\r\x1b[K${paint(s, 'dim', fit(`${e.frame ? `${e.frame} ` : ''}nl-sh: ${e.question ? 'thinking' : 'planning'}${e.tier ? ` with ${inert(e.tier)}` : ''}… (Ctrl-C cancels)`, s))}`,
   preview: (e, s) => `\r\x1b[K${renderPreview(e.preview, s)}`,
   choices: (e, s) => `  ${e.menu.choices.map((c) => `${paint(s, 'bold', `[${c.key}]`)} ${c.label}`).join('  ')}  ${paint(s, 'dim', `(Enter: ${e.menu.defaultId})`)} `,
-  'dry-running': (_e, s) => `\r\x1b[K${paint(s, 'dim', '  dry run: running in a copy-on-write sandbox…')}`,
+  'dry-running': (_e, s) => `\r\x1b[K${paint(s, 'dim', fit('  dry run: running in a copy-on-write sandbox…', s))}`,
   'dry-run': (e) => `\r\x1b[K${lines(...dryRunRows(e.view))}`,
   'answer-start': (e, s) => lines('', paint(s, 'dim', `  ${inert(e.label)} (model):`)),
   'answer-text': (e) => inert(e.text).replace(/\n/g, '\r\n'),

@@ -58,6 +58,13 @@ describe('renderEvent', () => {
     expect(text).toMatch(/ {2}kube context: prod-eu\r\n {2}risk: /);
   });
 
+  it('cuts status lines to the terminal width so they never wrap', () => {
+    const text = renderEvent({ kind: 'planning', tier: 'a-very-long-tier-name', question: false, frame: '⠋' }, { color: false, cols: 20 });
+    expect([...text.replace('\r\x1b[K', '')]).toHaveLength(19);
+    expect(text.endsWith('…')).toBe(true);
+    expect(renderEvent({ kind: 'planning', question: false }, { color: false })).toContain('(Ctrl-C cancels)');
+  });
+
   it('colours only when asked', () => {
     expect(renderEvent({ kind: 'preview', preview: preview() }, { color: true })).toContain('\x1b[');
   });
