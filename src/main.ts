@@ -103,7 +103,7 @@ async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'e
 
 /** The interactive shell: bash in a pty with nl-sh at the Enter hook. */
 async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>, env: Record<string, string | undefined>): Promise<number> {
-  const { config, problems } = await readConfig(env);
+  const { config, problems, sources } = await readConfig(env);
   for (const p of problems) process.stderr.write(`nl-sh: ${p}\n`);
 
   const terminal = processTerminal();
@@ -149,7 +149,7 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
   let flowReady: RequestFlow | undefined;
   const requests = () =>
     (flow ??= import('./cli/flow-wiring.js').then(async ({ wireRequestFlow }) => {
-      flowReady = await wireRequestFlow({ config, env, capture: session.capture, color: colorEnabled(config, env), plugins: () => plugins ?? Promise.resolve(undefined) });
+      flowReady = await wireRequestFlow({ config, env, capture: session.capture, color: colorEnabled(config, env), modelsConfigured: sources.tiers !== 'default', plugins: () => plugins ?? Promise.resolve(undefined) });
       return flowReady;
     }));
   const decide: LineDecider = (ctx: LineContext) => (decider ? decider.decide(ctx) : loadDecider().then((d) => d.decide(ctx)));

@@ -23,6 +23,8 @@ export interface FlowWiringOptions {
   capture: repl.Session['capture'];
   /** Whether the terminal shows colour. */
   color: boolean;
+  /** The user configured model tiers (so a failure is theirs to fix, not "set one up"). */
+  modelsConfigured?: boolean;
   /** The user's plugins, once loaded (absent: none). */
   plugins?: () => Promise<integrations.PluginSet | undefined>;
 }
@@ -96,6 +98,7 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
     },
     lastCommand: () => capture.lastCommand(),
     style: { color: opts.color },
+    modelsConfigured: opts.modelsConfigured ?? false,
     home,
     now: () => performance.now(),
   });

@@ -40,6 +40,8 @@ export interface FlowDeps {
   /** The last finished command, compared by identity: a `?` conversation ends when it changes. */
   lastCommand(): object | undefined;
   style: RenderStyle;
+  /** The user configured model tiers: when none can answer, say why, not how to set one up. */
+  modelsConfigured: boolean;
   /** The user's home, shown as ~. */
   home: string;
   now(): number;

@@ -38,7 +38,7 @@ const TYPED_WORD = 'yes';
 export function createRequestFlow(deps: FlowDeps): RequestFlow {
   let explainedSetup = false;
   const failure = (f: { noTier: boolean; message: string }): string => {
-    if (!f.noTier) return `nl-sh: ${f.message}`;
+    if (!f.noTier || deps.modelsConfigured) return `nl-sh: ${f.message}`;
     if (explainedSetup) return 'nl-sh: no model available (see above); the line did not run.';
     explainedSetup = true;
     return `nl-sh: ${SETUP_HELP}\r\n       (${f.message})`;

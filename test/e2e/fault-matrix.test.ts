@@ -188,8 +188,8 @@ const rows: Row[] = [
     fault: 'Ollama down (nothing listens on the configured port)',
     setup: (s) => s.config(fakeTierConfig('http://127.0.0.1:47')),
     trigger: 'request',
-    // Under a first line saying no model is set up, the cause.
-    expect: /^ +\(no model tier could answer: small: unavailable \(Ollama is not running at http:\/\/127\.0\.0\.1:47; start it with `ollama serve`/m,
+    // Tiers are configured, so the line is the cause, not "set a model up".
+    expect: /^nl-sh: no model tier could answer: small: unavailable \(Ollama is not running at http:\/\/127\.0\.0\.1:47; start it with `ollama serve`/m,
   },
   {
     fault: 'Ollama slow (never answers; timeout_ms = 1500)',
@@ -222,8 +222,8 @@ const rows: Row[] = [
       Object.assign(s.env, { AWS_CONFIG_FILE: join(s.home, 'no-aws-config'), AWS_SHARED_CREDENTIALS_FILE: join(s.home, 'no-aws-credentials'), AWS_REGION: 'us-east-1' });
     },
     trigger: 'request',
-    // The cause is on the second line, under a first line saying no model is set up.
-    expect: /^ +\(no model tier could answer: cloud: unavailable \(no AWS credentials found/m,
+    // Tiers are configured, so the line is the cause, not "set a model up".
+    expect: /^nl-sh: no model tier could answer: cloud: unavailable \(no AWS credentials found/m,
   },
   {
     fault: 'Bedrock credentials expired (ExpiredTokenException)',
@@ -234,7 +234,7 @@ const rows: Row[] = [
       Object.assign(s.env, { AWS_ACCESS_KEY_ID: 'AKIDFAKEFORTESTS0000', AWS_SECRET_ACCESS_KEY: 'fake/secret/for/tests', AWS_SESSION_TOKEN: 'expired-session-token', AWS_REGION: 'us-east-1' });
     },
     trigger: 'request',
-    expect: /^ +\(no model tier could answer: cloud: unavailable \(the AWS credentials have expired \(ExpiredTokenException/m,
+    expect: /^nl-sh: no model tier could answer: cloud: unavailable \(the AWS credentials have expired \(ExpiredTokenException/m,
   },
   {
     fault: 'bwrap missing (PATH has every program but bwrap)',
