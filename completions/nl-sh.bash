@@ -4,9 +4,17 @@
 _nl_sh() {
   local cur=${COMP_WORDS[COMP_CWORD]}
   local own="--route --risk --explain --suggest --print-command --ask --dry-run --history --config --doctor --version --help"
+  local settings="--capture-bytes --nl-prefix --shell-prefix --privacy --daily-cloud-budget-usd --audit-journal --color"
+  # Values of the config flags that have a fixed set (--privacy=cloud-allowed or --privacy cloud-allowed).
+  local prev=${COMP_WORDS[COMP_CWORD-1]}
+  case $prev in
+    --privacy) mapfile -t COMPREPLY < <(compgen -W "local-only cloud-allowed" -- "$cur"); return ;;
+    --color) mapfile -t COMPREPLY < <(compgen -W "auto always never" -- "$cur"); return ;;
+    --audit-journal) mapfile -t COMPREPLY < <(compgen -W "true false" -- "$cur"); return ;;
+  esac
   local bash_opts="-c -i -l -s -o +o -O +O --login --norc --noprofile --rcfile --init-file --posix --restricted --noediting --verbose"
   case $cur in
-    -*|+*) mapfile -t COMPREPLY < <(compgen -W "$own $bash_opts" -- "$cur") ;;
+    -*|+*) mapfile -t COMPREPLY < <(compgen -W "$own $settings $bash_opts" -- "$cur") ;;
     *) mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;;
   esac
 }

@@ -77,12 +77,12 @@ async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'e
     }
     case 'config': {
       const { runConfigCommand } = await import('./cli/config-command.js');
-      const r = await runConfigCommand({ env, json: inv.json });
+      const r = await runConfigCommand({ env, json: inv.json, flags: inv.configFlags });
       process.stdout.write(r.output);
       return r.status;
     }
     case 'doctor': {
-      const { config, problems } = await readConfig(env);
+      const { config, problems } = await readConfig(env, inv.configFlags);
       const { runDoctorCommand } = await import('./cli/doctor-command.js');
       return runDoctorCommand({ config, configProblems: problems, env, bash: findBash(env), output: process.stdout });
     }
@@ -103,7 +103,7 @@ async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'e
 
 /** The interactive shell: bash in a pty with nl-sh at the Enter hook. */
 async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>, env: Record<string, string | undefined>): Promise<number> {
-  const { config, problems, sources } = await readConfig(env);
+  const { config, problems, sources } = await readConfig(env, inv.configFlags);
   for (const p of problems) process.stderr.write(`nl-sh: ${p}\n`);
 
   const terminal = processTerminal();

@@ -2,6 +2,8 @@
 // a plan out. The launcher already sent non-interactive use to bash; this repeats the check so
 // that `node dist/entry.js -c ...` behaves the same.
 
+import { KEYS } from '../config/schema.js';
+
 /** What nl-sh was asked to do. */
 export type Invocation =
   | { kind: 'version' }
@@ -9,17 +11,19 @@ export type Invocation =
   | { kind: 'risk'; explain: boolean }
   | { kind: 'suggest'; request: string; printCommand: boolean }
   | { kind: 'ask'; question: string }
-  | { kind: 'doctor' }
-  | { kind: 'config'; json: boolean }
+  | { kind: 'doctor'; configFlags: Record<string, string> }
+  | { kind: 'config'; json: boolean; configFlags: Record<string, string> }
   | { kind: 'history'; args: string[] }
   | { kind: 'dry-run'; command: string; json: boolean }
   | { kind: 'help' }
   | { kind: 'exec-bash'; args: string[] }
   | { kind: 'error'; message: string }
-  | { kind: 'interactive'; bashArgs: string[]; login: boolean; norc: boolean; noprofile: boolean; rcfile: string | undefined };
+  | { kind: 'interactive'; bashArgs: string[]; login: boolean; norc: boolean; noprofile: boolean; rcfile: string | undefined; configFlags: Record<string, string> };
 
 const bashLongFlags = new Set(['--debugger', '--dump-po-strings', '--dump-strings', '--noediting', '--posix', '--pretty-print', '--restricted', '--verbose']);
 const takesValue = new Set(['-o', '+o', '-O', '+O']);
+// One flag per config key, from the config schema (`--privacy=cloud-allowed` or `--privacy cloud-allowed`).
+const configFlagNames = new Set(Object.values(KEYS).map((k) => k.flag));
 
 /** Decide from argv (without node and script) and whether stdin and stderr are terminals. */
 export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: boolean; stderr: boolean }, env: Record<string, string | undefined>): Invocation {
@@ -28,15 +32,24 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
   let norc = false;
   let noprofile = false;
   let rcfile: string | undefined;
+  const configFlags: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (configFlagNames.has(name)) {
+      const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (value === undefined) return { kind: 'error', message: `${a}: needs a value, e.g. ${a}=VALUE (see 'nl-sh --config')` };
+      configFlags[name] = value;
+      continue;
+    }
     if (a === '--' || a === '-') {
       if (i + 1 < argv.length) return { kind: 'exec-bash', args: argv };
       break;
     }
     if (a === '--version') return { kind: 'version' };
-    if (a === '--doctor') return { kind: 'doctor' };
-    if (a === '--config') return { kind: 'config', json: argv.slice(i + 1).includes('--json') };
+    if (a === '--doctor') return { kind: 'doctor', configFlags };
+    if (a === '--config') return { kind: 'config', json: argv.slice(i + 1).includes('--json'), configFlags };
     if (a === '--history') return { kind: 'history', args: argv.slice(i + 1) };
     if (a === '--dry-run') {
       const rest = argv.slice(i + 1);
@@ -85,5 +98,5 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
   }
   if (env.TERM === 'dumb' || env.NLSH_DISABLE === '1') return { kind: 'exec-bash', args: argv };
   if (!(ttys.stdin && ttys.stderr)) return { kind: 'exec-bash', args: argv };
-  return { kind: 'interactive', bashArgs, login, norc, noprofile, rcfile };
+  return { kind: 'interactive', bashArgs, login, norc, noprofile, rcfile, configFlags };
 }

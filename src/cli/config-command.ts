@@ -29,8 +29,8 @@ function rows(loaded: LoadedConfig): Row[] {
 const show = (v: unknown): string => (v === undefined ? '(unset)' : typeof v === 'string' ? JSON.stringify(v) : String(v));
 
 /** The report as text or JSON, and the exit status. */
-export async function runConfigCommand(opts: { env: Record<string, string | undefined>; json: boolean }): Promise<{ output: string; status: number }> {
-  const loaded = await readUserConfig(opts.env);
+export async function runConfigCommand(opts: { env: Record<string, string | undefined>; json: boolean; flags?: Readonly<Record<string, string>> }): Promise<{ output: string; status: number }> {
+  const loaded = await readUserConfig(opts.env, opts.flags);
   const status = loaded.problems.length === 0 ? 0 : 1;
   const table = rows(loaded);
   if (opts.json) {

@@ -1,6 +1,8 @@
 // nl-sh's own flags, defined once: --help is rendered from this table, and a test checks that
 // the completions for bash, zsh and fish offer exactly these.
 
+import { KEYS } from '../config/schema.js';
+
 /** One of nl-sh's own flags. */
 export interface FlagSpec {
   flag: string;
@@ -8,6 +10,9 @@ export interface FlagSpec {
   arg?: string;
   help: string;
 }
+
+/** One flag per config key, from the config schema: it overrides the file and the environment. */
+export const CONFIG_FLAGS: readonly FlagSpec[] = Object.values(KEYS).map((k) => ({ flag: k.flag, arg: 'VALUE', help: `set ${k.toml} for this session (also ${k.env}; docs/configuration.md)` }));
 
 /** The flags nl-sh itself handles (bash handles the rest). */
 export const OWN_FLAGS: readonly FlagSpec[] = [
@@ -23,4 +28,5 @@ export const OWN_FLAGS: readonly FlagSpec[] = [
   { flag: '--doctor', help: 'check what nl-sh can use here (Node, bash, config, model tiers, directories) and how to fix what is missing' },
   { flag: '--version', help: "print nl-sh's version" },
   { flag: '--help', help: 'print this help' },
+  ...CONFIG_FLAGS,
 ];

@@ -32,6 +32,13 @@ describe('nl-sh --config', () => {
     expect(r.stdout).toMatch(/^tiers\[0\]\.host\s+"127\.0\.0\.1:47"\s+env OLLAMA_HOST$/m);
   });
 
+  it('a flag beats the environment and the file, and says so', () => {
+    home = makeHome({ '.config/nl-sh/config.toml': 'privacy = "local-only"\n' });
+    const f = spawnSync(nlshBin, ['--privacy=cloud-allowed', '--config'], { cwd: home.home, env: shellEnv(home.home, { NLSH_PRIVACY: 'local-only' }), encoding: 'utf8', timeout: 20_000 });
+    expect(f.status).toBe(0);
+    expect(f.stdout).toMatch(/^privacy\s+"cloud-allowed"\s+flag --privacy$/m);
+  });
+
   it('lists problems first, each with file, line, key, expected and found; exit 1', () => {
     const r = config({ '.config/nl-sh/config.toml': 'nl_prefix = 42\ncolour = "never"\n' }, [], { NO_COLOR: '1' });
     expect(r.status).toBe(1);
