@@ -2,8 +2,10 @@
 // how to fix it. Runs nothing that changes the system; each check is bounded in time.
 
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdirSync } from 'node:fs';
-import { cacheDir, configPath, stateDir, type Config } from '../config.js';
+import { accessSync, constants, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheDir, configDir, configPath, stateDir, type Config } from '../config.js';
+import { spawnInPty } from '../repl/pty/pty-host.js';
 import { tiersFrom } from './planner-wiring.js';
 
 /** One line of the report. */
@@ -16,6 +18,32 @@ interface Finding {
 
 function run(file: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => execFile(file, args, { timeout: 3000 }, (err, stdout) => resolve(err ? undefined : stdout.trim())));
+}
+
+// A pty opens and a shell in it exits cleanly, within 3 s.
+function ptyWorks(bash: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (problem: string | undefined): void => {
+      if (!done) resolve(problem);
+      done = true;
+    };
+    try {
+      const pty = spawnInPty({ file: bash, args: ['--norc', '--noprofile', '-c', 'exit 7'], cwd: process.cwd(), env: { PATH: process.env.PATH ?? '' }, cols: 80, rows: 24, name: 'xterm' });
+      pty.onExit(({ exitCode }) => finish(exitCode === 7 ? undefined : `the shell in it exited ${exitCode}`));
+      setTimeout(() => finish('no answer within 3 s'), 3000).unref();
+    } catch (err) {
+      finish((err as Error).message);
+    }
+  });
+}
+
+function pluginFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((f) => f.endsWith('.js') && !f.startsWith('.'));
+  } catch {
+    return [];
+  }
 }
 
 function writable(dir: string): boolean {
@@ -36,6 +64,8 @@ export async function runDoctorCommand(opts: { config: Config; configProblems: s
   findings.push({ ok: (major ?? 0) >= 22, what: 'node', detail: `${process.version} at ${process.execPath}`, fix: 'run `npm run setup` (it brings Node 24)' });
   const bashVersion = await run(opts.bash, ['-c', 'echo "$BASH_VERSION"']);
   findings.push({ ok: bashVersion !== undefined, what: 'bash', detail: bashVersion ? `${bashVersion} at ${opts.bash}` : `${opts.bash} does not run`, fix: 'install bash' });
+  const ptyProblem = await ptyWorks(opts.bash);
+  findings.push({ ok: ptyProblem === undefined, what: 'pty', detail: ptyProblem ? `cannot host bash: ${ptyProblem}; nl-sh starts plain bash instead` : 'bash runs in a pseudo-terminal', fix: 'run `npm run setup` again (node-pty) and check /dev/pts is mounted' });
   findings.push({ ok: opts.configProblems.length === 0, what: 'config', detail: opts.configProblems.length ? opts.configProblems.join('; ') : `${configPath(env)} (or defaults)`, fix: 'fix the named keys; nl-sh uses the defaults until then' });
   for (const [what, dir] of [['state directory', stateDir(env)], ['cache directory', cacheDir(env)]] as const) {
     findings.push({ ok: writable(dir), what, detail: dir, fix: `make ${dir} writable (history, cached plans and the cloud budget need it)` });
@@ -47,6 +77,13 @@ export async function runDoctorCommand(opts: { config: Config; configProblems: s
   findings.push({ ok: caps.overlayInUserNamespace, what: 'overlayfs', detail: caps.overlayInUserNamespace ? 'mountable in a user namespace (dry runs work)' : 'not mountable in a user namespace: no dry runs; nl-sh asks for explicit confirmation instead', fix: 'a kernel of 5.11 or later with overlayfs' });
   findings.push({ ok: true, what: 'resource limits', detail: caps.systemdUser ? 'systemd-run --user scopes' : caps.prlimit ? `prlimit at ${caps.prlimit} (no systemd user manager)` : 'none: commands run without memory/CPU limits' });
   findings.push({ ok: true, what: 'landlock, seccomp', detail: `landlock ${caps.landlock ? 'available' : 'absent'}, seccomp ${caps.seccomp ? 'available' : 'absent'} (reported; not needed)` });
+  const pluginDir = join(configDir(env), 'plugins');
+  const plugins = pluginFiles(pluginDir);
+  if (plugins.length === 0) findings.push({ ok: true, what: 'plugins', detail: `none in ${pluginDir}` });
+  else {
+    const ivm = await run(process.execPath, ['--no-node-snapshot', '-e', "require('isolated-vm'); console.log('ok')"]);
+    findings.push({ ok: ivm === 'ok', what: 'plugins', detail: `${plugins.length} in ${pluginDir}${ivm === 'ok' ? ' (isolated-vm loads)' : ': isolated-vm does not load, so they are off'}`, fix: 'run `npm run setup` again (it rebuilds isolated-vm for nl-sh\'s Node)' });
+  }
   const tiers = tiersFrom(config, env);
   if (tiers.length === 0) findings.push({ ok: false, what: 'model tiers', detail: 'none configured', fix: 'add [[tiers]] to the config (README: Models)' });
   const checks = await Promise.all(tiers.map(async (t) => [t, await t.backend.checkAvailable(5000)] as const));

@@ -24,10 +24,12 @@ function doctor(): Promise<{ status: number | null; stdout: string }> {
 describe('nl-sh --doctor', () => {
   it('reports a ready setup and exits 0', async () => {
     server = await startFakeOllama({ script: { models: ['qwen2.5-coder:7b'] } });
-    home = makeHome({ '.config/nl-sh/config.toml': `[[tiers]]\nname = "local"\nbackend = "ollama"\nmodel = "qwen2.5-coder:7b"\nhost = "${server.url}"\n` });
+    home = makeHome({ '.config/nl-sh/config.toml': `[[tiers]]\nname = "local"\nbackend = "ollama"\nmodel = "qwen2.5-coder:7b"\nhost = "${server.url}"\n`, '.config/nl-sh/plugins/p.js': "export default { name: 'p' };\n" });
     const r = await doctor();
     expect(r.stdout).toMatch(/^ok\s+node\s+v2[2-9]/m);
     expect(r.stdout).toMatch(/^ok\s+bash\s+5\./m);
+    expect(r.stdout).toMatch(/^ok\s+pty\s+bash runs in a pseudo-terminal$/m);
+    expect(r.stdout).toMatch(/^ok\s+plugins\s+1 in .*plugins \(isolated-vm loads\)$/m);
     expect(r.stdout).toMatch(/^ok\s+tier local\s+ollama:qwen2\.5-coder:7b ready$/m);
     expect(r.status).toBe(0);
   });
