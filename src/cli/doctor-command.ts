@@ -3,6 +3,7 @@
 
 import { execFile } from 'node:child_process';
 import { accessSync, constants, mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cacheDir, configDir, configPath, stateDir, type Config } from '../config.js';
 import { spawnInPty } from '../repl/pty/pty-host.js';
@@ -81,7 +82,14 @@ export async function runDoctorCommand(opts: { config: Config; configProblems: s
   const plugins = pluginFiles(pluginDir);
   if (plugins.length === 0) findings.push({ ok: true, what: 'plugins', detail: `none in ${pluginDir}` });
   else {
-    const ivm = await run(process.execPath, ['--no-node-snapshot', '-e', "require('isolated-vm'); console.log('ok')"]);
+    // Loaded in a separate process, as the plugin process does (it may abort one that fails).
+    let ivm: string | undefined;
+    try {
+      const path = createRequire(import.meta.url).resolve('isolated-vm');
+      ivm = await run(process.execPath, ['--no-node-snapshot', '-e', `require(${JSON.stringify(path)}); console.log('ok')`]);
+    } catch {
+      ivm = undefined;
+    }
     findings.push({ ok: ivm === 'ok', what: 'plugins', detail: `${plugins.length} in ${pluginDir}${ivm === 'ok' ? ' (isolated-vm loads)' : ': isolated-vm does not load, so they are off'}`, fix: 'run `npm run setup` again (it rebuilds isolated-vm for nl-sh\'s Node)' });
   }
   const tiers = tiersFrom(config, env);
