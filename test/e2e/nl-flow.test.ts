@@ -192,6 +192,24 @@ describe('the choices', () => {
   });
 });
 
+describe('running without the sandbox', () => {
+  it('u runs it as typed, outside the sandbox, and the history says so', async () => {
+    const s = await shellWith([{ kind: 'reply', json: plan('touch ../outside-u.txt') }], { 'work/keep': '' });
+    s.type('cd work\r');
+    await s.waitFor(/nlsh-test:~\/work# $/m);
+    s.type('make a file next to this folder\r');
+    await s.waitFor(menu);
+    expect(s.screen()).toMatch(/\[u\] the sandbox allows writing only in ~\/work \(private \/tmp, no network\); run without it only if the command must do more/);
+    s.type('u');
+    await s.waitFor(/nlsh-test:~\/work# touch \.\.\/outside-u\.txt$/m);
+    for (let i = 0; i < 50 && !existsSync(join(flow.home(), 'outside-u.txt')); i++) await idle(50);
+    expect(existsSync(join(flow.home(), 'outside-u.txt'))).toBe(true);
+    const history = join(flow.home(), '.local/state/nl-sh/history.jsonl');
+    for (let i = 0; i < 50 && !readFileSync(history, 'utf8').includes('"sandbox":"none"'); i++) await idle(50);
+    expect(readFileSync(history, 'utf8')).toMatch(/"command":"touch \.\.\/outside-u\.txt".*"decision":"ran","sandbox":"none","exitStatus":0/);
+  });
+});
+
 describe('running in the user\'s bash', () => {
   it('an alias and a function from ~/.bashrc work in a generated command', async () => {
     const s = await shellWith([{ kind: 'reply', json: plan('greet; shout done') }]);
