@@ -10,6 +10,7 @@ import { containCommand } from '../flow/contain.js';
 import { dryRunView } from '../flow/dry-run-view.js';
 import { groundCommand, helpAllowlist } from '../flow/ground.js';
 import { createRunningHelpSource } from '../preview/flag-help.js';
+import { localeIsUtf8 } from '../preview/render-events.js';
 import * as integrations from '../integrations/index.js';
 import { commandParts } from '../preview/command-parts.js';
 import * as repl from '../repl/index.js';
@@ -97,7 +98,7 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
       return hits.find((e) => e.line === line && e.cwd === cwd && e.command !== undefined);
     },
     lastCommand: () => capture.lastCommand(),
-    style: { color: opts.color },
+    style: { color: opts.color, ascii: !localeIsUtf8(env) },
     modelsConfigured: opts.modelsConfigured ?? false,
     home,
     now: () => performance.now(),

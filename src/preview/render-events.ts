@@ -13,6 +13,18 @@ export interface RenderStyle {
   color: boolean;
   /** Terminal width, when known: one-line status text is cut to fit, so it never wraps. */
   cols?: number;
+  /** The terminal's locale is not UTF-8: nl-sh's own symbols become ASCII (`→` is `->`). */
+  ascii?: boolean;
+}
+
+// nl-sh's own symbols and their ASCII forms, for terminals whose locale is not UTF-8.
+const ASCII_FORMS: Record<string, string> = { '→': '->', '·': '-', '…': '...', '␛': '^[', '‹': '<', '—': '-' };
+const toAscii = (text: string): string => text.replace(/[→·…␛‹—]|[\u2800-\u28ff]/g, (c) => ASCII_FORMS[c] ?? '*');
+
+/** Whether a locale environment says UTF-8 (LC_ALL, then LC_CTYPE, then LANG, as setlocale reads them). */
+export function localeIsUtf8(env: Record<string, string | undefined>): boolean {
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  return /utf-?8/i.test(locale);
 }
 
 type Format = Parameters<typeof styleText>[0];
@@ -108,5 +120,6 @@ const formatters: Formatters = {
 
 /** Render one event as terminal text. */
 export function renderEvent(event: FlowEvent, style: RenderStyle): string {
-  return (formatters[event.kind] as (e: FlowEvent, s: RenderStyle) => string)(event, style);
+  const text = (formatters[event.kind] as (e: FlowEvent, s: RenderStyle) => string)(event, style);
+  return style.ascii ? toAscii(text) : text;
 }

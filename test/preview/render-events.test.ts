@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { FlowEvent, Preview } from '../../src/preview/flow-events.js';
-import { renderEvent } from '../../src/preview/render-events.js';
+import { localeIsUtf8, renderEvent } from '../../src/preview/render-events.js';
 
 const HOSTILE = 'x\x1b]0;title\x07\x1b[2J\x1b]52;c;Zm9v\x07\x1b]8;;http://e/\x07l\x9b6n\r\b';
 const preview = (over: Partial<Preview> = {}): Preview => ({
@@ -63,6 +63,25 @@ describe('renderEvent', () => {
     expect([...text.replace('\r\x1b[K', '')]).toHaveLength(19);
     expect(text.endsWith('…')).toBe(true);
     expect(renderEvent({ kind: 'planning', question: false }, { color: false })).toContain('(Ctrl-C cancels)');
+  });
+
+  it('uses ASCII for its own symbols when the locale is not UTF-8', () => {
+    const text = renderEvent({ kind: 'preview', preview: preview() }, { color: false, ascii: true });
+    expect(text).toContain('  risk: destructive -> confirm-typed\r\n');
+    expect(text).toContain('1.2 s - $0.0004 - low confidence');
+    expect(text).not.toMatch(/[^\x00-\x7f]/);
+    expect(renderEvent({ kind: 'planning', question: false, frame: '⠋' }, { color: false, ascii: true })).toBe('\r\x1b[K* nl-sh: planning... (Ctrl-C cancels)');
+  });
+
+  it.each([
+    [{ LANG: 'C.UTF-8' }, true],
+    [{ LANG: 'en_US.utf8' }, true],
+    [{ LANG: 'C' }, false],
+    [{ LANG: 'en_US.UTF-8', LC_ALL: 'C' }, false],
+    [{ LC_CTYPE: 'de_DE.UTF-8', LANG: 'C' }, true],
+    [{}, false],
+  ])('localeIsUtf8(%j) is %s', (env, expected) => {
+    expect(localeIsUtf8(env)).toBe(expected);
   });
 
   it('colours only when asked', () => {
