@@ -211,6 +211,20 @@ describe('running without the sandbox', () => {
 });
 
 describe('running in the user\'s bash', () => {
+  it('a line typed ahead while a contained command runs reaches bash afterwards, and its history', async () => {
+    const s = await shellWith([{ kind: 'reply', json: plan('sleep 1; echo slept') }]);
+    s.type('wait a second please\r');
+    await s.waitFor(menu);
+    s.type('r');
+    await idle();
+    s.type('echo typed-ahead\r');
+    await s.waitFor(/^slept$/m);
+    await s.waitFor(/^typed-ahead$/m);
+    s.type('history 3\r');
+    await s.waitFor(/^\s+\d+\s+history 3$/m);
+    expect(s.screen()).toMatch(/^\s+\d+\s+sleep 1; echo slept\n\s+\d+\s+echo typed-ahead\n/m);
+  });
+
   it('an alias and a function from ~/.bashrc work in a generated command', async () => {
     const s = await shellWith([{ kind: 'reply', json: plan('greet; shout done') }]);
     s.type('print a greeting and then shout done\r');
