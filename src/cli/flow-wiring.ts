@@ -40,7 +40,16 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
   const historyFile = join(state, 'history.jsonl');
   const policyFile = join(configDir(env), 'policy.toml');
   const home = env.HOME ?? '/';
-  const audit = repl.createAuditLog(join(state, 'audit.jsonl'), { journal: config.auditJournal, session: process.pid });
+  // A history or audit log that cannot be written (full disk, read-only home) never stops a request; the user
+  // is told once per session, with the next decision or after the command it ran.
+  let unwritten: string | undefined;
+  let told = false;
+  const auditFile = join(state, 'audit.jsonl');
+  const audit = repl.createAuditLog(auditFile, {
+    journal: config.auditJournal,
+    session: process.pid,
+    onError: (err) => (unwritten ??= `nl-sh: cannot write the audit log ${auditFile} (${describeError(err)}); requests still work but are not recorded`),
+  });
   const lastCommand = async () => {
     const last = capture.lastCommand();
     if (!last?.line) return undefined;
@@ -58,10 +67,6 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
   const classifier = sandbox.loadRiskClassifier();
   const help = createRunningHelpSource(helpAllowlist(sandbox.defaultRuleTable), env);
   const capabilities = sandbox.createCapabilityCache(() => sandbox.probeCapabilities(sandbox.createNodeProbeIo(env)));
-  // A history that cannot be written (full disk, read-only home) never stops a request; the user
-  // is told once per session, with the next decision or after the command it ran.
-  let unwritten: string | undefined;
-  let told = false;
   const tellOnce = (): string | undefined => {
     if (unwritten === undefined || told) return undefined;
     told = true;

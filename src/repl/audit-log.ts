@@ -16,11 +16,11 @@ export interface AuditLog {
 }
 
 /** An audit log at `path`; with `journal`, each event is also sent to logger(1) (if present). */
-export function createAuditLog(path: string, opts: { journal: boolean; session: number }): AuditLog {
+export function createAuditLog(path: string, opts: { journal: boolean; session: number; onError?: (err: unknown) => void }): AuditLog {
   return {
     write(event) {
       const line = { at: new Date().toISOString(), session: opts.session, ...event };
-      appendJsonLine(path, line);
+      appendJsonLine(path, line, opts.onError);
       if (opts.journal) {
         const child = spawn('logger', ['--tag', 'nl-sh', '--', JSON.stringify(line)], { stdio: 'ignore', detached: true });
         child.on('error', () => undefined);

@@ -185,6 +185,15 @@ const rows: Row[] = [
     expect: /^nl-sh: cannot write the request history .*history\.jsonl \(no space left on device\); requests still work but are not recorded$/m,
   },
   {
+    fault: 'audit log unwritable on its own (audit.jsonl is /dev/full: ENOSPC)',
+    setup: (s) => {
+      mkdirSync(join(s.home, '.local/state/nl-sh'), { recursive: true });
+      symlinkSync('/dev/full', join(s.home, '.local/state/nl-sh/audit.jsonl'));
+    },
+    trigger: 'run',
+    expect: /^nl-sh: cannot write the audit log .*audit\.jsonl \(no space left on device\); requests still work but are not recorded$/m,
+  },
+  {
     fault: 'Ollama down (nothing listens on the configured port)',
     setup: (s) => s.config(fakeTierConfig('http://127.0.0.1:47')),
     trigger: 'request',
