@@ -143,6 +143,20 @@ describe('the choices', () => {
     expect(existsSync(join(flow.home(), 'made.txt'))).toBe(false);
   });
 
+  it('g asks the model again when the answer came from the cache', async () => {
+    const s = await shellWith([{ kind: 'reply', json: plan('ls -1') }, { kind: 'reply', json: plan('ls -1 -a') }]);
+    s.type('list the names here\r');
+    await s.waitFor(menu);
+    s.type('n');
+    await s.waitFor(/nlsh-test:~# list the names here$/m);
+    s.type('\r');
+    await s.waitFor(/from the cache[\s\S]*\[g\] ask the model again/);
+    s.type('g');
+    await s.waitFor(/^ {2}ls -1 -a$/m);
+    expect(chats()).toHaveLength(2);
+    s.type('n');
+  });
+
   it('Ctrl-C while the model is thinking gives the line back at once', async () => {
     const s = await shellWith([{ kind: 'hang', after: 'headers' }]);
     s.type('list every file in here\r');
