@@ -91,6 +91,7 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
     },
     ground: (command, parts) => groundCommand(command, parts, parser, sandbox.defaultRuleTable, help),
     dryRun: (command, cwd) => dryRunView(sandbox.dryRun, { command, cwd, home, timeoutSeconds: 10 }),
+    canDryRun: () => capabilities.get().overlayInUserNamespace,
     contain: async (command, cwd, network) => containCommand(command, cwd, network, { capabilities: capabilities.get, home, nlshConfigDir: configDir(env) }),
     record: (entry) => {
       repl.appendHistory(historyFile, { ...entry, at: Date.now(), session: process.pid }, (err) => {

@@ -31,6 +31,8 @@ export interface FlowDeps {
   remember(approval: Approval): string;
   ground(command: string, modelParts: readonly PlanPart[]): Promise<Grounding>;
   dryRun(command: string, cwd: string): Promise<DryRunView>;
+  /** Whether dry runs can work on this machine (overlayfs in a user namespace). */
+  canDryRun(): boolean;
   /** Prepare the sandbox for `command` in `cwd`. */
   contain(command: string, cwd: string, network: boolean): Promise<Contained>;
   /** Append to nl-sh's history of requests (and the audit log). */

@@ -21,7 +21,6 @@ import { startSpinner } from './spinner.js';
 interface Shown {
   reply: Pick<PlanReply, 'command' | 'explanation' | 'parts' | 'assumptions' | 'needsNetwork'>;
   source: PlanSource;
-  tierIndex: number;
 }
 
 /** The handler for routed lines, and the hook that notes how an approved command ended. */
@@ -75,7 +74,7 @@ class RequestRun {
     const before = this.deps.earlierAnswer(this.ctx.line, this.ctx.cwd);
     let shown: Shown | LineDecision;
     if (before?.command) {
-      shown = { reply: { command: before.command, explanation: before.explanation ?? '', parts: [], assumptions: [], needsNetwork: false }, source: { kind: 'history', at: before.at, tier: before.tier, model: before.model }, tierIndex: -1 };
+      shown = { reply: { command: before.command, explanation: before.explanation ?? '', parts: [], assumptions: [], needsNetwork: false }, source: { kind: 'history', at: before.at, tier: before.tier, model: before.model } };
     } else shown = await this.plan(this.text, {});
     for (;;) {
       if (!('reply' in shown)) return shown;
@@ -110,7 +109,7 @@ class RequestRun {
       : { kind: 'model', tier: suggestion.tier, model: suggestion.model, latencyMs: this.deps.now() - started, costUsd: suggestion.attempts.reduce((sum, a) => sum + a.costUsd, 0) || attempt?.costUsd, lowConfidence: suggestion.lowConfidence };
     this.earlier = [...(opts.earlier ?? []), { role: 'user', content: text }, { role: 'assistant', content: JSON.stringify({ command: suggestion.reply.command, explanation: suggestion.reply.explanation }) }];
     this.dryRunView = undefined;
-    return { reply: suggestion.reply, source, tierIndex: suggestion.tierIndex };
+    return { reply: suggestion.reply, source };
   }
 
   // Show one plan and act on the user's keys until they decide or ask for another plan.
@@ -149,7 +148,7 @@ class RequestRun {
         sandboxAvailable: contained.ok,
         unsandboxedAllowed: policy.allowUnsandboxed,
         approvable: approvalFor(assessment, ctx.cwd) !== undefined,
-        dryRunPossible: true,
+        dryRunPossible: deps.canDryRun(),
         dryRunShown: this.dryRunView !== undefined,
         reused: shown.source.kind !== 'model',
       });

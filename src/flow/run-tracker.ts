@@ -4,6 +4,7 @@
 
 import type { HistoryEntry } from '../repl/request-history.js';
 import { explainDenial, type SandboxProfile } from '../sandbox/index.js';
+import { renderEvent } from '../preview/render-events.js';
 import type { FlowDeps } from './flow-deps.js';
 
 type Entry = Omit<HistoryEntry, 'at' | 'session'>;
@@ -19,7 +20,7 @@ export interface RunTracker {
 const controls = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.|\r/g;
 
 /** A tracker recording through `deps.record`. */
-export function createRunTracker(deps: Pick<FlowDeps, 'record' | 'now'>): RunTracker {
+export function createRunTracker(deps: Pick<FlowDeps, 'record' | 'now' | 'style'>): RunTracker {
   let pending: { entry: Entry & { command: string }; profile: SandboxProfile | undefined; started: number } | undefined;
   return {
     start(entry, profile) {
@@ -29,11 +30,11 @@ export function createRunTracker(deps: Pick<FlowDeps, 'record' | 'now'>): RunTra
       const run = pending;
       if (!run || done.line !== run.entry.command) return undefined;
       pending = undefined;
-      deps.record({ ...run.entry, exitStatus: done.status, durationMs: Math.round(deps.now() - run.started) });
+      const durationMs = Math.round(deps.now() - run.started);
+      deps.record({ ...run.entry, exitStatus: done.status, durationMs });
       if (!run.profile || done.status === 0) return undefined;
-      const text = done.output.toString('utf8').replace(controls, '');
-      const why = explainDenial(run.profile, done.status, text);
-      return why ? `nl-sh: ${why}\r\n` : undefined;
+      const denial = explainDenial(run.profile, done.status, done.output.toString('utf8').replace(controls, ''));
+      return denial ? renderEvent({ kind: 'exit', status: done.status, durationMs, denial }, deps.style) : undefined;
     },
   };
 }

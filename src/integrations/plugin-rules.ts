@@ -2,10 +2,8 @@
 // level when the program matches and its first non-option words start with one of the verbs.
 // Pure; rules can only raise a level, never lower one.
 
-import type { AdjustableAssessment, RiskLevel } from './risk-adjust.js';
+import { withReasons, type AdjustableAssessment } from './risk-adjust.js';
 import type { SourcedPluginRule } from './plugins/plugin-contract.js';
-
-const rank: Record<RiskLevel, number> = { read_only: 0, writes: 1, network_exec: 2, destructive: 3, privileged: 4 };
 
 /** Raise `assessment` by the plugins' rules for these commands (each a program and its words). */
 export function applyPluginRules<A extends AdjustableAssessment>(assessment: A, commands: readonly (readonly string[])[], rules: readonly SourcedPluginRule[]): A {
@@ -22,8 +20,5 @@ export function applyPluginRules<A extends AdjustableAssessment>(assessment: A, 
       added.push({ level: rule.level, kind: 'rule', part: words.join(' '), why: `${rule.why} (plugin ${rule.plugin})` });
     }
   }
-  if (added.length === 0) return assessment;
-  const reasons = [...added, ...assessment.reasons].sort((a, b) => rank[b.level] - rank[a.level]);
-  const level = reasons.reduce<RiskLevel>((max, r) => (rank[r.level] > rank[max] ? r.level : max), assessment.level);
-  return { ...assessment, level, reasons };
+  return withReasons(assessment, added);
 }

@@ -93,6 +93,11 @@ export function adjustAssessment<A extends AdjustableAssessment>(assessment: A, 
       if (reason && !added.some((r) => r.why === reason.why)) added.push({ level: adjustment.level, kind: 'fact', ...reason });
     }
   }
+  return withReasons(assessment, added);
+}
+
+/** The assessment with `added` reasons: most severe first, the level raised to the highest (never lowered). */
+export function withReasons<A extends AdjustableAssessment>(assessment: A, added: AdjustableAssessment['reasons']): A {
   if (added.length === 0) return assessment;
   const reasons = [...added, ...assessment.reasons].sort((a, b) => rank[b.level] - rank[a.level]);
   const level = reasons.reduce<RiskLevel>((max, r) => (rank[r.level] > rank[max] ? r.level : max), assessment.level);

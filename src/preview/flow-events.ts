@@ -70,9 +70,8 @@ export type FlowEvent =
   | { kind: 'copied'; text: string }
   | { kind: 'remembered'; rule: string; file: string }
   | { kind: 'run'; command: string; sandbox: string; degraded: string[] }
-  | { kind: 'exit'; status: number; durationMs: number; denial?: string }
+  | { kind: 'exit'; status: number; durationMs: number; denial?: string } // a contained command ended
   | { kind: 'denied'; why: string }
-  | { kind: 'notice'; text: string }
   | { kind: 'hint'; text: string }
   | { kind: 'status-clear' }
   | { kind: 'cancelled' }

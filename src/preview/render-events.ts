@@ -111,7 +111,6 @@ const formatters: Formatters = {
   run: (e, s) => `\r\x1b[K${e.degraded.map((d) => `${paint(s, 'dim', `  sandbox: ${inert(d)}`)}\r\n`).join('')}`,
   exit: (e) => (e.denial ? lines(`nl-sh: ${inert(e.denial)}`) : ''),
   denied: (e) => lines('', `  nl-sh will not run this: ${inert(e.why)}`),
-  notice: (e) => lines(`nl-sh: ${inert(e.text)}`),
   hint: (e, s) => lines(`  ${paint(s, 'dim', inert(e.text))}`),
   'status-clear': () => '\r\x1b[K',
   cancelled: () => '\r\n',

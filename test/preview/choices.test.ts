@@ -30,6 +30,7 @@ describe('choicesFor', () => {
     ['no sandbox here, unsandboxed allowed', facts({ sandboxAvailable: false }), ['run', 'edit', 'revise', 'explain', 'dry-run', 'copy', 'cancel']],
     ['no sandbox here, unsandboxed forbidden', facts({ sandboxAvailable: false, unsandboxedAllowed: false, approvable: true }), ['edit', 'revise', 'explain', 'dry-run', 'copy', 'cancel']],
     ['confirm-typed is never remembered', facts({ action: 'confirm-typed', approvable: true }), ['run', 'run-unsandboxed', 'edit', 'revise', 'explain', 'dry-run', 'copy', 'cancel']],
+    ['dry runs impossible here', facts({ dryRunPossible: false }), ['run', 'run-unsandboxed', 'edit', 'revise', 'explain', 'copy', 'cancel']],
     ['dry run already shown', facts({ dryRunShown: true }), ['run', 'run-unsandboxed', 'edit', 'revise', 'explain', 'copy', 'cancel']],
     ['a reused answer can be asked again', facts({ action: 'run', reused: true }), ['run', 'run-unsandboxed', 'edit', 'revise', 'explain', 'dry-run', 'copy', 'ask-again', 'cancel']],
   ] as const)('%s', (_name, f, expected) => {

@@ -32,7 +32,6 @@ const every: FlowEvent[] = [
   { kind: 'run', command: 'ls', sandbox: 'bwrap', degraded: [HOSTILE] },
   { kind: 'exit', status: 1, durationMs: 3, denial: HOSTILE },
   { kind: 'denied', why: HOSTILE },
-  { kind: 'notice', text: HOSTILE },
   { kind: 'hint', text: HOSTILE },
   { kind: 'status-clear' },
   { kind: 'cancelled' },
