@@ -41,7 +41,7 @@ for (let i = 0; i < runs; i++) {
 rmSync(cwd, { recursive: true, force: true });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const base = median(times.plain);
-console.log(`sandbox mechanism: ${prepared.mechanism}${prepared.degraded.length ? ` (degraded: ${prepared.degraded.join('; ')})` : ''}`);
+console.log(`sandbox mechanism: ${prepared.mechanism}${prepared.degraded.length ? ` (degraded: ${prepared.degraded.join('; ')})` : ''}${prepared.unpinned.length ? ` (not pinned, absent: ${prepared.unpinned.length})` : ''}`);
 for (const [name, xs] of Object.entries(times)) {
   const m = median(xs);
   console.log(`${name.padEnd(10)} median ${m.toFixed(1)} ms  (+${(m - base).toFixed(1)} ms, ${(m / base).toFixed(1)} x plain)`);

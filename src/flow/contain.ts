@@ -25,27 +25,24 @@ export function containCommand(command: string, cwd: string, network: boolean, f
     };
     const profile = buildProfile({ cwd: real(cwd), home: real(facts.home), nlshConfigDir: facts.nlshConfigDir, network });
     const prepared = prepareCommand(command, profile, facts.capabilities(), { exists: existsSync });
+    const note = unpinnedNote(prepared.unpinned, profile.writable[0] ?? cwd, existsSync);
     // Everything before `bash -c COMMAND`.
-    return { ok: true, wrapper: prepared.argv.slice(0, -3), mechanism: prepared.mechanism, degraded: compactDegraded(prepared.degraded, profile.writable[0] ?? cwd, existsSync), profile };
+    return { ok: true, wrapper: prepared.argv.slice(0, -3), mechanism: prepared.mechanism, degraded: note ? [...prepared.degraded, note] : prepared.degraded, profile };
   } catch (err) {
     return { ok: false, reason: (err as Error).message };
   }
 }
 
-const missing = /^(.*) does not exist, so the command could create it$/;
-
 /**
- * The sandbox's notes, with the protected paths that do not exist yet folded into one short line
- * (paths relative to `cwd`). `.git/hooks` and `.git/config` are left out where there is no `.git`
- * at all: outside a repository they protect nothing yet.
+ * One short line for the protected paths the sandbox could not pin because they do not exist
+ * yet (paths relative to `cwd`), or undefined. `.git/hooks` and `.git/config` are left out where
+ * there is no `.git` at all: outside a repository they protect nothing yet.
  */
-export function compactDegraded(notes: readonly string[], cwd: string, exists: (path: string) => boolean): string[] {
+export function unpinnedNote(unpinned: readonly string[], cwd: string, exists: (path: string) => boolean): string | undefined {
   const inRepoless = (p: string): boolean => /\/\.git\/(hooks|config)$/.test(p) && !exists(p.replace(/\/(hooks|config)$/, ''));
-  const absent = notes.map((n) => missing.exec(n)?.[1]).filter((p): p is string => p !== undefined && !inRepoless(p));
-  const rest = notes.filter((n) => !missing.test(n));
-  if (absent.length === 0) return rest;
+  const absent = unpinned.filter((p) => !inRepoless(p));
+  if (absent.length === 0) return undefined;
   const shown = absent.slice(0, 2).map((p) => (p.startsWith(`${cwd}/`) ? p.slice(cwd.length + 1) : p));
   const more = absent.length > 2 ? ` and ${absent.length - 2} more protected paths` : '';
-  rest.push(`${shown.join(', ')}${more} do not exist yet, so the command could create them`);
-  return rest;
+  return `${shown.join(', ')}${more} do not exist yet, so the command could create them`;
 }

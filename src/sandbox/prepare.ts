@@ -31,13 +31,12 @@ export function prepareCommand(command: string, profile: SandboxProfile, capabil
     }
     degraded.unshift(`not sandboxed: ${unusable}; the command runs with your full permissions`);
     const argv = [...limits.outer, ...limits.inner, ...shell];
-    return finish(argv, limits.mechanisms.length ? `none+${limits.mechanisms.join('+')}` : 'none', degraded);
+    return finish(argv, limits.mechanisms.length ? `none+${limits.mechanisms.join('+')}` : 'none', degraded, []);
   }
   const bwrap = capabilities.bwrap as NonNullable<Capabilities['bwrap']>;
-  for (const p of unboundProtectedPaths(profile, options.exists)) degraded.push(`${p} does not exist, so the command could create it`);
   if (!capabilities.userNamespaces) degraded.push('no user namespace: bwrap runs without one (setuid or as root)');
   const argv = [...limits.outer, ...buildBwrapArgs(bwrap.path, profile, options.exists), ...limits.inner, ...shell];
-  return finish(argv, ['bwrap', ...limits.mechanisms].join('+'), degraded);
+  return finish(argv, ['bwrap', ...limits.mechanisms].join('+'), degraded, unboundProtectedPaths(profile, options.exists));
 }
 
 // bwrap needs user namespaces unless it runs as root (or is setuid, which we do not assume).
@@ -47,6 +46,6 @@ function bwrapUnusable(c: Capabilities): string | undefined {
   return undefined;
 }
 
-function finish(argv: string[], mechanism: string, degraded: string[]): PreparedCommand {
-  return { argv, shellLine: quoteArgvForBash(argv), mechanism, degraded };
+function finish(argv: string[], mechanism: string, degraded: string[], unpinned: string[]): PreparedCommand {
+  return { argv, shellLine: quoteArgvForBash(argv), mechanism, degraded, unpinned };
 }

@@ -52,4 +52,6 @@ export interface PreparedCommand {
   mechanism: string;
   /** What could not be applied here, in words (e.g. "no network isolation: user namespaces blocked"). */
   degraded: string[];
+  /** Protected paths under a writable root that do not exist yet, so they cannot be pinned read-only (the command could create them). */
+  unpinned: string[];
 }

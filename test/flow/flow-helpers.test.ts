@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { approvalFor, unsandboxedReason } from '../../src/flow/flow-helpers.js';
-import { compactDegraded } from '../../src/flow/contain.js';
+import { unpinnedNote } from '../../src/flow/contain.js';
 import { buildProfile, decideAction, defaultPolicy, matchesApproval, type Assessment } from '../../src/sandbox/index.js';
 import { splitWords } from '../../src/sandbox/policy/policy.js';
 
@@ -52,16 +52,14 @@ describe('unsandboxedReason', () => {
   });
 });
 
-describe('compactDegraded', () => {
+describe('unpinnedNote', () => {
   it('folds the protected paths that do not exist into one short line', () => {
-    const notes = ['/p/.git/hooks does not exist, so the command could create it', 'no user namespace: x', '/p/.git/config does not exist, so the command could create it', '/h/.profile does not exist, so the command could create it'];
-    expect(compactDegraded(notes, '/p', () => true)).toEqual(['no user namespace: x', '.git/hooks, .git/config and 1 more protected paths do not exist yet, so the command could create them']);
-    expect(compactDegraded(['a'], '/p', () => true)).toEqual(['a']);
+    expect(unpinnedNote(['/p/.git/hooks', '/p/.git/config', '/h/.profile'], '/p', () => true)).toBe('.git/hooks, .git/config and 1 more protected paths do not exist yet, so the command could create them');
+    expect(unpinnedNote([], '/p', () => true)).toBeUndefined();
   });
 
   it('leaves out .git paths where there is no .git at all', () => {
-    const notes = ['/p/.git/hooks does not exist, so the command could create it', '/p/.git/config does not exist, so the command could create it'];
-    expect(compactDegraded(notes, '/p', () => false)).toEqual([]);
-    expect(compactDegraded(notes, '/p', (p) => p === '/p/.git')).toHaveLength(1);
+    expect(unpinnedNote(['/p/.git/hooks', '/p/.git/config'], '/p', () => false)).toBeUndefined();
+    expect(unpinnedNote(['/p/.git/hooks'], '/p', (p) => p === '/p/.git')).toBe('.git/hooks do not exist yet, so the command could create them');
   });
 });

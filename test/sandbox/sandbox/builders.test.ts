@@ -99,8 +99,9 @@ describe('prepareCommand', () => {
     const p = prepareCommand('ls', profile, { ...caps, userNamespaces: false, root: true }, { exists: all });
     expect(p.mechanism).toBe('bwrap+prlimit');
   });
-  it('lists missing protected paths under the cwd as degraded', () => {
+  it('lists missing protected paths under the cwd as unpinned', () => {
     const p = prepareCommand('ls', profile, caps, { exists: (x) => !x.endsWith('.git/hooks') });
-    expect(p.degraded).toEqual(['/home/u/proj/.git/hooks does not exist, so the command could create it']);
+    expect(p.unpinned).toEqual(['/home/u/proj/.git/hooks']);
+    expect(p.degraded).toEqual([]);
   });
 });
