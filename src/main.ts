@@ -12,6 +12,7 @@ import { describeError, formatErrorLine } from './errors.js';
 import { findBash, outerTerminalUnderstandsMarks } from './cli/environment.js';
 import type { RequestFlow } from './flow/request-flow.js';
 import type { PluginSet } from './integrations/index.js';
+import { pluginFiles } from './integrations/plugins/plugin-files.js';
 // Only what the first prompt needs is imported statically; the rest loads after it.
 import { startSession } from './repl/session.js';
 import { processTerminal } from './repl/outer-terminal.js';
@@ -173,16 +174,19 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
     captureBytes: config.captureBytes,
     onFirstPrompt: () => {
       // User plugins start in their own process, off the way to the prompt, and only if any exist.
-      plugins = import('./integrations/index.js')
-        .then((m) => m.loadPlugins(join(configDir(env), 'plugins'), { warn }))
+      // Nothing of the plugin machinery loads unless a plugin file exists.
+      const pluginDir = join(configDir(env), 'plugins');
+      plugins = pluginFiles(pluginDir)
+        .then((files) => (files.length === 0 ? undefined : import('./integrations/index.js').then((m) => m.loadPlugins(pluginDir, { warn }))))
         .then((set) => {
+          if (!set) return undefined;
           // One call in the background warms the isolates (the first costs ~30 ms) and finds a
           // misbehaving plugin before the user's first request does.
           if (set.names().length > 0) void set.context(process.cwd(), 500).catch(() => undefined);
           return set;
         })
         .catch((err: unknown) => {
-          warn(`nl-sh: plugins disabled (${String(err)})`);
+          warn(`nl-sh: plugins disabled (${describeError(err)})`);
           return undefined;
         });
       terminal.disableOutputProcessing();

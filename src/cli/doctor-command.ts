@@ -2,10 +2,11 @@
 // how to fix it. Runs nothing that changes the system; each check is bounded in time.
 
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdirSync, readdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cacheDir, configDir, configPath, stateDir, type Config } from '../config.js';
+import { pluginFiles } from '../integrations/plugins/plugin-files.js';
 import { spawnInPty } from '../repl/pty/pty-host.js';
 import { tiersFrom } from './planner-wiring.js';
 
@@ -37,14 +38,6 @@ function ptyWorks(bash: string): Promise<string | undefined> {
       finish((err as Error).message);
     }
   });
-}
-
-function pluginFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir).filter((f) => f.endsWith('.js') && !f.startsWith('.'));
-  } catch {
-    return [];
-  }
 }
 
 function writable(dir: string): boolean {
@@ -79,7 +72,7 @@ export async function runDoctorCommand(opts: { config: Config; configProblems: s
   findings.push({ ok: true, what: 'resource limits', detail: caps.systemdUser ? 'systemd-run --user scopes' : caps.prlimit ? `prlimit at ${caps.prlimit} (no systemd user manager)` : 'none: commands run without memory/CPU limits' });
   findings.push({ ok: true, what: 'landlock, seccomp', detail: `landlock ${caps.landlock ? 'available' : 'absent'}, seccomp ${caps.seccomp ? 'available' : 'absent'} (reported; not needed)` });
   const pluginDir = join(configDir(env), 'plugins');
-  const plugins = pluginFiles(pluginDir);
+  const plugins = await pluginFiles(pluginDir);
   if (plugins.length === 0) findings.push({ ok: true, what: 'plugins', detail: `none in ${pluginDir}` });
   else {
     // Loaded in a separate process, as the plugin process does (it may abort one that fails).

@@ -17,5 +17,6 @@ export { packagesIntegration, packageFiles } from './packages.js';
 
 // User plugins: isolates in a plugin process, started only when plugin files exist.
 export { loadPlugins, type PluginSet, type PluginFacts } from './plugins/plugin-host.js';
+export { pluginFiles } from './plugins/plugin-files.js';
 export type { SourcedPluginRule, PluginCommandDone } from './plugins/plugin-contract.js';
 export { applyPluginRules } from './plugin-rules.js';

@@ -2,9 +2,10 @@
 // directory, each in its own isolate. isolated-vm is imported only when a plugin file exists. No
 // method throws; a misbehaving plugin is disabled with one warn line and the rest carry on.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DisabledPlugin, PluginLimits, PluginSet } from './plugin-contract.js';
+import { pluginFiles } from './plugin-files.js';
 import type { InstanceEnv, Ivm, PluginInstance } from './plugin-instance.js';
 
 /** Options for the engine. */
@@ -50,15 +51,6 @@ async function importIvm(): Promise<Ivm> {
   if (!hasNoNodeSnapshot()) throw new Error('Node must run with --no-node-snapshot');
   const mod = (await import('isolated-vm')) as { default: Ivm };
   return mod.default;
-}
-
-/** The plugin files in `dir`: visible *.js, sorted. */
-export async function pluginFiles(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir)).filter((f) => f.endsWith('.js') && !f.startsWith('.')).sort();
-  } catch {
-    return [];
-  }
 }
 
 /** Load every *.js plugin in `dir` in this process; never throws (an unusable isolated-vm gives an empty set and one warn line). */

@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultPluginLimits, type DisabledPlugin, type PluginCommandDone, type PluginFacts, type PluginHostFns, type PluginLimits, type PluginSet, type SourcedPluginRule } from './plugin-contract.js';
-import { pluginFiles } from './plugin-engine.js';
+import { pluginFiles } from './plugin-files.js';
 import { defaultRunAllowed, defaultRunner, readUnder } from './plugin-host-fns.js';
 import type { FromWorker, ToWorker } from './plugin-ipc.js';
 
