@@ -50,7 +50,10 @@ function readStatus(stdout: string): Record<string, string> {
   let conflicted = 0;
   let upstream: string | undefined;
   let ab = '';
+  const paths: string[] = [];
   for (const line of stdout.split('\n')) {
+    const path = changedPath(line);
+    if (path !== undefined) paths.push(path);
     if (line.startsWith('# branch.upstream ')) upstream = line.slice('# branch.upstream '.length);
     else if (line.startsWith('# branch.ab ')) {
       const [ahead, behind] = line.slice('# branch.ab '.length).split(' ').map((n) => Math.abs(Number(n)));
@@ -62,7 +65,29 @@ function readStatus(stdout: string): Record<string, string> {
   facts['git upstream'] = upstream ? `${upstream}${ab}` : 'none';
   const parts = [changed && `${changed} changed`, untracked && `${untracked} untracked`, conflicted && `${conflicted} conflicted`].filter(Boolean);
   facts['git changes'] = parts.length ? parts.join(', ') : 'clean';
+  if (paths.length) facts['git changed files'] = listWithin(paths, 140);
   return facts;
+}
+
+// The path of one porcelain v2 entry: ordinary (8 fields before it), renamed (9, then the path
+// and the old one after a tab), unmerged (10), untracked (after `? `).
+function changedPath(line: string): string | undefined {
+  const fieldsBefore: Record<string, number> = { '1': 8, '2': 9, u: 10 };
+  const kind = line.slice(0, 2);
+  if (kind === '? ') return line.slice(2);
+  const n = fieldsBefore[kind.trimEnd()];
+  if (n === undefined || kind[1] !== ' ') return undefined;
+  return line.split(' ').slice(n).join(' ').split('\t')[0];
+}
+
+// As many names as fit in `max` characters, then how many more.
+function listWithin(names: readonly string[], max: number): string {
+  const shown: string[] = [];
+  for (const name of names) {
+    if (shown.length > 0 && [...shown, name].join(', ').length > max) break;
+    shown.push(name);
+  }
+  return names.length > shown.length ? `${shown.join(', ')} (and ${names.length - shown.length} more)` : shown.join(', ');
 }
 
 async function gitContext(ctx: IntegrationCtx, budget: Budget): Promise<Record<string, string>> {

@@ -1,7 +1,6 @@
 // The real sources of planner context: this machine's files and programs. Each is bounded in
 // size; the time budget is gatherContext's.
 
-import { execFile } from 'node:child_process';
 import { accessSync, constants, openSync, readSync, fstatSync, closeSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ContextSources, LastCommand } from './context.js';
@@ -41,13 +40,6 @@ export function localContextSources(opts: { env: Record<string, string | undefin
       if (entries.length > shown.length) shown.push(`... and ${entries.length - shown.length} more`);
       return shown;
     },
-    git: (cwd, signal) =>
-      new Promise((resolve) => {
-        execFile('git', ['-C', cwd, 'status', '--porcelain=v1', '--branch'], { signal, timeout: 1000, maxBuffer: 64 * 1024 }, (err, stdout) => {
-          if (err) resolve(undefined);
-          else resolve(stdout.split('\n').slice(0, 30).join('\n').trim());
-        });
-      }),
     async tools() {
       tools ??= RELEVANT_TOOLS.filter((tool) =>
         path.some((dir) => {

@@ -14,7 +14,6 @@ export interface PlannerContext {
   shell?: string;
   cwd: string;
   listing?: string[];
-  git?: string;
   tools?: string[];
   lastCommand?: LastCommand;
   history?: string[];
@@ -29,7 +28,6 @@ export interface ContextSources {
   os(): Promise<string>;
   shell(): Promise<string>;
   listing(cwd: string): Promise<string[]>;
-  git(cwd: string, signal: AbortSignal): Promise<string | undefined>;
   tools(): Promise<string[]>;
   lastCommand(): Promise<LastCommand | undefined>;
   history(): Promise<string[]>;
@@ -51,7 +49,6 @@ export async function gatherContext(cwd: string, sources: ContextSources, budget
     ['os', () => sources.os()],
     ['shell', () => sources.shell()],
     ['listing', () => sources.listing(cwd)],
-    ['git', () => sources.git(cwd, controller.signal)],
     ['tools', () => sources.tools()],
     ['lastCommand', () => sources.lastCommand()],
     ['history', () => sources.history()],

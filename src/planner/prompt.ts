@@ -45,7 +45,6 @@ export function renderContext(ctx: PlannerContext): string {
   if (ctx.shell) lines.push(`shell: ${data(ctx.shell)}`);
   lines.push(`cwd: ${data(ctx.cwd)}`);
   if (ctx.listing) lines.push(`files in cwd: ${data(ctx.listing.join('  '))}`);
-  if (ctx.git) lines.push(block('git status', ctx.git));
   if (ctx.integrations?.length) lines.push(block('tool context', ctx.integrations.join('\n')));
   if (ctx.tools) lines.push(`installed tools: ${data(ctx.tools.join(' '))}`);
   if (ctx.lastCommand) {

@@ -61,6 +61,15 @@ describe.runIf(haveGit)('git integration (real git)', () => {
     const facts = await factsIn(clone);
     expect(facts['git upstream']).toBe('origin/main (ahead 1, behind 0)');
     expect(facts['git changes']).toBe('1 changed, 2 untracked');
+    expect(facts['git changed files']).toBe('a.txt, new-1.txt, new-2.txt');
+  });
+
+  it('lists changed paths (spaces, renames) and says how many did not fit', async () => {
+    writeFiles(clone, Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`file number ${i}.txt`, 'x'])));
+    git(clone, 'mv', 'a.txt', 'renamed a.txt');
+    const facts = await factsIn(clone);
+    expect(facts['git changed files']).toMatch(/^renamed a\.txt, file number 0\.txt, file number 1\.txt, .* \(and \d+ more\)$/);
+    expect((facts['git changed files'] ?? '').length).toBeLessThanOrEqual(160);
   });
 
   it('works from a subdirectory and says when there is no upstream', async () => {

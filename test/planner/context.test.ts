@@ -6,7 +6,7 @@ const sources = (over: Partial<ContextSources> = {}): ContextSources => ({
   os: async () => 'Debian GNU/Linux 12',
   shell: async () => 'bash 5.2',
   listing: async () => ['a.txt', 'src/'],
-  git: async () => '## main',
+  integrations: async () => ['git branch: main'],
   tools: async () => ['git', 'jq'],
   lastCommand: async () => ({ line: 'make', status: 2, outputTail: 'error' }),
   history: async () => ['ls', 'make'],
@@ -17,7 +17,7 @@ const sources = (over: Partial<ContextSources> = {}): ContextSources => ({
 describe('gatherContext', () => {
   it('collects every source that answers in time', async () => {
     const c = await gatherContext('/w', sources(), 50);
-    expect(c).toMatchObject({ os: 'Debian GNU/Linux 12', git: '## main', tools: ['git', 'jq'], lastCommand: { status: 2 }, omitted: [] });
+    expect(c).toMatchObject({ os: 'Debian GNU/Linux 12', integrations: ['git branch: main'], tools: ['git', 'jq'], lastCommand: { status: 2 }, omitted: [] });
   });
 
   it('waits past the budget for the last command (what a question is about), up to its grace', async () => {
@@ -30,15 +30,15 @@ describe('gatherContext', () => {
   });
 
   it('leaves out slow and failing sources, names them, and keeps to the budget', async () => {
-    let gitSignal: AbortSignal | undefined;
+    let toolSignal: AbortSignal | undefined;
     const started = performance.now();
     const c = await gatherContext(
       '/w',
       sources({
-        git: async (_cwd, signal) => {
-          gitSignal = signal;
+        integrations: async (_cwd, signal) => {
+          toolSignal = signal;
           await sleep(500);
-          return 'late';
+          return ['late'];
         },
         history: async () => {
           throw new Error('EACCES');
@@ -48,10 +48,10 @@ describe('gatherContext', () => {
     );
     const took = performance.now() - started;
     expect(took).toBeLessThan(150);
-    expect(c.git).toBeUndefined();
-    expect(c.omitted.sort()).toEqual(['git', 'history']);
-    expect(gitSignal?.aborted).toBe(true);
+    expect(c.integrations).toBeUndefined();
+    expect(c.omitted.sort()).toEqual(['history', 'integrations']);
+    expect(toolSignal?.aborted).toBe(true);
     await sleep(520);
-    expect(c.git).toBeUndefined();
+    expect(c.integrations).toBeUndefined();
   });
 });

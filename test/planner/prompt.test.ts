@@ -11,7 +11,7 @@ describe('renderContext', () => {
     ['a file name', { cwd: '/p', listing: [breakout] }],
     ['command output', { cwd: '/p', lastCommand: { line: 'cat x', status: 0, outputTail: breakout } }],
     ['a command line', { cwd: '/p', lastCommand: { line: breakout, status: 0, outputTail: '' } }],
-    ['git status', { cwd: '/p', git: breakout }],
+    ['tool context', { cwd: '/p', integrations: ['git branch: main', breakout] }],
     ['history', { cwd: '/p', history: ['ls', breakout] }],
     ['the directory name', { cwd: `/p/${breakout}` }],
   ])('%s cannot close the fence', (_what, ctx) => {
@@ -22,8 +22,8 @@ describe('renderContext', () => {
   });
 
   it('inner blocks still close, and the request follows the context', () => {
-    const [message] = buildPlanMessages('list files', { cwd: '/p', git: 'M a.ts', omitted: [] } as Parameters<typeof renderContext>[0]);
-    expect(message?.content).toContain('<<git status>>\nM a.ts\n<</git status>>');
+    const [message] = buildPlanMessages('list files', { cwd: '/p', integrations: ['git changed files: a.ts'], omitted: [] } as Parameters<typeof renderContext>[0]);
+    expect(message?.content).toContain('<<tool context>>\ngit changed files: a.ts\n<</tool context>>');
     expect(message?.content.endsWith(`${CLOSE}\n\nRequest from the user:\nlist files`)).toBe(true);
   });
 
