@@ -1,13 +1,13 @@
 // `nl-sh --doctor`: what nl-sh can use here, and for each problem what nl-sh does without it and
 // how to fix it. Runs nothing that changes the system; each check is bounded in time.
 
-import { execFile } from 'node:child_process';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cacheDir, configDir, configPath, stateDir, type Config } from '../config.js';
 import { pluginFiles } from '../integrations/plugins/plugin-files.js';
 import { spawnInPty } from '../repl/pty/pty-host.js';
+import { runBounded } from '../run-bounded.js';
 import { tiersFrom } from './planner-wiring.js';
 
 /** One line of the report. */
@@ -18,8 +18,9 @@ interface Finding {
   fix?: string;
 }
 
-function run(file: string, args: string[]): Promise<string | undefined> {
-  return new Promise((resolve) => execFile(file, args, { timeout: 3000 }, (err, stdout) => resolve(err ? undefined : stdout.trim())));
+async function run(file: string, args: string[]): Promise<string | undefined> {
+  const r = await runBounded([file, ...args], { timeoutMs: 3000, maxBytes: 64 * 1024 });
+  return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
 // A pty opens and a shell in it exits cleanly, within 3 s.

@@ -1,9 +1,9 @@
 // The real I/O behind IntegrationCtx: PATH lookups, capped file reads, and read-only program
 // runs (async, no shell, with a timeout, an output cap and the budget's abort signal).
 
-import { execFile } from 'node:child_process';
 import { access, constants, open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { runBounded } from '../run-bounded.js';
 import type { IntegrationCtx, RunResult } from './contract.js';
 
 const maxFileBytes = 64 * 1024;
@@ -24,18 +24,9 @@ async function readCapped(path: string): Promise<string | undefined> {
   }
 }
 
-function runProgram(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<RunResult> {
-  const [file, ...args] = argv;
-  if (!file || opts.timeoutMs <= 0 || opts.signal?.aborted) return Promise.resolve({ ok: false, stdout: '' });
-  return new Promise((resolve) => {
-    try {
-      execFile(file, args, { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, timeout: Math.ceil(opts.timeoutMs), maxBuffer: maxOutputBytes, signal: opts.signal, windowsHide: true }, (err, stdout) => {
-        resolve({ ok: !err, stdout: typeof stdout === 'string' ? stdout : '' });
-      });
-    } catch {
-      resolve({ ok: false, stdout: '' });
-    }
-  });
+async function runProgram(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<RunResult> {
+  const r = await runBounded(argv, { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, timeoutMs: Math.ceil(opts.timeoutMs), maxBytes: maxOutputBytes, signal: opts.signal });
+  return { ok: r.status === 0 && !r.capped, stdout: r.stdout };
 }
 
 /** The real context for `cwd` and `env` (PATH, HOME and tool variables are read from `env`). */

@@ -2,7 +2,7 @@
 // `program --help` (only for programs the caller allows, briefly, in a plain environment),
 // parses the text and picks out the line for each flag. Parsing lives in help-text.ts.
 
-import { spawn } from 'node:child_process';
+import { runBounded } from '../run-bounded.js';
 import { findFlagHelp, parseHelpText, splitFlagWord } from './help-text.js';
 
 export { findFlagHelp, parseHelpText, splitFlagWord, type HelpEntry } from './help-text.js';
@@ -16,54 +16,14 @@ const timeoutMs = 800;
 const maxBytes = 256 * 1024;
 
 /** Run `program --help` once; the text it printed, or undefined. Never rejects. */
-function runHelp(program: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+async function runHelp(program: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const childEnv: NodeJS.ProcessEnv = { LC_ALL: 'C', COLUMNS: '100', MANWIDTH: '100', PAGER: 'cat', NO_COLOR: '1' };
   if (env.PATH !== undefined) childEnv.PATH = env.PATH;
-  return new Promise((resolve) => {
-    let settled = false;
-    let capped = false;
-    let size = 0;
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    // Its own process group, so a script's children die with it.
-    const child = spawn(program, ['--help'], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv, detached: true });
-    const kill = (): void => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    };
-    const timer = setTimeout(() => {
-      kill();
-      finish(undefined);
-    }, timeoutMs);
-    const finish = (text: string | undefined): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(text);
-    };
-    const collect = (into: Buffer[]) => (chunk: Buffer): void => {
-      if (capped) return;
-      const room = maxBytes - size;
-      into.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
-      size += Math.min(chunk.length, room);
-      if (size >= maxBytes) {
-        capped = true; // enough to read: stop it and use what arrived
-        kill();
-      }
-    };
-    child.stdout.on('data', collect(out));
-    child.stderr.on('data', collect(err));
-    child.on('error', () => finish(undefined));
-    child.on('close', (code) => {
-      if (!capped && code !== 0 && code !== 1) return finish(undefined);
-      const stdout = Buffer.concat(out).toString('utf8');
-      const text = stdout.trim() !== '' ? stdout : Buffer.concat(err).toString('utf8');
-      finish(text.trim() === '' ? undefined : text);
-    });
-  });
+  const r = await runBounded([program, '--help'], { env: childEnv, timeoutMs, maxBytes });
+  // A flood is stopped at the cap and what arrived is enough to read; otherwise exit 0 or 1 only.
+  if (!r.capped && r.status !== 0 && r.status !== 1) return undefined;
+  const text = r.stdout.trim() !== '' ? r.stdout : r.stderr;
+  return text.trim() === '' ? undefined : text;
 }
 
 /** A HelpSource that runs `program --help` for real: no stdin, 800 ms timeout then SIGKILL, output capped at 256 KB, env with LC_ALL=C, COLUMNS=100, MANWIDTH=100, PAGER=cat, NO_COLOR=1 and PATH from `env`; only for programs whose basename is in `allowed` (a set the caller passes: programs nl-sh's risk rules know; never run an unknown program); caches per program (including failures) for the life of the object; accepts exit status 0 or 1 if stdout (or stderr when stdout is empty) has text. */

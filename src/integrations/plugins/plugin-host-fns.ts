@@ -2,10 +2,10 @@
 // a timeout and an output cap) and read a file under the call's cwd (no absolute paths, no `..`,
 // no symlink out, capped). Both live in the host process; the isolate only sees their results.
 
-import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, resolve, sep } from 'node:path';
+import { runBounded } from '../../run-bounded.js';
 import type { PluginRunner } from './plugin-contract.js';
 
 type ArgPattern = string | RegExp;
@@ -34,33 +34,11 @@ export function defaultRunAllowed(argv: readonly string[]): boolean {
   return readOnlyArgv.some((shape) => shape.length === argv.length && shape.every((p, i) => (typeof p === 'string' ? p === argv[i] : p.test(argv[i] ?? ''))));
 }
 
-/** The default runner: spawn without a shell; stdout capped at maxBytes; killed at timeoutMs (status -1). */
-export const defaultRunner: PluginRunner = (argv, opts) =>
-  new Promise((done) => {
-    const [file, ...args] = argv;
-    if (!file) return done({ status: -1, stdout: '' });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let finished = false;
-    const finish = (status: number): void => {
-      if (finished) return;
-      finished = true;
-      clearTimeout(timer);
-      done({ status, stdout: Buffer.concat(chunks).toString('utf8') });
-    };
-    const child = spawn(file, args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' }, windowsHide: true });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      finish(-1);
-    }, opts.timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => {
-      const room = opts.maxBytes - size;
-      if (room > 0) chunks.push(chunk.subarray(0, room));
-      size += chunk.length;
-    });
-    child.on('error', () => finish(-1));
-    child.on('close', (code) => finish(code ?? -1));
-  });
+/** The default runner: no shell; stdout capped at maxBytes (the rest dropped); killed at timeoutMs (status -1). */
+export const defaultRunner: PluginRunner = async (argv, opts) => {
+  const r = await runBounded(argv, { cwd: opts.cwd, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' }, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, onCap: 'discard' });
+  return { status: r.timedOut || r.status === null ? -1 : r.status, stdout: r.timedOut ? '' : r.stdout };
+};
 
 /** Why a relative path is refused before touching the filesystem, or undefined when it may be tried. */
 export function refusePath(rel: unknown): string | undefined {
