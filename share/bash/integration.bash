@@ -43,6 +43,17 @@ __nlsh_pid=${__NLSH_PID-}
 unset __NLSH_DIR __NLSH_PID
 __nlsh_seq=0
 __nlsh_off=
+__nlsh_forged=
+# The session's secret: made here, held only in this shell's memory (never exported, never on
+# disk). Every request carries it and nl-sh pins the first one it sees (the first Enter comes
+# before anything nl-sh runs); every reply must carry it back, so bytes that something else
+# manages to write into the channel are refused, not obeyed.
+if [[ -n ${SRANDOM-} ]]; then
+  printf -v __nlsh_key '%08x%08x%08x%08x' "$SRANDOM" "$SRANDOM" "$SRANDOM" "$SRANDOM"
+else
+  __nlsh_key=$(command -p od -An -N16 -tx1 /dev/urandom 2>/dev/null)
+  __nlsh_key=${__nlsh_key//[!0-9a-f]/}
+fi
 
 # OSC 7 wants a URL; most paths need no escaping, so only loop when something does.
 __nlsh_url_path() {
@@ -69,9 +80,37 @@ __nlsh_prompt_pre() {
     history -s -- "$__nlsh_hist"
     unset __nlsh_hist
   fi
+  # nl-sh's lines run byte for byte as shown: history expansion was off for them alone.
+  if [[ -n ${__nlsh_histexp-} ]]; then
+    set -H
+    unset __nlsh_histexp
+  fi
+  ((${#__nlsh_guard[@]})) && __nlsh_check_guards
   __nlsh_url_path
   printf '\e]133;D;%s\a\e]7;file://%s%s\a' "$s" "${HOSTNAME-}" "$__nlsh_urlpath"
   return "$s"
+}
+
+# Protected paths that did not exist when a sandboxed run started cannot be pinned read-only
+# (a bind mount needs a target), so the run was told their names: anything now at one of them
+# was made by the sandboxed command. It is moved aside before anything outside the sandbox
+# (this shell, git, a new terminal's bash) can read it, and the user is told where it went.
+__nlsh_guard=()
+__nlsh_check_guards() {
+  local p q=
+  for p in "${__nlsh_guard[@]}"; do
+    [[ -e $p || -L $p ]] || continue
+    if [[ -z $q ]]; then
+      q=${XDG_STATE_HOME:-$HOME/.local/state}/nl-sh/quarantine/$EPOCHSECONDS-$$
+      command -p mkdir -p -m 700 -- "$q" || return
+    fi
+    if command -p mv -- "$p" "$q/${p//\//%}" 2>/dev/null; then
+      printf 'nl-sh: the sandboxed command created %s, which the sandbox protects; moved it to %s\n' "$p" "$q" >&2
+    else
+      printf 'nl-sh: the sandboxed command created %s, which the sandbox protects, and it could not be moved aside: check it before you use it\n' "$p" >&2
+    fi
+  done
+  __nlsh_guard=()
 }
 
 __nlsh_prompt_post() {
@@ -89,30 +128,34 @@ fi
 # Printed after a line is accepted (and after bind -x has redrawn it), before it runs.
 PS0+=$'\e]133;C\a'
 
-# The Enter hook. Request: "Q" id line PATH type-of-first-word, NUL-separated, in one grouped
-# write. Reply: a verb byte, then id NUL, then (for p, e, f, s) an argument NUL. Verbs: r run as
-# typed, p replace with arg, s run arg but record a second argument in history (a sandboxed
-# run: history gets the command, not the wrapper), d drop, e edit (leave arg in the buffer),
-# h hold (nl-sh owns the terminal; keep waiting while it lives), f facts (send `type -t` of each
-# newline-separated word in arg, then read again). Only the verb byte is read with a timeout: `read -t` costs a
-# pselect and two sigprocmasks per byte, and nl-sh writes each reply in one piece.
+# The Enter hook. Request: "Q" seq key line PATH PWD type-of-first-word, NUL-separated, in one
+# grouped write. Reply: a verb byte, then seq NUL key NUL, then the verb's fields, each ending in
+# NUL. Verbs: r run as typed; p replace with line (run byte for byte: no history expansion);
+# c contained run: line, history, then a count and that many wrapper words, then a count and that
+# many guarded paths (history gets the command, not the wrapper; see __nlsh_check_guards);
+# d drop; e edit (leave line in the buffer); h hold (nl-sh owns the terminal; keep waiting while
+# it lives); f facts (send `type -t` of each newline-separated word in the field, then read
+# again). A reply whose key is not this shell's is refused and said once. Only the verb byte is
+# read with a timeout: `read -t` costs a pselect and two sigprocmasks per byte, and nl-sh writes
+# each reply in one piece. Every read sets IFS itself: the user's IFS may hold anything.
 __nlsh_hook() {
   [[ -z $__nlsh_off && -n $__nlsh_dir && -p $__nlsh_dir/req ]] || return 0
   # A blank line runs nothing either way: no need to ask, unless nl-sh has an offer waiting
   # (a blank Enter after "did you mean ...?" takes it).
   [[ $READLINE_LINE == *[![:space:]]* || -e $__nlsh_dir/offer ]] || return 0
-  local w r id verb arg first word waited=0
+  local w r id key verb arg hist first word n waited=0
+  local -a wrap guard
   exec {w}<>"$__nlsh_dir/req" {r}<>"$__nlsh_dir/rep" || return 0
   ((++__nlsh_seq))
   first=${READLINE_LINE#"${READLINE_LINE%%[![:space:]]*}"}
   first=${first%%[[:space:]]*}
   {
-    printf 'Q\0%s\0%s\0%s\0' "$__nlsh_seq" "$READLINE_LINE" "$PATH"
+    printf 'Q\0%s\0%s\0%s\0%s\0%s\0' "$__nlsh_seq" "$__nlsh_key" "$READLINE_LINE" "$PATH" "$PWD"
     type -t -- "$first"
     printf '\0'
   } >&"$w"
   while :; do
-    if ! read -r -n 1 -t 2 -u "$r" verb; then
+    if ! IFS= read -r -n 1 -t 2 -u "$r" verb; then
       # No answer: if nl-sh is gone or stuck, stop asking and leave the line unrun.
       if [[ -n $__nlsh_pid ]] && kill -0 "$__nlsh_pid" 2>/dev/null && ((++waited < 3)); then
         continue
@@ -122,24 +165,42 @@ __nlsh_hook() {
       printf '\nnl-sh: not answering; hook off for this session. Press Enter to run the line in bash.\n' >&2
       break
     fi
-    read -r -d '' -u "$r" id
-    arg=
-    [[ $verb == [pefs] ]] && read -r -d '' -u "$r" arg
-    [[ $verb == s ]] && read -r -d '' -u "$r" word
+    IFS= read -r -d '' -u "$r" id
+    IFS= read -r -d '' -u "$r" key
+    arg= hist= wrap=() guard=()
+    [[ $verb == [pefc] ]] && IFS= read -r -d '' -u "$r" arg
+    if [[ $verb == c ]]; then
+      IFS= read -r -d '' -u "$r" hist
+      IFS= read -r -d '' -u "$r" n
+      while ((n-- > 0)) && IFS= read -r -d '' -u "$r" word; do wrap+=("$word"); done
+      IFS= read -r -d '' -u "$r" n
+      while ((n-- > 0)) && IFS= read -r -d '' -u "$r" word; do guard+=("$word"); done
+    fi
+    if [[ $key != "$__nlsh_key" ]]; then
+      if [[ -z $__nlsh_forged ]]; then
+        __nlsh_forged=1
+        printf '\nnl-sh: refused a reply that did not come from this session (something wrote into its channel)\n' >&2
+      fi
+      continue
+    fi
     [[ $id == "$__nlsh_seq" ]] || continue
     case $verb in
       h) waited=-100000; continue ;;
       f)
         {
-          printf 'F\0%s\0' "$__nlsh_seq"
+          printf 'F\0%s\0%s\0' "$__nlsh_seq" "$__nlsh_key"
           while IFS= read -r word; do
             type -t -- "$word" || printf '\n'
           done <<<"$arg"
           printf '\0'
         } >&"$w"
         continue ;;
-      p) READLINE_LINE=$arg; READLINE_POINT=${#arg} ;;
-      s) READLINE_LINE=$arg; READLINE_POINT=${#arg}; __nlsh_hist=$word ;;
+      p | c)
+        READLINE_LINE=$arg; READLINE_POINT=${#arg}
+        if [[ $- == *H* ]]; then set +H; __nlsh_histexp=1; fi
+        if [[ $verb == c ]]; then
+          __nlsh_hist=$hist __nlsh_wrap=("${wrap[@]}") __nlsh_guard=("${guard[@]}")
+        fi ;;
       d) READLINE_LINE=; READLINE_POINT=0 ;;
       e)
         READLINE_LINE=$arg; READLINE_POINT=${#arg}
@@ -151,13 +212,13 @@ __nlsh_hook() {
   exec {w}>&- {r}>&-
 }
 
-# Run a command as nl-sh prepared it (contained by the sandbox): the wrapper's argv is in the
-# session directory, NUL-separated, written by nl-sh for this run; the command runs in a fresh
-# bash inside it with this shell's aliases and functions, so generated commands can use them.
+# Run a command as nl-sh prepared it (contained by the sandbox): the wrapper's argv came in the
+# hook's reply (__nlsh_wrap, for this one run); the command runs in a fresh bash inside it with
+# this shell's aliases and functions, so generated commands can use them.
 nl-sh-sandbox() {
-  local -a __nlsh_w
-  [[ -n $__nlsh_dir && -r $__nlsh_dir/sandbox.argv ]] || { printf 'nl-sh-sandbox: no prepared sandbox\n' >&2; return 126; }
-  mapfile -d '' -t __nlsh_w < "$__nlsh_dir/sandbox.argv"
+  local -a __nlsh_w=("${__nlsh_wrap[@]}")
+  unset __nlsh_wrap
+  ((${#__nlsh_w[@]})) || { printf 'nl-sh-sandbox: no prepared sandbox (nl-sh prepares one for each approved command)\n' >&2; return 126; }
   local __nlsh_defs
   __nlsh_defs=$(alias -p; declare -f)
   "${__nlsh_w[@]}" bash -c "shopt -s expand_aliases"$'\n'"$__nlsh_defs"$'\n'"$1"

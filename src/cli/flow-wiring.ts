@@ -3,7 +3,8 @@
 // history and audit log. Loaded on the first request, never on the way to the first prompt.
 
 import { join } from 'node:path';
-import { configDir, stateDir, type Config } from '../config.js';
+import { tmpdir } from 'node:os';
+import { cacheDir, configDir, stateDir, type Config } from '../config.js';
 import { describeError, NlshError } from '../errors.js';
 import { createRequestFlow, type RequestFlow } from '../flow/request-flow.js';
 import { containCommand } from '../flow/contain.js';
@@ -82,7 +83,8 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
       let assessment = integrations.adjustAssessment(risk.classify(command, sandbox.createFsFacts({ cwd, home })), undefined, report.facts);
       const plugins = await opts.plugins?.();
       if (plugins) assessment = integrations.applyPluginRules(assessment, commandParts(parser, command).flatMap((p) => (p.program ? [[p.program, ...p.args]] : [])), plugins.rules());
-      return { assessment, toolContext: integrations.factsForCommand(report, programs, relevant) };
+      const execution = sandbox.chooseExecution(assessment.level, sandbox.commandShape(parser, command));
+      return { assessment, toolContext: integrations.factsForCommand(report, programs, relevant), execution };
     },
     policy: () => sandbox.readPolicyFile(policyFile),
     remember: (approval) => {
@@ -92,7 +94,14 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
     ground: (command, parts) => groundCommand(command, parts, parser, sandbox.defaultRuleTable, help),
     dryRun: (command, cwd) => dryRunView(sandbox.dryRun, { command, cwd, home, timeoutSeconds: 10 }),
     canDryRun: () => capabilities.get().overlayInUserNamespace,
-    contain: async (command, cwd, network) => containCommand(command, cwd, network, { capabilities: capabilities.get, home, nlshConfigDir: configDir(env) }),
+    contain: async (command, cwd, how) =>
+      containCommand(command, cwd, how, {
+        capabilities: capabilities.get,
+        home,
+        nlshConfigDir: configDir(env),
+        nlshDataDirs: [stateDir(env), cacheDir(env)],
+        hide: [env.XDG_RUNTIME_DIR ?? '', `${tmpdir()}/nl-sh-${process.getuid?.() ?? 0}`].filter((d) => d !== ''),
+      }),
     record: (entry) => {
       repl.appendHistory(historyFile, { ...entry, at: Date.now(), session: process.pid }, (err) => {
         unwritten ??= `nl-sh: cannot write the request history ${historyFile} (${describeError(err)}); requests still work but are not recorded`;

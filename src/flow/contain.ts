@@ -1,9 +1,10 @@
-// Making an approved command ready to run in the sandbox: the profile for its directory (the
-// network only when it needs it), prepared as the wrapper argv that the user's bash runs
-// `bash -c COMMAND` inside (nl-sh-sandbox in the shell integration adds that part).
+// Making an approved command ready to run in the sandbox: the profile its verdict calls for (the
+// network only when the user pressed the key for it), prepared as the wrapper argv that the
+// user's bash runs `bash -c COMMAND` inside (nl-sh-sandbox in the shell integration adds that
+// part), and the protected paths that do not exist yet, which the run guards afterwards.
 
 import { existsSync, realpathSync } from 'node:fs';
-import { buildProfile, prepareCommand, type Capabilities } from '../sandbox/index.js';
+import { buildProfile, prepareCommand, type Capabilities, type ProfileKind } from '../sandbox/index.js';
 import type { Contained } from './flow-deps.js';
 
 /** Where the profile's facts come from. */
@@ -11,10 +12,14 @@ export interface ContainFacts {
   capabilities(): Capabilities;
   home: string;
   nlshConfigDir: string;
+  /** nl-sh's state and cache directories. */
+  nlshDataDirs: string[];
+  /** Directories every sandbox hides: the user's runtime dir, nl-sh's session directories. */
+  hide: string[];
 }
 
 /** Prepare `command` for `cwd`; never throws (a machine without a usable sandbox says why). */
-export function containCommand(command: string, cwd: string, network: boolean, facts: ContainFacts): Contained {
+export function containCommand(command: string, cwd: string, how: { profile: ProfileKind; network: boolean }, facts: ContainFacts): Contained {
   try {
     const real = (p: string): string => {
       try {
@@ -23,26 +28,35 @@ export function containCommand(command: string, cwd: string, network: boolean, f
         return p;
       }
     };
-    const profile = buildProfile({ cwd: real(cwd), home: real(facts.home), nlshConfigDir: facts.nlshConfigDir, network });
-    const prepared = prepareCommand(command, profile, facts.capabilities(), { exists: existsSync });
-    const note = unpinnedNote(prepared.unpinned, profile.writable[0] ?? cwd, existsSync);
-    // Everything before `bash -c COMMAND`.
-    return { ok: true, wrapper: prepared.argv.slice(0, -3), mechanism: prepared.mechanism, degraded: note ? [...prepared.degraded, note] : prepared.degraded, profile };
+    const capabilities = facts.capabilities();
+    const dir = real(cwd);
+    const profile = buildProfile({
+      kind: how.profile,
+      cwd: dir,
+      home: real(facts.home),
+      nlshConfigDir: facts.nlshConfigDir,
+      nlshDataDirs: facts.nlshDataDirs,
+      hide: facts.hide.map(real),
+      network: how.network,
+      hostView: false,
+    });
+    const prepared = prepareCommand(command, profile, capabilities, { exists: existsSync });
+    const guard = guardedPaths(prepared.unpinned, dir, existsSync);
+    // Everything before `bash -c COMMAND`. Protected paths that do not exist are guarded by the
+    // run (moved aside afterwards), so they need no warning here.
+    return { ok: true, wrapper: prepared.argv.slice(0, -3), mechanism: prepared.mechanism, degraded: prepared.degraded, profile, guard };
   } catch (err) {
     return { ok: false, reason: (err as Error).message };
   }
 }
 
 /**
- * One short line for the protected paths the sandbox could not pin because they do not exist
- * yet (paths relative to `cwd`), or undefined. `.git/hooks` and `.git/config` are left out where
- * there is no `.git` at all: outside a repository they protect nothing yet.
+ * The paths a run must not leave behind: every protected path that does not exist yet, and in a
+ * directory that is not a repository, `.git` itself (a `.git` made by the command, file or
+ * directory, would be configuration that git runs outside the sandbox).
  */
-export function unpinnedNote(unpinned: readonly string[], cwd: string, exists: (path: string) => boolean): string | undefined {
-  const inRepoless = (p: string): boolean => /\/\.git\/(hooks|config)$/.test(p) && !exists(p.replace(/\/(hooks|config)$/, ''));
-  const absent = unpinned.filter((p) => !inRepoless(p));
-  if (absent.length === 0) return undefined;
-  const shown = absent.slice(0, 2).map((p) => (p.startsWith(`${cwd}/`) ? p.slice(cwd.length + 1) : p));
-  const more = absent.length > 2 ? ` and ${absent.length - 2} more protected paths` : '';
-  return `${shown.join(', ')}${more} do not exist yet, so the command could create them`;
+export function guardedPaths(unpinned: readonly string[], cwd: string, exists: (path: string) => boolean): string[] {
+  const git = `${cwd}/.git`;
+  const inside = unpinned.filter((p) => !p.startsWith(`${git}/`) || exists(git));
+  return exists(git) ? inside : [...inside, git];
 }

@@ -32,5 +32,6 @@ export function unsandboxedReason(assessment: Assessment, profile: SandboxProfil
   if (assessment.level === 'privileged') return 'sudo and other privilege changes cannot work inside the sandbox';
   const tilde = (p: string): string => (home && (p === home || p.startsWith(`${home}/`)) ? `~${p.slice(home.length)}` : p);
   const network = profile.network ? '' : ', no network';
+  if (profile.writable.length === 0) return `the sandbox lets this command write nothing (${profile.kind}${network}); run without it only if the command must do more`;
   return `the sandbox allows writing only in ${profile.writable.map(tilde).join(', ')} (private /tmp${network}); run without it only if the command must do more`;
 }

@@ -55,6 +55,15 @@ export function createRequestFlow(deps: FlowDeps): RequestFlow {
   return { handle, onCommandDone: (done) => tracker.done(done) };
 }
 
+// The profile a contained run gets, in one short line for the preview.
+function profileLine(contained: Awaited<ReturnType<FlowDeps['contain']>>): string {
+  if (!contained.ok) return `the sandbox cannot run here: ${contained.reason}`;
+  const p = contained.profile;
+  if (p.kind === 'read-only') return `sandbox: read-only (nothing can be written${p.hostView ? '; the host is visible, not touchable' : ''}; no network)`;
+  if (p.kind === 'process-control') return 'sandbox: process control (read-only; may signal your processes)';
+  return `sandbox: writes only in ${p.writable.join(', ')}${p.network ? ' (with network)' : ' (no network: [w] runs it with the network)'}`;
+}
+
 // One request, from the first plan to the user's decision.
 class RequestRun {
   private earlier: ChatMessage[] = [];
@@ -116,7 +125,7 @@ class RequestRun {
   private async review(shown: Shown): Promise<LineDecision | Shown | { again: { text: string; opts: { earlier?: ChatMessage[]; startAt?: number } } }> {
     const { deps, ctx } = this;
     const command = shown.reply.command;
-    const { assessment, toolContext } = await deps.judge(command, ctx.cwd);
+    const { assessment, toolContext, execution } = await deps.judge(command, ctx.cwd);
     const { policy, warning } = await deps.policy();
     if (warning) this.emit({ kind: 'error', message: warning.replace(/^nl-sh: /, '') });
     const decision = decideAction(assessment, policy, ctx.cwd);
@@ -138,16 +147,21 @@ class RequestRun {
     };
     this.emit({ kind: 'preview', preview });
     if (decision.action === 'deny') this.emit({ kind: 'denied', why: decision.why });
-    const network = shown.reply.needsNetwork || assessment.level === 'network_exec';
-    const contained = await deps.contain(command, ctx.cwd, network);
+    // The network is the user's to give (the w key), never the model's needs_network.
+    const inShell = execution.kind === 'shell';
+    const profile = execution.kind === 'sandbox' ? execution.profile : 'writes';
+    const contained = await deps.contain(command, ctx.cwd, { profile, network: false });
+    this.emit({ kind: 'hint', text: execution.kind === 'shell' ? `runs in your shell, not sandboxed: it ${execution.why}` : profileLine(contained) });
     const base = { cwd: ctx.cwd, line: ctx.line, route: 'nl' as const, command, explanation: shown.reply.explanation, tier: shown.source.kind === 'model' ? shown.source.tier : shown.source.kind, model: shown.source.model, risk: assessment.level };
-    if (!contained.ok) this.emit({ kind: 'hint', text: `the sandbox cannot run here: ${contained.reason}` });
     for (;;) {
       const menu = choicesFor({
         action: decision.action,
         sandboxAvailable: contained.ok,
         unsandboxedAllowed: policy.allowUnsandboxed,
-        approvable: approvalFor(assessment, ctx.cwd) !== undefined,
+        approvable: !inShell && approvalFor(assessment, ctx.cwd) !== undefined,
+        inShell,
+        shellOnEnter: execution.kind === 'shell' && execution.onEnter,
+        networkOffered: !inShell && contained.ok && !contained.profile.network && profile !== 'process-control',
         dryRunPossible: deps.canDryRun(),
         dryRunShown: this.dryRunView !== undefined,
         reused: shown.source.kind !== 'model',
@@ -156,14 +170,16 @@ class RequestRun {
       switch (choice) {
         case 'run':
         case 'always':
+        case 'run-network':
         case 'run-unsandboxed': {
           if (decision.action === 'confirm-typed' && !(await this.typed(decision))) break;
           if (choice === 'always') this.remember(assessment);
-          const sandboxed = choice !== 'run-unsandboxed' && contained.ok;
-          const how = sandboxed && contained.ok ? `${contained.mechanism} (${contained.profile.name})` : 'none';
-          this.emit({ kind: 'run', command, sandbox: how, degraded: sandboxed && contained.ok ? contained.degraded : [] });
-          this.tracker.start({ ...base, decision: choice === 'always' ? 'ran (always allowed)' : 'ran', sandbox: how }, sandboxed && contained.ok ? contained.profile : undefined);
-          if (sandboxed && contained.ok) return ctx.runContained(contained.wrapper, command);
+          const chosen = choice === 'run-network' ? await deps.contain(command, ctx.cwd, { profile, network: true }) : contained;
+          const sandboxed = choice !== 'run-unsandboxed' && !inShell && chosen.ok;
+          const how = sandboxed && chosen.ok ? `${chosen.mechanism} (${chosen.profile.name})` : inShell && choice !== 'run-unsandboxed' ? 'your shell' : 'none';
+          this.emit({ kind: 'run', command, sandbox: how, degraded: sandboxed && chosen.ok ? chosen.degraded : [] });
+          this.tracker.start({ ...base, decision: choice === 'always' ? 'ran (always allowed)' : 'ran', sandbox: how }, sandboxed && chosen.ok ? chosen.profile : undefined);
+          if (sandboxed && chosen.ok) return ctx.runContained(chosen.wrapper, command, chosen.guard);
           return { verb: 'replace', line: command };
         }
         case 'edit':

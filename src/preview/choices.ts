@@ -6,7 +6,7 @@
 import type { Action } from '../sandbox/index.js';
 
 /** Everything a user can choose at the preview. */
-export type ChoiceId = 'run' | 'run-unsandboxed' | 'always' | 'edit' | 'revise' | 'explain' | 'dry-run' | 'copy' | 'ask-again' | 'cancel';
+export type ChoiceId = 'run' | 'run-network' | 'run-unsandboxed' | 'always' | 'edit' | 'revise' | 'explain' | 'dry-run' | 'copy' | 'ask-again' | 'cancel';
 
 /** One offered choice: the key that picks it and its label. */
 export interface Choice {
@@ -28,6 +28,12 @@ export interface ChoiceFacts {
   dryRunShown: boolean;
   /** The plan came from the cache or from history, so asking the model again means something. */
   reused: boolean;
+  /** The command changes the shell itself, so it runs in the user's bash, not in a sandbox. */
+  inShell?: boolean;
+  /** Such a command may run on Enter when the policy says run (a plain change of directory). */
+  shellOnEnter?: boolean;
+  /** A sandboxed run with the network can be offered (the w key). */
+  networkOffered?: boolean;
 }
 
 /** The offered choices and the one Enter picks. */
@@ -40,16 +46,17 @@ export interface ChoiceMenu {
 export function choicesFor(f: ChoiceFacts): ChoiceMenu {
   const choices: Choice[] = [];
   const runnable = f.action !== 'deny';
-  const canRun = runnable && (f.sandboxAvailable || f.unsandboxedAllowed);
-  if (canRun) choices.push({ id: 'run', key: 'r', label: f.sandboxAvailable ? 'run (sandboxed)' : 'run (no sandbox here)' });
-  if (runnable && f.sandboxAvailable && f.unsandboxedAllowed) choices.push({ id: 'run-unsandboxed', key: 'u', label: 'run without sandbox' });
+  const canRun = runnable && (f.inShell || f.sandboxAvailable || f.unsandboxedAllowed);
+  if (canRun) choices.push({ id: 'run', key: 'r', label: f.inShell ? 'run in your shell' : f.sandboxAvailable ? 'run (sandboxed)' : 'run (no sandbox here)' });
+  if (canRun && f.networkOffered && f.sandboxAvailable) choices.push({ id: 'run-network', key: 'w', label: 'run with network (sandboxed)' });
+  if (runnable && !f.inShell && f.sandboxAvailable && f.unsandboxedAllowed) choices.push({ id: 'run-unsandboxed', key: 'u', label: 'run without sandbox' });
   if (canRun && f.approvable && f.action === 'confirm') choices.push({ id: 'always', key: 'a', label: 'always allow here' });
   choices.push({ id: 'edit', key: 'e', label: 'edit' }, { id: 'revise', key: 'v', label: 'revise' }, { id: 'explain', key: 'x', label: 'explain more' });
   if (f.dryRunPossible && !f.dryRunShown && runnable) choices.push({ id: 'dry-run', key: 'd', label: 'dry run' });
   choices.push({ id: 'copy', key: 'c', label: 'copy' });
   if (f.reused) choices.push({ id: 'ask-again', key: 'g', label: 'ask the model again' });
   choices.push({ id: 'cancel', key: 'n', label: 'cancel' });
-  const defaultId: ChoiceId = f.action === 'run' && canRun ? 'run' : 'cancel';
+  const defaultId: ChoiceId = f.action === 'run' && canRun && (!f.inShell || f.shellOnEnter) ? 'run' : 'cancel';
   return { choices, defaultId };
 }
 

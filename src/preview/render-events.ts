@@ -97,7 +97,7 @@ const fit = (text: string, s: RenderStyle): string => {
 const formatters: Formatters = {
   planning: (e, s) => `\r\x1b[K${paint(s, 'dim', fit(`${e.frame ? `${e.frame} ` : ''}nl-sh: ${e.question ? 'thinking' : 'planning'}${e.tier ? ` with ${inert(e.tier)}` : ''}… (Ctrl-C cancels)`, s))}`,
   preview: (e, s) => `\r\x1b[K${renderPreview(e.preview, s)}`,
-  choices: (e, s) => `  ${e.menu.choices.map((c) => `${paint(s, 'bold', `[${c.key}]`)} ${c.label}`).join('  ')}  ${paint(s, 'dim', `(Enter: ${e.menu.defaultId})`)} `,
+  choices: (e, s) => menuRows(e.menu.choices, e.menu.defaultId, s),
   'dry-running': (_e, s) => `\r\x1b[K${paint(s, 'dim', fit('  dry run: running in a copy-on-write sandbox…', s))}`,
   'dry-run': (e) => `\r\x1b[K${lines(...dryRunRows(e.view))}`,
   'answer-start': (e, s) => lines('', paint(s, 'dim', `  ${inert(e.label)} (model):`)),
@@ -121,4 +121,29 @@ const formatters: Formatters = {
 export function renderEvent(event: FlowEvent, style: RenderStyle): string {
   const text = (formatters[event.kind] as (e: FlowEvent, s: RenderStyle) => string)(event, style);
   return style.ascii ? toAscii(text) : text;
+}
+
+// The menu, wrapped between choices (never inside one) to the terminal's width.
+function menuRows(choices: readonly { key: string; label: string }[], defaultId: string, s: RenderStyle): string {
+  const max = s.cols !== undefined && s.cols > 1 ? s.cols - 1 : Infinity;
+  // The Enter hint stays on the line of the last choice.
+  const enter = `(Enter: ${defaultId})`;
+  const items = choices.map((c, i) => {
+    const last = i === choices.length - 1;
+    return { plain: `[${c.key}] ${c.label}${last ? `  ${enter}` : ''}`, shown: `${paint(s, 'bold', `[${c.key}]`)} ${c.label}${last ? `  ${paint(s, 'dim', enter)}` : ''}` };
+  });
+  const rows: string[] = [];
+  let row = '';
+  let width = 0;
+  for (const item of items) {
+    if (width > 0 && width + 2 + item.plain.length > max) {
+      rows.push(row);
+      row = '';
+      width = 0;
+    }
+    row += `  ${item.shown}`;
+    width += 2 + item.plain.length;
+  }
+  rows.push(row);
+  return `${rows.join('\r\n')} `;
 }

@@ -1,11 +1,13 @@
 // What nl-sh decides at Enter, and what the deciding code may use. The decision is data; the
 // session applies it through the control channel.
 
+import type { ContainedReply } from './hook-protocol.js';
+
 /** The answer for one submitted line, with an optional one-line notice shown above the prompt. */
 export type LineDecision = (
   | { verb: 'run' } // bash runs the line as typed
   | { verb: 'replace'; line: string } // bash runs this line instead (and records it in history)
-  | { verb: 'run-as'; line: string; history: string } // bash runs `line` (e.g. sandboxed); history records `history`
+  | { verb: 'contained'; run: ContainedReply } // bash runs the line in the prepared sandbox; history records the command
   | { verb: 'drop' } // nothing runs
   | { verb: 'edit'; line: string } // the line is left in bash's buffer for the user
 ) & { notice?: string };
@@ -33,10 +35,11 @@ export interface LineContext {
   takeTerminal(): TerminalLease;
   /**
    * The decision that runs `command` in the user's bash inside `wrapper` (a prepared sandbox argv
-   * ending where `bash -c` would start): the prompt line reads `nl-sh-sandbox '<command>'`, and
-   * history records the command itself.
+   * ending where `bash -c` would start): the prompt line reads `nl-sh-sandbox '<command>'`,
+   * history records the command itself, and anything the run leaves at a `guard` path is moved
+   * aside before the next prompt.
    */
-  runContained(wrapper: string[], command: string): Promise<LineDecision>;
+  runContained(wrapper: readonly string[], command: string, guard: readonly string[]): Promise<LineDecision>;
 }
 
 /** Decides a line: synchronously for the fast path, or asynchronously when it needs the user. */

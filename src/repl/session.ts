@@ -58,7 +58,11 @@ export function startSession(opts: SessionOptions): Session {
   let channel: ControlChannel | undefined;
   const openChannel = (): void => {
     try {
-      channel = openControlChannel(dir, (req) => onRequest(req));
+      channel = openControlChannel(
+        dir,
+        (req) => onRequest(req),
+        () => opts.warn('nl-sh: refused a request that did not come from this shell (something wrote into its channel)'),
+      );
     } catch (err) {
       opts.warn(`nl-sh: control channel unavailable (${(err as Error).message}); lines go straight to bash`);
     }
@@ -198,9 +202,9 @@ export function startSession(opts: SessionOptions): Session {
         capture.noteLine(decision.line);
         channel.reply(id, 'replace', decision.line);
         return;
-      case 'run-as':
-        capture.noteLine(decision.history);
-        channel.reply(id, 'run-as', decision.line, decision.history);
+      case 'contained':
+        capture.noteLine(decision.run.history);
+        channel.reply(id, 'contained', decision.run.line, decision.run);
         return;
       case 'drop':
         channel.reply(id, 'drop');
@@ -225,7 +229,8 @@ export function startSession(opts: SessionOptions): Session {
       firstWordType: req.firstWordType,
       path: req.path,
       continuation,
-      cwd,
+      // bash's own word for where it is; OSC 7 can be printed by any program's output.
+      cwd: req.cwd || opts.cwd,
       facts: (words) =>
         new Promise((resolve) => {
           if (words.length === 0 || !channel) {
@@ -235,11 +240,10 @@ export function startSession(opts: SessionOptions): Session {
           factWaiters.set(id, resolve);
           channel.reply(id, 'facts', words.join('\n'));
         }),
-      runContained: async (wrapper, command) => {
+      runContained: async (wrapper, command, guard) => {
         // The sandbox's module loads here, on use, never on the way to the first prompt.
         const { quoteForBash } = await import('../sandbox/index.js');
-        writeFileSync(join(dir, 'sandbox.argv'), `${wrapper.join('\0')}\0`, { mode: 0o600 });
-        return { verb: 'run-as', line: `nl-sh-sandbox ${quoteForBash(command)}`, history: command };
+        return { verb: 'contained', run: { line: `nl-sh-sandbox ${quoteForBash(command)}`, history: command, wrapper, guard } };
       },
       takeTerminal: (): TerminalLease => {
         if (!lease) lease = { input: undefined, held: [] };

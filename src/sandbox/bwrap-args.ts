@@ -14,7 +14,14 @@
 //   protected path is bound onto itself (still writable): a mount point cannot be renamed or
 //   removed (EBUSY), so the protected path stays where git and bash look for it.
 // - Protected paths that do not exist cannot be bound (bwrap would create a host file as the
-//   mount point); they are reported by prepare.ts as degraded.
+//   mount point); prepare.ts reports them, and the run moves aside whatever the command left there.
+// - The host view (read-only profile where the command is confined from inside): a new pid
+//   namespace over the host's /proc, so `ps` shows the host's processes but no host pid can be
+//   named to kill(2), ptrace(2) or pidfd_send_signal(2) from inside; the host's network namespace
+//   so `ss` shows its listeners, with connections refused by the confinement (socket filter).
+// - `hide`: the user's runtime dir holds the D-Bus, agent and container sockets and nl-sh's own
+//   control channel (a FIFO stays writable on a read-only mount): each is replaced by an empty
+//   tmpfs.
 
 import type { SandboxProfile } from './sandbox-types.js';
 
@@ -23,10 +30,14 @@ export type PathExists = (path: string) => boolean;
 
 /** The bwrap argv (path first, ending with `--`) for a profile. */
 export function buildBwrapArgs(bwrapPath: string, profile: SandboxProfile, exists: PathExists): string[] {
-  const args = [bwrapPath, '--die-with-parent', '--new-session', '--unshare-all'];
-  if (profile.network) args.push('--share-net');
-  args.push('--cap-drop', 'ALL', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc');
+  const args = [bwrapPath, '--die-with-parent', '--new-session'];
+  // process-control keeps the host's pid namespace: naming host processes is its purpose.
+  if (profile.hostView) args.push('--unshare-user-try', '--unshare-ipc', ...(profile.kind === 'process-control' ? [] : ['--unshare-pid']), '--unshare-uts', '--unshare-cgroup-try');
+  else args.push('--unshare-all', ...(profile.network ? ['--share-net'] : []));
+  args.push('--cap-drop', 'ALL', '--ro-bind', '/', '/', '--dev', '/dev');
+  if (!profile.hostView) args.push('--proc', '/proc');
   if (profile.privateTmp) args.push('--tmpfs', '/tmp');
+  for (const path of profile.visible) if (exists(path)) args.push('--ro-bind', path, path);
   for (const path of profile.writable) if (exists(path)) args.push('--bind', path, path);
   const pinned = new Set<string>();
   for (const path of profile.protect) {
@@ -38,6 +49,8 @@ export function buildBwrapArgs(bwrapPath: string, profile: SandboxProfile, exist
     }
   }
   for (const path of profile.protect) if (exists(path)) args.push('--ro-bind', path, path);
+  // Last, so that no writable bind (a cwd above the runtime dir) shows it again.
+  for (const path of profile.hide) if (exists(path)) args.push('--tmpfs', path);
   args.push('--');
   return args;
 }

@@ -15,9 +15,10 @@ export { decideAction, matchesApproval, defaultPolicy, mostRestrictivePolicy, ac
 export { loadPolicy, parsePolicy, readPolicyFile, rememberApproval, nodePolicyIo, formatApprovalToml, type LoadedPolicy, type PolicyIo } from './policy/policy-file.js';
 
 // The sandbox: probe the machine, build a profile, prepare a contained argv, explain denials.
-export type { Capabilities, ResourceLimits, SandboxProfile, PreparedCommand } from './sandbox-types.js';
+export type { Capabilities, ResourceLimits, SandboxProfile, PreparedCommand, ProfileKind } from './sandbox-types.js';
+export { chooseExecution, commandShape, type Execution, type CommandShape } from './execution.js';
 export { probeCapabilities, createNodeProbeIo, createCapabilityCache, compareVersions, type ProbeIo, type CapabilityCache } from './capabilities.js';
-export { buildProfile, protectedPathsFor, shellRcFiles, repoProtectedPaths, defaultLimits, type ProfileFacts } from './profiles.js';
+export { buildProfile, protectedPathsFor, shellRcFiles, homeProtectedPaths, repoProtectedPaths, defaultLimits, type ProfileFacts } from './profiles.js';
 export { buildBwrapArgs, unboundProtectedPaths, type PathExists } from './bwrap-args.js';
 export { buildLimitsArgs, buildPrlimitArgs, buildSystemdRunArgs, type LimitsArgs, type LimitTools } from './limits-args.js';
 export { quoteForBash, quoteBytesForBash, quoteArgvForBash } from './shell-quote.js';

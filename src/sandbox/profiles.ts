@@ -1,27 +1,52 @@
-// Sandbox profiles as data: read-only root, writable cwd (plus what the command needs), a
-// private /tmp, network only on request, and a list of paths that stay read-only even inside a
-// writable directory (shell rc files, .git/hooks, .git/config, nl-sh's own config). Pure.
+// Sandbox profiles as data, one per verdict (DESIGN.md "The sandbox enforces the verdict"):
+// - read-only: nothing writable, cwd included; no network; where the machine can confine the
+//   command from inside (host view), the host's processes, /tmp and listening sockets are
+//   visible but cannot be signalled or connected to; elsewhere everything is private.
+// - writes: the cwd writable (minus the protected paths), a private /tmp, no network unless the
+//   user pressed the key that adds it.
+// - process-control: read-only, but the host's processes can be signalled (a confirmed kill).
+// Every profile hides nl-sh's runtime directory and the user's sockets under $XDG_RUNTIME_DIR.
+// Pure.
 
 import { join } from 'node:path';
-import type { ResourceLimits, SandboxProfile } from './sandbox-types.js';
+import type { ProfileKind, ResourceLimits, SandboxProfile } from './sandbox-types.js';
 
-/** Shell startup files in the home directory that a command must never rewrite. */
+/** Files and directories in the home directory that run code or grant access when another program reads them. */
 export const shellRcFiles: readonly string[] = Object.freeze([
-  '.bashrc', '.bash_profile', '.bash_login', '.bash_logout', '.profile', '.inputrc',
+  '.bashrc', '.bash_profile', '.bash_login', '.bash_logout', '.bash_aliases', '.profile', '.inputrc',
   '.zshrc', '.zshenv', '.zprofile', '.zlogin', '.config/fish',
 ]);
 
-/** Paths inside each writable directory that stay read-only (git runs these). */
-export const repoProtectedPaths: readonly string[] = Object.freeze(['.git/hooks', '.git/config']);
+/** Other home paths that configure programs run outside the sandbox later (ssh, git, systemd, PATH). */
+export const homeProtectedPaths: readonly string[] = Object.freeze([
+  '.ssh', '.gitconfig', '.config/git', '.local/bin', 'bin', '.config/systemd', '.config/autostart',
+  '.config/environment.d', '.pam_environment', '.xprofile', '.xsessionrc', '.netrc', '.gnupg', '.docker',
+  '.kube', '.aws', '.npmrc', '.pypirc', '.config/pip', '.cargo/config.toml', '.vimrc', '.config/nvim', '.emacs',
+  '.emacs.d', '.tmux.conf', '.config/tmux', '.screenrc', '.Xresources', '.xinitrc', '.config/user-dirs.dirs',
+]);
+
+/** Paths inside each writable directory that git reads as configuration or runs. */
+export const repoProtectedPaths: readonly string[] = Object.freeze([
+  '.git/hooks', '.git/config', '.git/config.worktree', '.git/commondir', '.git/info', '.git/modules',
+  '.git/worktrees', '.envrc', '.gitmodules',
+]);
 
 /** The facts a profile is built from. Paths are absolute and already resolved (realpath). */
 export interface ProfileFacts {
+  /** What the verdict calls for (absent: writes, the profile of a confirmed command). */
+  kind?: ProfileKind;
   cwd: string;
   home: string;
   /** nl-sh's config directory (config.ts `configDir`). */
   nlshConfigDir: string;
-  /** Whether the command needs the network (from the risk gate or the planner). */
+  /** nl-sh's state and cache directories (history, plan cache, audit log). */
+  nlshDataDirs?: string[];
+  /** Directories replaced by an empty one: $XDG_RUNTIME_DIR, nl-sh's session directories. */
+  hide?: string[];
+  /** The user pressed the key that gives this command the network. */
   network: boolean;
+  /** The machine confines commands from inside (fs, sockets, ptrace), so the host may be shown read-only. */
+  hostView?: boolean;
   /** Further paths the command needs to write (absent: none). */
   extraWritable?: string[];
   limits?: ResourceLimits;
@@ -37,21 +62,34 @@ export const defaultLimits: Readonly<ResourceLimits> = Object.freeze({
 });
 
 /** The always-protected paths for these writable directories and home. */
-export function protectedPathsFor(writable: readonly string[], home: string, nlshConfigDir: string): string[] {
-  const paths = [...shellRcFiles.map((f) => join(home, f)), nlshConfigDir];
+export function protectedPathsFor(writable: readonly string[], home: string, nlshConfigDir: string, dataDirs: readonly string[] = []): string[] {
+  const paths = [...shellRcFiles.map((f) => join(home, f)), ...homeProtectedPaths.map((f) => join(home, f)), nlshConfigDir, ...dataDirs];
   for (const dir of writable) for (const p of repoProtectedPaths) paths.push(join(dir, p));
   return [...new Set(paths)];
 }
 
 /** Build the profile for one command from the facts. */
 export function buildProfile(facts: ProfileFacts): SandboxProfile {
-  const writable = [...new Set([facts.cwd, ...(facts.extraWritable ?? [])])];
+  const kind = facts.kind ?? 'writes';
+  const writes = kind === 'writes';
+  const writable = writes ? [...new Set([facts.cwd, ...(facts.extraWritable ?? [])])] : [];
+  const network = writes && facts.network;
+  const hostView = !writes && (facts.hostView ?? false);
   return {
-    name: facts.name ?? (facts.network ? 'cwd-write+network' : 'cwd-write'),
+    name: facts.name ?? profileName(kind, network),
+    kind,
     writable,
-    protect: protectedPathsFor(writable, facts.home, facts.nlshConfigDir),
-    privateTmp: true,
-    network: facts.network,
+    visible: writes ? [] : [facts.cwd],
+    protect: writes ? protectedPathsFor(writable, facts.home, facts.nlshConfigDir, facts.nlshDataDirs) : [],
+    hide: [...new Set(facts.hide ?? [])],
+    privateTmp: !hostView,
+    hostView,
+    network,
     limits: { ...(facts.limits ?? defaultLimits) },
   };
+}
+
+function profileName(kind: ProfileKind, network: boolean): string {
+  if (kind === 'writes') return network ? 'cwd-write+network' : 'cwd-write';
+  return kind;
 }

@@ -28,16 +28,26 @@ export interface ResourceLimits {
   processes?: number;
 }
 
+/** Which profile a verdict calls for. */
+export type ProfileKind = 'read-only' | 'writes' | 'process-control';
+
 /** What a contained command may touch. Lists are absolute paths; absent and empty mean none. */
 export interface SandboxProfile {
   name: string;
+  kind: ProfileKind;
   /** Writable paths (the cwd, and what the command needs). Everything else is read-only. */
   writable: string[];
+  /** Paths shown read-only even where a private /tmp would hide them (a read-only profile's cwd). */
+  visible: string[];
   /** Paths that stay read-only even inside a writable path (rc files, .git/hooks, nl-sh config). */
   protect: string[];
+  /** Directories replaced by an empty tmpfs (the user's runtime dir: sockets, nl-sh's channel). */
+  hide: string[];
   /** A private, empty /tmp. */
   privateTmp: boolean;
-  /** Network access (only when the risk gate or the planner says the command needs it). */
+  /** The host's processes, /tmp and listening sockets visible (read-only; needs confinement from inside). */
+  hostView: boolean;
+  /** Network access (only when the user pressed the key that gives it). */
   network: boolean;
   limits: ResourceLimits;
 }

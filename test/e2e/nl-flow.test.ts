@@ -48,7 +48,7 @@ describe('the preview', () => {
     for (let i = 0; i < 100 && !(existsSync(listedFile) && readFileSync(listedFile, 'utf8').endsWith('\n')); i++) await idle(50);
     const entry = JSON.parse(readFileSync(join(flow.home(), 'listed.json'), 'utf8').split('\n')[0] ?? '{}');
     expect(entry).toMatchObject({ line: 'show me the biggest log file here', route: 'nl', command: 'ls -S *.log | head -n 1', tier: 'small', risk: 'read_only', decision: 'ran', exitStatus: 0 });
-    expect(entry.sandbox).toMatch(/^bwrap.* \(cwd-write\)$/);
+    expect(entry.sandbox).toMatch(/^bwrap.* \(read-only\)$/);
   });
 
   it('a destructive command: reasons, the dry-run summary, typed confirmation; anything but the word runs nothing', async () => {

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { approvalFor, unsandboxedReason } from '../../src/flow/flow-helpers.js';
-import { unpinnedNote } from '../../src/flow/contain.js';
+import { guardedPaths } from '../../src/flow/contain.js';
 import { buildProfile, decideAction, defaultPolicy, matchesApproval, type Assessment } from '../../src/sandbox/index.js';
 import { splitWords } from '../../src/sandbox/policy/policy.js';
 
@@ -52,14 +52,11 @@ describe('unsandboxedReason', () => {
   });
 });
 
-describe('unpinnedNote', () => {
-  it('folds the protected paths that do not exist into one short line', () => {
-    expect(unpinnedNote(['/p/.git/hooks', '/p/.git/config', '/h/.profile'], '/p', () => true)).toBe('.git/hooks, .git/config and 1 more protected paths do not exist yet, so the command could create them');
-    expect(unpinnedNote([], '/p', () => true)).toBeUndefined();
+describe('guardedPaths', () => {
+  it('guards every protected path that does not exist, inside a repository', () => {
+    expect(guardedPaths(['/p/.git/hooks', '/h/.profile'], '/p', () => true)).toEqual(['/p/.git/hooks', '/h/.profile']);
   });
-
-  it('leaves out .git paths where there is no .git at all', () => {
-    expect(unpinnedNote(['/p/.git/hooks', '/p/.git/config'], '/p', () => false)).toBeUndefined();
-    expect(unpinnedNote(['/p/.git/hooks'], '/p', (p) => p === '/p/.git')).toBe('.git/hooks do not exist yet, so the command could create them');
+  it('outside a repository guards .git itself instead of paths under it (a planted .git file or directory is configuration too)', () => {
+    expect(guardedPaths(['/p/.git/hooks', '/p/.git/config', '/h/.ssh'], '/p', () => false)).toEqual(['/h/.ssh', '/p/.git']);
   });
 });

@@ -24,13 +24,28 @@ describe('buildProfile', () => {
 });
 
 describe('buildBwrapArgs', () => {
-  const profile: SandboxProfile = { name: 't', writable: ['/w'], protect: ['/w/.git/hooks', '/home/u/.bashrc'], privateTmp: true, network: false, limits: {} };
+  const profile: SandboxProfile = { name: 't', kind: 'writes', writable: ['/w'], visible: [], protect: ['/w/.git/hooks', '/home/u/.bashrc'], hide: [], privateTmp: true, hostView: false, network: false, limits: {} };
   it('emits the hardening flags and mounts in an order where later binds win', () => {
     expect(buildBwrapArgs('/b/bwrap', profile, all)).toEqual([
       '/b/bwrap', '--die-with-parent', '--new-session', '--unshare-all', '--cap-drop', 'ALL',
       '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp',
       '--bind', '/w', '/w', '--bind', '/w/.git', '/w/.git', '--ro-bind', '/w/.git/hooks', '/w/.git/hooks', '--ro-bind', '/home/u/.bashrc', '/home/u/.bashrc', '--',
     ]);
+  });
+  it('hides the runtime dir behind an empty tmpfs, in every profile', () => {
+    const args = buildBwrapArgs('/b/bwrap', { ...profile, hide: ['/run/user/1000'] }, all);
+    expect(args.join(' ')).toContain('--tmpfs /run/user/1000');
+    const readOnly = buildBwrapArgs('/b/bwrap', { ...profile, kind: 'read-only', writable: [], protect: [], hide: ['/run/user/1000'], hostView: true, privateTmp: false }, all);
+    expect(readOnly.join(' ')).toContain('--tmpfs /run/user/1000');
+    expect(readOnly).not.toContain('--bind');
+    expect(readOnly).toContain('--unshare-pid');
+    expect(readOnly).not.toContain('--unshare-all');
+    expect(readOnly).not.toContain('--proc');
+  });
+  it('a read-only profile writes nothing, not even the cwd', () => {
+    const p = buildProfile({ kind: 'read-only', cwd: '/w', home: '/home/u', nlshConfigDir: '/home/u/.config/nl-sh', network: false });
+    expect(p.writable).toEqual([]);
+    expect(buildBwrapArgs('/b/bwrap', p, all)).not.toContain('--bind');
   });
   it('pins each directory between a writable root and a protected path (no rename-aside), once', () => {
     const args = buildBwrapArgs('bw', { ...profile, writable: ['/h', '/h/p'], protect: ['/h/p/.git/hooks', '/h/p/.git/config', '/h/.config/nl-sh'] }, all);
