@@ -2,6 +2,8 @@
 // Ollama's protocol, torn down after each test.
 
 import { afterEach } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeHome, testBashrc } from './fixtures.js';
 import { startFakeOllama, type FakeBehaviour, type FakeOllamaServer } from './fake-ollama-server.js';
 import type { PtyDriver } from './pty-driver.js';
@@ -26,6 +28,8 @@ export function useFlowShell() {
     async start(chat: FakeBehaviour[], files: Record<string, string> = {}): Promise<PtyDriver> {
       server = await startFakeOllama({ script: { models: ['small:latest'], chat } });
       home = makeHome({ '.bashrc': testBashrc, '.config/nl-sh/config.toml': fakeTierConfig(server.url), ...files });
+      // What pam_systemd makes: a private $XDG_RUNTIME_DIR (shellEnv points it at ~/.run).
+      mkdirSync(join(home.home, '.run'), { mode: 0o700, recursive: true });
       sh = await startShellAt(home.home, { cols: 200 });
       return sh;
     },
