@@ -68,7 +68,7 @@ async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'e
     case 'dry-run': {
       const { runDryRunCli } = await import('./sandbox/index.js');
       const { realpathSync } = await import('node:fs');
-      const r = await runDryRunCli({ command: inv.command, cwd: realpathSync(process.cwd()), home: env.HOME, json: inv.json });
+      const r = await runDryRunCli({ command: inv.command, cwd: realpathSync(process.cwd()), home: env.HOME, runtimeDir: env.XDG_RUNTIME_DIR, json: inv.json });
       process.stdout.write(r.output);
       return r.status;
     }

@@ -92,7 +92,7 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
       return policyFile;
     },
     ground: (command, parts) => groundCommand(command, parts, parser, sandbox.defaultRuleTable, help),
-    dryRun: (command, cwd) => dryRunView(sandbox.dryRun, { command, cwd, home, timeoutSeconds: 10 }),
+    dryRun: (command, cwd, signal) => dryRunView(sandbox.dryRun, { command, cwd, home, timeoutSeconds: 10, runtimeDir: env.XDG_RUNTIME_DIR, argvs: commandParts(parser, command).flatMap((p) => (p.program ? [[p.program, ...p.args]] : [])), signal }),
     canDryRun: () => capabilities.get().overlayInUserNamespace,
     contain: async (command, cwd, how) =>
       containCommand(command, cwd, how, {

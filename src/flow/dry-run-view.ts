@@ -15,7 +15,7 @@ export async function dryRunView(run: (req: DryRunRequest) => Promise<DryRunResu
     return { available: false, reason: (err as Error).message };
   }
   try {
-    if (!result.available) return { available: false, reason: result.reason ?? 'dry runs are impossible here' };
+    if (!result.available) return { available: false, reason: result.skipped ?? result.reason ?? 'dry runs are impossible here' };
     const rows = (await renderChanges(result.changes)).map((row) => relativeTo(row, req.cwd, req.home));
     const summary = rows.length > MAX_ROWS ? [...rows.slice(0, MAX_ROWS), `… and ${rows.length - MAX_ROWS} more lines`] : rows;
     return { available: true, exitStatus: result.exitStatus, timedOut: result.timedOut, capped: result.capped, networkSuspected: result.networkSuspected, summary, detail: [], changed: result.changes.length };

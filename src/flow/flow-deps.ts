@@ -30,7 +30,8 @@ export interface FlowDeps {
   /** Append an approval to the policy file; returns the file's path. Throws when it cannot. */
   remember(approval: Approval): string;
   ground(command: string, modelParts: readonly PlanPart[]): Promise<Grounding>;
-  dryRun(command: string, cwd: string): Promise<DryRunView>;
+  /** Dry-run `command`; aborting `signal` kills it at once. */
+  dryRun(command: string, cwd: string, signal?: AbortSignal): Promise<DryRunView>;
   /** Whether dry runs can work on this machine (overlayfs in a user namespace). */
   canDryRun(): boolean;
   /** Prepare the sandbox for `command` in `cwd` with the profile its verdict calls for (network only when the user asked). */

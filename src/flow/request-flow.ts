@@ -121,6 +121,17 @@ class RequestRun {
     return { reply: suggestion.reply, source };
   }
 
+  // The dry run, with Ctrl-C killing it at once (like plan()).
+  private async dryRunCancellable(command: string): Promise<DryRunView> {
+    const controller = new AbortController();
+    const stop = this.keys.watchCancel(() => controller.abort());
+    try {
+      return await this.deps.dryRun(command, this.ctx.cwd, controller.signal);
+    } finally {
+      stop();
+    }
+  }
+
   // Show one plan and act on the user's keys until they decide or ask for another plan.
   private async review(shown: Shown): Promise<LineDecision | Shown | { again: { text: string; opts: { earlier?: ChatMessage[]; startAt?: number } } }> {
     const { deps, ctx } = this;
@@ -132,7 +143,7 @@ class RequestRun {
     const grounding: Grounding = await deps.ground(command, shown.reply.parts).catch(() => ({ parts: [] }));
     if ((assessment.level === 'writes' || assessment.level === 'destructive') && decision.action !== 'deny') {
       this.emit({ kind: 'dry-running' });
-      this.dryRunView = await deps.dryRun(command, ctx.cwd);
+      this.dryRunView = await this.dryRunCancellable(command);
     }
     const preview: Preview = {
       command,
@@ -201,7 +212,7 @@ class RequestRun {
           continue;
         case 'dry-run':
           this.emit({ kind: 'dry-running' });
-          this.dryRunView = await deps.dryRun(command, ctx.cwd);
+          this.dryRunView = await this.dryRunCancellable(command);
           this.emit({ kind: 'dry-run', view: this.dryRunView });
           continue;
         case 'copy':

@@ -2,12 +2,14 @@
 // the time cap from outside too, then collect the changes from the copied-out upper dirs.
 
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chooseRoots, touchesHome, unsafeRoot } from './roots.js';
 import { dryRunArgv, setupFailedStatus } from './setup-script.js';
 import { collectChanges, parseDirListing } from './collect.js';
+import { hiddenDirs, outermostHidden } from './hidden.js';
+import { interactiveReason, roughArgvs } from './interactive.js';
 import type { DryRunRequest, DryRunResult, FileChange } from './types.js';
 
 const outputLimit = 256 * 1024;
@@ -20,10 +22,16 @@ interface Spawned {
   killed: boolean;
 }
 
-function run(argv: string[], graceMs: number): Promise<Spawned> {
+// The child leads its own process group and session (detached: setsid, so no controlling
+// terminal); unshare's --kill-child takes the pid namespace down with it. Killing the group
+// reaches unshare and sh at once; the namespace's init dying kills every process in it.
+function run(argv: string[], graceMs: number, signal: AbortSignal | undefined): Promise<Spawned> {
   return new Promise((resolve) => {
     const [cmd, ...args] = argv;
     const child = spawn(cmd ?? 'unshare', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const kill = () => { try { process.kill(-(child.pid ?? 0), 'SIGKILL'); } catch { /* already gone */ } };
+    signal?.addEventListener('abort', kill, { once: true });
+    child.on('close', () => signal?.removeEventListener('abort', kill));
     let stdout = '';
     let stderr = '';
     let killed = false;
@@ -31,7 +39,7 @@ function run(argv: string[], graceMs: number): Promise<Spawned> {
     child.stderr.on('data', (b: Buffer) => { if (stderr.length < outputLimit) stderr += b.toString(); });
     const timer = setTimeout(() => {
       killed = true;
-      try { process.kill(-(child.pid ?? 0), 'SIGKILL'); } catch { /* already gone */ }
+      kill();
     }, graceMs);
     child.on('error', (err) => { clearTimeout(timer); resolve({ status: null, stdout, stderr: stderr + String(err), killed }); });
     child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr, killed }); });
@@ -46,9 +54,20 @@ function unavailable(reason: string, started: number): DryRunResult {
   };
 }
 
+// The dirs to hide as they are on this host: existing, real paths, none inside another or
+// under /tmp (which is replaced as a whole).
+async function presentHiddenDirs(runtimeDir: string | undefined): Promise<string[]> {
+  const uid = process.getuid?.() ?? 0;
+  const found = await Promise.all(hiddenDirs({ runtimeDir, uid, tmp: os.tmpdir() }).map((d) => realpath(d).catch(() => undefined)));
+  return outermostHidden(found.filter((d): d is string => d !== undefined));
+}
+
 /** Run `req.command` in overlays of its cwd (and HOME) with no network; report what it changed. */
 export async function dryRun(req: DryRunRequest): Promise<DryRunResult> {
   const started = performance.now();
+  const skipped = interactiveReason(req.argvs ?? roughArgvs(req.command));
+  if (skipped) return { ...unavailable(`${skipped}: it is not dry-run`, started), skipped: `${skipped}: it is not dry-run` };
+  if (req.signal?.aborted) return { ...unavailable('the dry run was cancelled', started), cancelled: true };
   const capBytes = req.capBytes ?? 256 * 1024 * 1024;
   const timeoutSeconds = req.timeoutSeconds ?? 30;
   const home = req.home;
@@ -62,8 +81,13 @@ export async function dryRun(req: DryRunRequest): Promise<DryRunResult> {
     const outDir = path.join(work, 'out');
     const stageDir = path.join(work, 'stage');
     await Promise.all([mkdir(outDir, { mode: 0o700 }), mkdir(stageDir, { mode: 0o700 })]);
-    const argv = dryRunArgv({ command: req.command, capBytes, timeoutSeconds, outDir, stageDir, cwd: path.resolve(req.cwd), roots });
-    const ran = await run(argv, (timeoutSeconds + 5) * 1000);
+    const hidden = await presentHiddenDirs(req.runtimeDir);
+    const argv = dryRunArgv({ command: req.command, capBytes, timeoutSeconds, outDir, stageDir, cwd: path.resolve(req.cwd), roots, hidden });
+    const ran = await run(argv, (timeoutSeconds + 5) * 1000, req.signal);
+    if (req.signal?.aborted) {
+      await cleanup();
+      return { ...unavailable('the dry run was cancelled', started), cancelled: true };
+    }
     const statusText = await readFile(path.join(outDir, 'status'), 'utf8').catch(() => undefined);
     if (statusText === undefined) {
       await cleanup();

@@ -13,6 +13,12 @@ export interface DryRunRequest {
   capBytes?: number;
   /** Seconds before the command is killed. */
   timeoutSeconds?: number;
+  /** The user's XDG_RUNTIME_DIR: hidden (with all of /run) so nothing reaches the session. */
+  runtimeDir?: string;
+  /** Each simple command's words (from the parser); without them the line is split roughly. */
+  argvs?: readonly (readonly string[])[];
+  /** Aborting kills the whole dry run (its pid namespace) at once. */
+  signal?: AbortSignal;
 }
 
 /** The kind of file an entry is. */
@@ -42,9 +48,13 @@ export interface FileChange {
 
 /** What a dry run found. `outDir` holds the copied upper dirs until `cleanup` runs. */
 export interface DryRunResult {
-  /** False when dry runs are impossible here (then `reason` says why). */
+  /** False when dry runs are impossible here, or this one was skipped or cancelled (then `reason` says why). */
   available: boolean;
   reason?: string;
+  /** Not dry-run on purpose (an interactive program): why, in one line. */
+  skipped?: string;
+  /** The signal aborted it; nothing of it is left running. */
+  cancelled?: boolean;
   /** The command's exit status inside the overlay (undefined if it never ran). */
   exitStatus: number | undefined;
   timedOut: boolean;
