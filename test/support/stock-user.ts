@@ -3,7 +3,7 @@
 // developer's machine, the current user with a copy of /etc/skel (said once, never skipped).
 // Keys are typed into a real pty; waits only look at output produced after a mark.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -72,6 +72,28 @@ export function loginEnv(user: StockUser, home: string, extra: Record<string, st
   };
 }
 
+// `argv` as `user` with its login environment: setpriv execs straight into the program (no PAM
+// session, no extra process or tty); as the current user, `argv` itself.
+function asUser(user: StockUser, env: Record<string, string>, argv: string[]): [string, string[]] {
+  const pairs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+  const [file = nlshBin, ...args] = user.switched ? ['setpriv', `--reuid=${user.uid}`, `--regid=${user.gid}`, '--init-groups', 'env', '-i', ...pairs, ...argv] : argv;
+  return [file, args];
+}
+
+/** Run `argv` as `user` in `home` without a terminal (stdin empty); its status and output. */
+export function runAsStockUser(user: StockUser, home: string, argv: string[], extraEnv: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const env = loginEnv(user, home, extraEnv);
+  const [file, args] = asUser(user, env, argv);
+  return new Promise((resolve) => {
+    const child = spawn(file, args, { cwd: home, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 /** A program's output with terminal controls removed: what a person reads, line by line. */
 export function plainText(bytes: Buffer): string {
   return (
@@ -104,12 +126,9 @@ export interface StockShell {
 
 /** Start `argv` (default: the nl-sh launcher) as `user` in `home`, and wait for its first prompt. */
 export async function startAsStockUser(user: StockUser, home: string, opts: { argv?: string[]; env?: Record<string, string>; cols?: number } = {}): Promise<StockShell> {
-  const argv = opts.argv ?? [nlshBin];
   const env = loginEnv(user, home, opts.env);
-  // setpriv execs straight into the user's program: no PAM session, no extra process or tty.
-  const pairs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-  const [file, ...args] = user.switched ? ['setpriv', `--reuid=${user.uid}`, `--regid=${user.gid}`, '--init-groups', 'env', '-i', ...pairs, ...argv] : argv;
-  const driver = startInPty(file ?? nlshBin, args, { env, cwd: home, cols: opts.cols ?? 160, rows: 40 });
+  const [file, args] = asUser(user, env, opts.argv ?? [nlshBin]);
+  const driver = startInPty(file, args, { env, cwd: home, cols: opts.cols ?? 160, rows: 40 });
   const since = (mark: number): string => plainText(driver.raw().subarray(mark));
   const shell: StockShell = {
     driver,
