@@ -190,7 +190,15 @@ __nlsh_sandbox_defs() {
   __nlsh_defs+='for __nlsh_o in ${BASHOPTS//:/ }; do [[ :$__nlsh_opts: == *:"$__nlsh_o":* ]] || shopt -u "$__nlsh_o"; done
 for __nlsh_o in ${__nlsh_opts//:/ }; do shopt -s "$__nlsh_o" 2>/dev/null; done
 unset __nlsh_o __nlsh_opts
-'$fns$aliases$'shopt -s expand_aliases\nset +o braceexpand +o hashall +o interactive-comments'$sets$'\n'
+'
+  # A function defined while extglob was on prints extglob patterns even after it is turned off;
+  # parsing with it on cannot change a definition that parsed without it.
+  if [[ :$BASHOPTS: == *:extglob:* ]]; then
+    __nlsh_defs+=$fns
+  else
+    __nlsh_defs+=$'shopt -s extglob\n'$fns$'shopt -u extglob\n'
+  fi
+  __nlsh_defs+=$aliases$'shopt -s expand_aliases\nset +o braceexpand +o hashall +o interactive-comments'$sets$'\n'
 }
 
 # Run a command as nl-sh prepared it (contained by the sandbox): the wrapper's argv is in the
