@@ -203,7 +203,7 @@ unset __nlsh_o __nlsh_opts
 
 # Run a command as nl-sh prepared it (contained by the sandbox): the wrapper's argv is in the
 # session directory, NUL-separated, written by nl-sh for this run; the command runs in a fresh
-# bash inside it with this shell's aliases and functions, so generated commands can use them.
+# bash inside it with the aliases and functions it uses (__nlsh_sandbox_defs), read from fd 3.
 nl-sh-sandbox() {
   local -a __nlsh_w
   [[ -n $__nlsh_dir && -r $__nlsh_dir/sandbox.argv ]] || { printf 'nl-sh-sandbox: no prepared sandbox\n' >&2; return 126; }
