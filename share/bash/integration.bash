@@ -212,16 +212,68 @@ __nlsh_hook() {
   exec {w}>&- {r}>&-
 }
 
+# The aliases and functions `$1` can use, as a script for the sandbox's bash to read back: the
+# user's shell options first (bash-completion's functions only parse with extglob), then the
+# functions the command names and those they name in turn, then its aliases, then `set -o`
+# state. Never all of `declare -f`: after one Tab completion that is far more than one argv
+# string may hold. Words are found by replacing everything that cannot be part of a name with
+# spaces: an over-approximation, so a name only used as an argument is defined too, harmlessly.
+# One fork per level of calls (declare -f); none for a command that uses no function. Sets
+# __nlsh_defs.
+__nlsh_sandbox_defs() {
+  local IFS=$' \t\n' text=$1 next w o fns= aliases= sets=
+  local -A seen=()
+  local -a level
+  local -i depth count=0
+  for ((depth = 0; depth < 32 && count < 512; depth++)); do
+    level=() next=
+    for w in ${text//[^A-Za-z0-9_.:@%+,\/-]/ }; do
+      [[ $w != @ && -z ${seen[$w]-} ]] || continue
+      seen[$w]=1
+      if [[ -v BASH_ALIASES[$w] ]]; then
+        printf -v o 'alias -- %q=%q\n' "$w" "${BASH_ALIASES[$w]}"
+        aliases+=$o next+=" ${BASH_ALIASES[$w]}"
+      fi
+      declare -F -- "$w" >/dev/null && level+=("$w") && ((++count))
+    done
+    if ((${#level[@]})); then
+      o=$(declare -f -- "${level[@]}")
+      fns+=$o$'\n' next+=" $o"
+    fi
+    [[ -n $next ]] || break
+    text=$next
+  done
+  for o in ${SHELLOPTS//:/ }; do
+    case $o in emacs | vi | history | histexpand | monitor | onecmd | noexec | privileged) ;; *) sets+=" -o $o" ;; esac
+  done
+  printf -v __nlsh_defs '__nlsh_opts=%q\n' "$BASHOPTS"
+  # shellcheck disable=SC2016 # expanded by the sandbox's bash
+  __nlsh_defs+='for __nlsh_o in ${BASHOPTS//:/ }; do [[ :$__nlsh_opts: == *:"$__nlsh_o":* ]] || shopt -u "$__nlsh_o"; done
+for __nlsh_o in ${__nlsh_opts//:/ }; do shopt -s "$__nlsh_o" 2>/dev/null; done
+unset __nlsh_o __nlsh_opts
+'
+  # A function defined while extglob was on prints extglob patterns even after it is turned off;
+  # parsing with it on cannot change a definition that parsed without it.
+  if [[ :$BASHOPTS: == *:extglob:* ]]; then
+    __nlsh_defs+=$fns
+  else
+    __nlsh_defs+=$'shopt -s extglob\n'$fns$'shopt -u extglob\n'
+  fi
+  __nlsh_defs+=$aliases$'shopt -s expand_aliases\nset +o braceexpand +o hashall +o interactive-comments'$sets$'\n'
+}
+
 # Run a command as nl-sh prepared it (contained by the sandbox): the wrapper's argv came in the
 # hook's reply (__nlsh_wrap, for this one run); the command runs in a fresh bash inside it with
-# this shell's aliases and functions, so generated commands can use them.
+# the aliases and functions it uses (__nlsh_sandbox_defs), read from fd 3.
 nl-sh-sandbox() {
   local -a __nlsh_w=("${__nlsh_wrap[@]}")
   unset __nlsh_wrap
   ((${#__nlsh_w[@]})) || { printf 'nl-sh-sandbox: no prepared sandbox (nl-sh prepares one for each approved command)\n' >&2; return 126; }
   local __nlsh_defs
-  __nlsh_defs=$(alias -p; declare -f)
-  "${__nlsh_w[@]}" bash -c "shopt -s expand_aliases"$'\n'"$__nlsh_defs"$'\n'"$1"
+  __nlsh_sandbox_defs "$1"
+  # The definitions reach the sandbox's bash on fd 3 (a here-string), never in argv.
+  # shellcheck disable=SC2016 # expanded by the sandbox's bash
+  "${__nlsh_w[@]}" bash -c '. /dev/fd/3; exec 3<&-; eval "$1"' bash "$1" 3<<<"$__nlsh_defs"
 }
 
 # Restore accept-line after an 'edit' left the line in the buffer.

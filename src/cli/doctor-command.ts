@@ -9,6 +9,7 @@ import { pluginFiles } from '../integrations/plugins/plugin-files.js';
 import { spawnInPty } from '../repl/pty/pty-host.js';
 import { runBounded } from '../run-bounded.js';
 import { tiersFrom } from './planner-wiring.js';
+import { sandboxFacts } from './sandbox-facts.js';
 
 /** One line of the report. */
 interface Finding {
@@ -70,6 +71,9 @@ export async function runDoctorCommand(opts: { config: Config; configProblems: s
   findings.push({ ok: Boolean(caps.bwrap), what: 'bubblewrap', detail: caps.bwrap ? `${caps.bwrap.version} at ${caps.bwrap.path}${caps.bwrap.overlay ? ' (with --overlay)' : ''}` : 'not found: generated commands cannot run contained', fix: 'install bubblewrap (apt install bubblewrap)' });
   findings.push({ ok: caps.userNamespaces, what: 'user namespaces', detail: caps.userNamespaces ? 'available' : 'blocked: no dry runs, and no sandbox unless root; nl-sh asks for explicit confirmation instead', fix: 'allow unprivileged user namespaces (Ubuntu 24.04: an AppArmor profile for bwrap, or sysctl kernel.apparmor_restrict_unprivileged_userns=0)' });
   findings.push({ ok: caps.overlayInUserNamespace, what: 'overlayfs', detail: caps.overlayInUserNamespace ? 'mountable in a user namespace (dry runs work)' : 'not mountable in a user namespace: no dry runs; nl-sh asks for explicit confirmation instead', fix: 'a kernel of 5.11 or later with overlayfs' });
+  const { probeSandboxedRun } = await import('./doctor-sandbox.js');
+  const probe = await probeSandboxedRun({ bash: opts.bash, env, cwd: process.cwd(), facts: sandboxFacts(env, () => caps) });
+  findings.push({ ok: probe.problem === undefined, what: 'sandboxed run', detail: probe.problem === undefined ? `\`true\` ran contained (${probe.mechanism}) through your ~/.bashrc, as a session runs it, in ${probe.ms} ms` : `\`true\` did not run contained (${probe.problem}): generated commands cannot run either`, fix: 'fix what it names (often a line in ~/.bashrc); until then only `u` (run unsandboxed, on your key) runs a proposal' });
   findings.push({ ok: true, what: 'resource limits', detail: caps.systemdUser ? 'systemd-run --user scopes' : caps.prlimit ? `prlimit at ${caps.prlimit} (no systemd user manager)` : 'none: commands run without memory/CPU limits' });
   findings.push({ ok: true, what: 'landlock, seccomp', detail: `landlock ${caps.landlock ? 'available' : 'absent'}, seccomp ${caps.seccomp ? 'available' : 'absent'} (reported; not needed)` });
   const pluginDir = join(configDir(env), 'plugins');

@@ -3,8 +3,7 @@
 // history and audit log. Loaded on the first request, never on the way to the first prompt.
 
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { cacheDir, configDir, stateDir, type Config } from '../config.js';
+import { configDir, stateDir, type Config } from '../config.js';
 import { describeError, NlshError } from '../errors.js';
 import { createRequestFlow, type RequestFlow } from '../flow/request-flow.js';
 import { containCommand } from '../flow/contain.js';
@@ -17,6 +16,7 @@ import { commandParts } from '../preview/command-parts.js';
 import * as repl from '../repl/index.js';
 import * as sandbox from '../sandbox/index.js';
 import { buildPlanner } from './planner-wiring.js';
+import { sandboxFacts } from './sandbox-facts.js';
 
 /** What the session offers the flow. */
 export interface FlowWiringOptions {
@@ -94,14 +94,7 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
     ground: (command, parts) => groundCommand(command, parts, parser, sandbox.defaultRuleTable, help),
     dryRun: (command, cwd, signal) => dryRunView(sandbox.dryRun, { command, cwd, home, timeoutSeconds: 10, runtimeDir: env.XDG_RUNTIME_DIR, argvs: commandParts(parser, command).flatMap((p) => (p.program ? [[p.program, ...p.args]] : [])), signal }),
     canDryRun: () => capabilities.get().overlayInUserNamespace,
-    contain: async (command, cwd, how) =>
-      containCommand(command, cwd, how, {
-        capabilities: capabilities.get,
-        home,
-        nlshConfigDir: configDir(env),
-        nlshDataDirs: [stateDir(env), cacheDir(env)],
-        hide: [env.XDG_RUNTIME_DIR ?? '', `${tmpdir()}/nl-sh-${process.getuid?.() ?? 0}`].filter((d) => d !== ''),
-      }),
+    contain: async (command, cwd, how) => containCommand(command, cwd, how, { ...sandboxFacts(env, capabilities.get), home }),
     record: (entry) => {
       repl.appendHistory(historyFile, { ...entry, at: Date.now(), session: process.pid }, (err) => {
         unwritten ??= `nl-sh: cannot write the request history ${historyFile} (${describeError(err)}); requests still work but are not recorded`;
