@@ -127,21 +127,23 @@ static void pause_ms(long ms) {
   nanosleep(&t, NULL);
 }
 
-/* Kill every task left in the cgroup and remove it; bounded (about 5 s). */
+/* Kill every task left in the cgroup and remove it; bounded (about 5 s). The sandbox's last
+ * tasks are usually still being reaped when bwrap exits, so the first retries come quickly. */
 static void empty_and_remove(const char *dir, int v2) {
   char procs[4096];
   if (pathf(procs, sizeof procs, "%s/cgroup.procs", dir) != 0) return;
-  for (int round = 0; round < 500; round++) {
+  for (int round = 0; round < 520; round++) {
+    long wait_ms = round < 20 ? 1 : 10;
     if (rmdir(dir) == 0 || errno == ENOENT) return;
     if (v2 && write_text(dir, "cgroup.kill", "1") == 0) {
-      pause_ms(10);
+      pause_ms(wait_ms);
       continue;
     }
     FILE *f = fopen(procs, "r");
     long pid;
     while (f && fscanf(f, "%ld", &pid) == 1) kill((pid_t)pid, SIGKILL);
     if (f) fclose(f);
-    pause_ms(10);
+    pause_ms(wait_ms);
   }
   fprintf(stderr, "nl-sh-confine: could not remove %s\n", dir);
 }
