@@ -1,11 +1,12 @@
 // The capability probe: what this machine offers for containing commands (bwrap and its
 // version, user namespaces, overlayfs in a user namespace, a systemd user manager, prlimit,
-// Landlock, seccomp). All I/O goes through `ProbeIo`, so the decisions are testable; the probe
+// Landlock, seccomp, and what the native helper nl-sh-confine can enforce). All I/O goes through `ProbeIo`, so the decisions are testable; the probe
 // runs on first use and the result is kept by a cache object the caller holds.
 
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Capabilities } from './sandbox-types.js';
 
 /** The I/O the probe needs. */
@@ -27,21 +28,44 @@ const overlayScript = [
   'umount "$d/m" 2>/dev/null; rm -rf "$d"; exit $s',
 ].join('\n');
 
+/** Where to look for the helper (absent: the probe reports no helper). */
+export interface ProbeOptions {
+  confinePath?: string;
+}
+
 /** Probe the machine through `io`. */
-export function probeCapabilities(io: ProbeIo): Capabilities {
+export function probeCapabilities(io: ProbeIo, options: ProbeOptions = {}): Capabilities {
   const unshare = io.which('unshare');
   const userNamespaces = unshare !== undefined && io.run(unshare, ['--user', '--map-root-user', 'true']).status === 0;
   const overlayInUserNamespace = userNamespaces && unshare !== undefined && io.run(unshare, ['--user', '--map-root-user', '--mount', 'sh', '-c', overlayScript]).status === 0;
+  const confine = options.confinePath === undefined ? undefined : probeConfine(io, options.confinePath);
+  const lsmLandlock = (io.readText('/sys/kernel/security/lsm') ?? '').split(',').map((s) => s.trim()).includes('landlock');
   return {
     bwrap: probeBwrap(io),
     userNamespaces,
     overlayInUserNamespace,
     systemdUser: probeSystemdUser(io),
     prlimit: io.which('prlimit'),
-    landlock: (io.readText('/sys/kernel/security/lsm') ?? '').split(',').map((s) => s.trim()).includes('landlock'),
+    landlock: lsmLandlock || (confine?.landlockAbi ?? 0) > 0,
     seccomp: io.readText('/proc/sys/kernel/seccomp/actions_avail') !== undefined,
     root: io.uid() === 0 && privileged(io),
+    confine,
   };
+}
+
+// `nl-sh-confine --probe` prints key=value lines: landlock_abi, seccomp, pids_cgroup.
+function probeConfine(io: ProbeIo, path: string): Capabilities['confine'] {
+  const out = io.run(path, ['--probe']);
+  if (out.status !== 0) return undefined;
+  const facts = new Map(out.stdout.split('\n').map((line) => line.split('=', 2) as [string, string | undefined]));
+  const abi = Number(facts.get('landlock_abi'));
+  if (!Number.isInteger(abi) || abi < 0) return undefined;
+  return { path, landlockAbi: abi, seccomp: facts.get('seccomp') === 'yes', pidsCgroup: facts.get('pids_cgroup') === 'yes' };
+}
+
+/** The helper built next to the launcher (bin/nl-sh-confine in the package). */
+export function bundledConfinePath(): string {
+  return fileURLToPath(new URL('../../bin/nl-sh-confine', import.meta.url));
 }
 
 function probeBwrap(io: ProbeIo): Capabilities['bwrap'] {
