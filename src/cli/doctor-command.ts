@@ -66,8 +66,8 @@ export async function runDoctorCommand(opts: { config: Config; configProblems: s
   for (const [what, dir] of [['state directory', stateDir(env)], ['cache directory', cacheDir(env)]] as const) {
     findings.push({ ok: writable(dir), what, detail: dir, fix: `make ${dir} writable (history, cached plans and the cloud budget need it)` });
   }
-  const { probeCapabilities, createNodeProbeIo } = await import('../sandbox/index.js');
-  const caps = probeCapabilities(createNodeProbeIo(env));
+  const { probeCapabilities, createNodeProbeIo, bundledConfinePath } = await import('../sandbox/index.js');
+  const caps = probeCapabilities(createNodeProbeIo(env), { confinePath: bundledConfinePath() });
   findings.push({ ok: Boolean(caps.bwrap), what: 'bubblewrap', detail: caps.bwrap ? `${caps.bwrap.version} at ${caps.bwrap.path}${caps.bwrap.overlay ? ' (with --overlay)' : ''}` : 'not found: generated commands cannot run contained', fix: 'install bubblewrap (apt install bubblewrap)' });
   findings.push({ ok: caps.userNamespaces, what: 'user namespaces', detail: caps.userNamespaces ? 'available' : 'blocked: no dry runs, and no sandbox unless root; nl-sh asks for explicit confirmation instead', fix: 'allow unprivileged user namespaces (Ubuntu 24.04: an AppArmor profile for bwrap, or sysctl kernel.apparmor_restrict_unprivileged_userns=0)' });
   findings.push({ ok: caps.overlayInUserNamespace, what: 'overlayfs', detail: caps.overlayInUserNamespace ? 'mountable in a user namespace (dry runs work)' : 'not mountable in a user namespace: no dry runs; nl-sh asks for explicit confirmation instead', fix: 'a kernel of 5.11 or later with overlayfs' });

@@ -67,7 +67,7 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
   const planner = Promise.resolve(buildPlanner({ config, env, parser, lastCommand, pluginFacts }));
   const classifier = sandbox.loadRiskClassifier();
   const help = createRunningHelpSource(helpAllowlist(sandbox.defaultRuleTable), env);
-  const capabilities = sandbox.createCapabilityCache(() => sandbox.probeCapabilities(sandbox.createNodeProbeIo(env)));
+  const capabilities = sandbox.createCapabilityCache(() => sandbox.probeCapabilities(sandbox.createNodeProbeIo(env), { confinePath: sandbox.bundledConfinePath() }));
   const tellOnce = (): string | undefined => {
     if (unwritten === undefined || told) return undefined;
     told = true;

@@ -38,7 +38,7 @@ export function containCommand(command: string, cwd: string, how: { profile: Pro
       nlshDataDirs: facts.nlshDataDirs,
       hide: facts.hide.map(real),
       network: how.network,
-      hostView: false,
+      hostView: canShowHost(capabilities, how.profile),
     });
     const prepared = prepareCommand(command, profile, capabilities, { exists: existsSync });
     const guard = guardedPaths(prepared.unpinned, dir, existsSync);
@@ -48,6 +48,17 @@ export function containCommand(command: string, cwd: string, how: { profile: Pro
   } catch (err) {
     return { ok: false, reason: (err as Error).message };
   }
+}
+
+/**
+ * Whether the host may be shown to a read-only or process-control command: only where the helper
+ * can hold it from inside (Landlock for writes and ptrace, the socket filter for connections, and
+ * for read-only signal scoping too); elsewhere the sandbox stays private (own /proc, /tmp, network).
+ */
+export function canShowHost(capabilities: Capabilities, profile: ProfileKind): boolean {
+  const c = capabilities.confine;
+  if (!c || !c.seccomp) return false;
+  return profile === 'read-only' ? c.landlockAbi >= 6 : profile === 'process-control' && c.landlockAbi >= 3;
 }
 
 /**

@@ -17,7 +17,8 @@ export { loadPolicy, parsePolicy, readPolicyFile, rememberApproval, nodePolicyIo
 // The sandbox: probe the machine, build a profile, prepare a contained argv, explain denials.
 export type { Capabilities, ResourceLimits, SandboxProfile, PreparedCommand, ProfileKind } from './sandbox-types.js';
 export { chooseExecution, commandShape, type Execution, type CommandShape } from './execution.js';
-export { probeCapabilities, createNodeProbeIo, createCapabilityCache, compareVersions, type ProbeIo, type CapabilityCache } from './capabilities.js';
+export { buildConfineArgs, confineGaps, type ConfineRequest } from './confine-args.js';
+export { probeCapabilities, bundledConfinePath, createNodeProbeIo, createCapabilityCache, compareVersions, type ProbeIo, type CapabilityCache } from './capabilities.js';
 export { buildProfile, protectedPathsFor, shellRcFiles, homeProtectedPaths, repoProtectedPaths, defaultLimits, type ProfileFacts } from './profiles.js';
 export { buildBwrapArgs, unboundProtectedPaths, type PathExists } from './bwrap-args.js';
 export { buildLimitsArgs, buildPrlimitArgs, buildSystemdRunArgs, type LimitsArgs, type LimitTools } from './limits-args.js';

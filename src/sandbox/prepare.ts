@@ -6,6 +6,7 @@
 import { NlshError } from '../errors.js';
 import { buildBwrapArgs, unboundProtectedPaths, type PathExists } from './bwrap-args.js';
 import { buildLimitsArgs } from './limits-args.js';
+import { buildConfineArgs, confineGaps, type ConfineRequest } from './confine-args.js';
 import { quoteArgvForBash } from './shell-quote.js';
 import type { Capabilities, PreparedCommand, SandboxProfile } from './sandbox-types.js';
 
@@ -22,7 +23,12 @@ export interface PrepareOptions {
 /** Prepare `command` to run under `profile` with what `capabilities` offers. */
 export function prepareCommand(command: string, profile: SandboxProfile, capabilities: Capabilities, options: PrepareOptions): PreparedCommand {
   const shell = [options.shell ?? 'bash', '-c', command];
-  const limits = buildLimitsArgs(profile.limits, { systemdUser: capabilities.systemdUser, prlimit: capabilities.prlimit });
+  const confine = capabilities.confine;
+  const limits = buildLimitsArgs(profile.limits, {
+    systemdUser: capabilities.systemdUser,
+    prlimit: capabilities.prlimit,
+    confine: confine ? { path: confine.path, pidsCgroup: confine.pidsCgroup, root: capabilities.root } : undefined,
+  });
   const degraded = [...limits.degraded];
   const unusable = bwrapUnusable(capabilities);
   if (unusable !== undefined) {
@@ -35,8 +41,20 @@ export function prepareCommand(command: string, profile: SandboxProfile, capabil
   }
   const bwrap = capabilities.bwrap as NonNullable<Capabilities['bwrap']>;
   if (!capabilities.userNamespaces) degraded.push('no user namespace: bwrap runs without one (setuid or as root)');
-  const argv = [...limits.outer, ...buildBwrapArgs(bwrap.path, profile, options.exists), ...limits.inner, ...shell];
-  return finish(argv, ['bwrap', ...limits.mechanisms].join('+'), degraded, unboundProtectedPaths(profile, options.exists));
+  // Inside bwrap, after every mount: the helper holds the command to its profile (writes only in
+  // the writable paths and the private /tmp, no sockets without the network key, no signals out
+  // unless the verdict is process control), with what this kernel cannot do said as degraded.
+  const request: ConfineRequest = {
+    write: [...profile.writable.filter(options.exists), ...(profile.privateTmp ? ['/tmp'] : [])],
+    network: profile.network,
+    signalOut: profile.kind === 'process-control',
+    limitFlags: limits.confineFlags,
+    bestEffort: true,
+  };
+  degraded.push(...confineGaps(confine, request));
+  const inner = confine ? buildConfineArgs(confine.path, request) : limits.inner;
+  const argv = [...limits.outer, ...buildBwrapArgs(bwrap.path, profile, options.exists), ...inner, ...shell];
+  return finish(argv, ['bwrap', ...(confine ? ['confine'] : []), ...limits.mechanisms].join('+'), degraded, unboundProtectedPaths(profile, options.exists));
 }
 
 // bwrap needs user namespaces unless it runs as root (or is setuid, which we do not assume).

@@ -118,3 +118,52 @@ describe('a forged reply', () => {
     expect(existsSync(join(flow.home(), 'FORGED'))).toBe(false);
   });
 });
+
+describe('read-only requests see the host as it is, and cannot touch it', () => {
+  // That none of them can be signalled or connected to: test/sandbox/sandbox/profile-escape.test.ts.
+  it('ss shows a listener the test started, ps its process, ls /tmp its file, under the read-only profile', async () => {
+    const { createServer } = await import('node:net');
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const server = createServer((c) => c.end('HELLO-FROM-HOST\n'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as { port: number }).port;
+    const sleeper = spawn('sleep', ['61.5'], { stdio: 'ignore' });
+    const marker = mkdtempSync(join(tmpdir(), 'nlsh-host-view-'));
+    try {
+      const probe = `ss -ltn | grep -c ":${port} "; ps -eo pid,args | grep -c "[s]leep 61.5"; ls ${tmpdir()} | grep -c nlsh-host-view; echo probe-done`;
+      const s = await flow.start([{ kind: 'reply', json: plan(probe) }]);
+      expect(await typeAndWait(s, ',what is listening and running here\r', menu)).toMatch(/sandbox: read-only \(nothing can be written; the host is visible, not touchable; no network\)/);
+      const out = await typeAndWait(s, '\r', /^probe-done\n/m);
+      expect(out).toMatch(/^1\n1\n1\n/m);
+      expect(sleeper.exitCode).toBeNull();
+      expect(sleeper.signalCode).toBeNull();
+    } finally {
+      sleeper.kill();
+      server.close();
+      rmSync(marker, { recursive: true, force: true });
+    }
+  });
+
+  it('a confirmed kill stops the process; a command before it that is not process control leaves it running', async () => {
+    const { spawn } = await import('node:child_process');
+    const victim = spawn('sleep', ['62.5'], { stdio: 'ignore' });
+    const gone = new Promise<void>((r) => victim.on('exit', () => r()));
+    try {
+      const s = await flow.start([
+        { kind: 'reply', json: plan(`touch note.txt; echo tried`) },
+        { kind: 'reply', json: plan(`kill ${victim.pid}`) },
+      ]);
+      await typeAndWait(s, ',make a note\r', menu);
+      await typeAndWait(s, 'r', /^tried\n/m);
+      expect(victim.exitCode).toBeNull();
+      expect(victim.signalCode).toBeNull();
+      expect(await typeAndWait(s, ',stop the sleeper\r', menu)).toMatch(/sandbox: process control/);
+      await typeAndWait(s, 'r', /nlsh-test:~# $/);
+      await gone;
+      expect(victim.signalCode).toBe('SIGTERM');
+    } finally {
+      victim.kill('SIGKILL');
+    }
+  });
+});

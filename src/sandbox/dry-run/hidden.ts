@@ -20,9 +20,10 @@ export function hiddenDirs(places: SessionPlaces): string[] {
   return [...new Set(dirs)];
 }
 
-/** Of real, existing dirs: those to mount on, none inside another or under /tmp (replaced whole). */
+/** Of real, existing dirs: those to mount on, none inside another. Dirs under /tmp count too: a
+ * cwd under /tmp is bound back in over the private /tmp, and with it what it holds. */
 export function outermostHidden(dirs: readonly string[]): string[] {
   const under = (d: string, p: string) => d === p || d.startsWith(`${p}/`);
   const real = [...new Set(dirs)].sort();
-  return real.filter((d) => !under(d, '/tmp') && d !== '/' && !real.some((o) => o !== d && under(d, o)));
+  return real.filter((d) => d !== '/' && !real.some((o) => o !== d && under(d, o)));
 }

@@ -39,8 +39,9 @@ export function dryRunMountTable(input: MountTableInput): string {
     line(stage('dev'), '/dev', 'none', 'rbind'),
     line('none', '/dev', 'none', 'remount,bind,ro,nosuid,noexec'),
     line('nlsh-tmp', '/tmp', 'tmpfs', `size=${input.capBytes},mode=1777,nosuid,nodev`),
-    ...input.hidden.map((h) => line('nlsh-hidden', fstabPath(h), 'tmpfs', 'size=16k,mode=755,nosuid,nodev,noexec')),
     ...input.roots.map((r, i) => line(stage(`${i}/m`), fstabPath(r), 'none', 'bind,X-mount.mkdir')),
+    // Last: a root bound above (a cwd that holds the runtime dir) must not show it again.
+    ...input.hidden.map((h) => line('nlsh-hidden', fstabPath(h), 'tmpfs', 'size=16k,mode=755,nosuid,nodev,noexec,X-mount.mkdir')),
   ];
   return rows.join('\n') + '\n';
 }

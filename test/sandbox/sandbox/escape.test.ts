@@ -8,10 +8,10 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildProfile, createNodeProbeIo, prepareCommand, probeCapabilities, type SandboxProfile } from '../../../src/sandbox/index.js';
+import { bundledConfinePath, buildProfile, createNodeProbeIo, prepareCommand, probeCapabilities, type SandboxProfile } from '../../../src/sandbox/index.js';
 import { availableOrFailInCi } from '../../support/require-in-ci.js';
 
-const caps = probeCapabilities(createNodeProbeIo(process.env));
+const caps = probeCapabilities(createNodeProbeIo(process.env), { confinePath: bundledConfinePath() });
 const isRoot = process.getuid?.() === 0;
 const canSetpriv = isRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
 const users = [{ who: 'root', nobody: false }, ...(canSetpriv ? [{ who: 'nobody', nobody: true }] : [])];

@@ -6,11 +6,11 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProfile, createNodeProbeIo, prepareCommand, probeCapabilities, quoteArgvForBash } from '../../../src/sandbox/index.js';
+import { bundledConfinePath, buildProfile, createNodeProbeIo, prepareCommand, probeCapabilities, quoteArgvForBash } from '../../../src/sandbox/index.js';
 import { startInPty } from '../../support/pty-driver.js';
 import { availableOrFailInCi } from '../../support/require-in-ci.js';
 
-const caps = probeCapabilities(createNodeProbeIo(process.env));
+const caps = probeCapabilities(createNodeProbeIo(process.env), { confinePath: bundledConfinePath() });
 const isRoot = process.getuid?.() === 0;
 const hasPerl = spawnSync('perl', ['-e', '1']).status === 0;
 const canSetpriv = isRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
