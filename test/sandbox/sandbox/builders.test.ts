@@ -99,7 +99,18 @@ describe('prepareCommand', () => {
     expect(p.argv[0]).toBe('/opt/bw/bwrap');
     expect(p.argv.slice(-6)).toEqual(['/opt/bin/prlimit', '--data=100', '--', 'bash', '-c', "echo 'hi'"]);
     expect(p.shellLine.endsWith(`bash -c 'echo '\\''hi'\\'''`)).toBe(true);
+    // Without the native helper, what only it enforces is said.
+    expect(p.degraded).toEqual([expect.stringMatching(/^no sandbox helper/)]);
+  });
+  it('puts nl-sh-confine inside bwrap, right before the shell, with the profile as its flags', () => {
+    const withHelper = { ...caps, confine: { path: '/opt/bin/nl-sh-confine', landlockAbi: 7, seccomp: true, pidsCgroup: false } };
+    const p = prepareCommand('ls', profile, withHelper, { exists: all });
+    const helper = p.argv.indexOf('/opt/bin/nl-sh-confine');
+    expect(p.argv[helper - 1]).toBe('--');
+    expect(p.argv.slice(helper)).toEqual(['/opt/bin/nl-sh-confine', '--write', '/home/u/proj', '--write', '/tmp', '--no-net', '--no-signal-out', '--data', '100', '--best-effort', '--', 'bash', '-c', 'ls']);
     expect(p.degraded).toEqual([]);
+    const readOnly = prepareCommand('ls', buildProfile({ ...facts, kind: 'read-only', hostView: true }), withHelper, { exists: all });
+    expect(readOnly.argv.slice(readOnly.argv.indexOf('/opt/bin/nl-sh-confine'))).toEqual(['/opt/bin/nl-sh-confine', '--no-net', '--no-signal-out', '--nproc', '4096', '--cpu', '600', '--fsize', String(4 * 1024 ** 3), '--data', String(2 * 1024 ** 3), '--best-effort', '--', 'bash', '-c', 'ls']);
   });
   it('refuses to run unsandboxed without bwrap unless allowed, and says so', () => {
     const noBwrap = { ...caps, bwrap: undefined };
@@ -117,6 +128,6 @@ describe('prepareCommand', () => {
   it('lists missing protected paths under the cwd as unpinned', () => {
     const p = prepareCommand('ls', profile, caps, { exists: (x) => !x.endsWith('.git/hooks') });
     expect(p.unpinned).toEqual(['/home/u/proj/.git/hooks']);
-    expect(p.degraded).toEqual([]);
+    expect(p.degraded).toEqual([expect.stringMatching(/^no sandbox helper/)]);
   });
 });

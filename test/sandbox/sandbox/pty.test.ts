@@ -30,7 +30,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function sandboxLine(command: string, nobody: boolean): string {
   const profile = buildProfile({ cwd: dir, home: dir, nlshConfigDir: join(dir, '.config', 'nl-sh'), network: false });
-  const prepared = prepareCommand(command, profile, caps, { exists: existsSync });
+  // The probe ran as this process; nobody is never privileged root (rlimits, no pids cgroup).
+  const prepared = prepareCommand(command, profile, nobody ? { ...caps, root: false } : caps, { exists: existsSync });
   return nobody ? `${quoteArgvForBash(asNobody)} ${prepared.shellLine}` : prepared.shellLine;
 }
 
