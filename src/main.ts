@@ -140,6 +140,7 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
       config: { nlPrefix: config.nlPrefix, shellPrefix: config.shellPrefix },
       parser: () => parser,
       onRequest: async (ctx, route, text): Promise<LineDecision> => (await requests()).handle(ctx, route, text),
+      onEscalate: async (ctx): Promise<LineDecision> => (await requests()).escalate(ctx),
       setOfferPending: (p) => setOfferPending(p),
     });
     return decider;
@@ -168,6 +169,7 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
     onCommandDone: (done) => {
       if (done.line) void plugins?.then((set) => set?.onCommandDone({ words: done.line?.trim().split(/\s+/) ?? [], status: done.status, cwd: process.cwd() }));
       const shown = [flowReady?.onCommandDone(done), decider?.onCommandDone(done)].filter(Boolean);
+      if (flowReady?.hasEscalation()) decider?.offerEscalation();
       return shown.length ? shown.join('') : undefined;
     },
     passMarks: outerTerminalUnderstandsMarks(env),

@@ -117,6 +117,8 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
       const line = tellOnce();
       return line ? { ...decision, notice: decision.notice ? `${decision.notice}\r\n${line}` : line } : decision;
     },
+    hasEscalation: () => flow.hasEscalation(),
+    escalate: (ctx) => flow.escalate(ctx),
     onCommandDone: (done) => {
       const shown = flow.onCommandDone(done);
       const line = tellOnce();

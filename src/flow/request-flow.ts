@@ -15,6 +15,7 @@ import { createKeyInput, type KeyInput } from './key-input.js';
 import { approvalFor, unsandboxedReason } from './flow-helpers.js';
 import { createQuestionFlow } from './question-flow.js';
 import { createRunTracker, type RunTracker } from './run-tracker.js';
+import { escalationMenu } from './escalation.js';
 import { startSpinner } from './spinner.js';
 
 /** A plan being shown: the model's reply and where it came from. */
@@ -28,6 +29,10 @@ export interface RequestFlow {
   handle(ctx: LineContext, route: 'nl' | 'question', text: string): Promise<LineDecision>;
   /** A command finished in bash; returns a line to show (why the sandbox stopped it), if any. */
   onCommandDone(done: { line: string | undefined; status: number; output: Buffer }): string | undefined;
+  /** The sandbox stopped the last command and a next profile is on offer. */
+  hasEscalation(): boolean;
+  /** The user took the offer (a blank Enter): ask once more, with the next profile, and run on r. */
+  escalate(ctx: LineContext): Promise<LineDecision>;
 }
 
 const SETUP_HELP = 'no model is set up, so the line did not run. Install Ollama and `ollama pull qwen2.5-coder:7b`, or configure Bedrock (README: Models).';
@@ -52,7 +57,26 @@ export function createRequestFlow(deps: FlowDeps): RequestFlow {
     if (route === 'question') return questions.ask(ctx, text, emit, keys);
     return new RequestRun(deps, ctx, text, emit, keys, tracker, failure).start();
   };
-  return { handle, onCommandDone: (done) => tracker.done(done) };
+  const escalate = async (ctx: LineContext): Promise<LineDecision> => {
+    const offer = tracker.takeEscalation();
+    if (!offer) return { verb: 'drop' };
+    const lease = ctx.takeTerminal();
+    const emit = (event: FlowEvent): void => lease.write(renderEvent(event, { ...deps.style, cols: lease.size().cols }));
+    const keys = createKeyInput(lease);
+    emit({ kind: 'hint', text: `run \`${offer.command}\` again with ${offer.what}?` });
+    const menu = escalationMenu(offer);
+    emit({ kind: 'choices', menu });
+    const choice = choiceForKey(menu, await keys.key());
+    emit({ kind: 'cancelled' });
+    if (choice !== 'run' && choice !== 'run-network') return { verb: 'drop' };
+    const contained = await deps.contain(offer.command, offer.cwd, { profile: offer.profile, network: offer.network });
+    if (!contained.ok) return { verb: 'edit', line: offer.command, notice: `nl-sh: the sandbox cannot run here: ${contained.reason}` };
+    const how = `${contained.mechanism} (${contained.profile.name})`;
+    emit({ kind: 'run', command: offer.command, sandbox: how, degraded: contained.degraded });
+    tracker.start({ cwd: offer.cwd, line: ctx.line, route: 'nl', command: offer.command, decision: 'ran (next profile)', sandbox: how }, contained.profile);
+    return ctx.runContained(contained.wrapper, offer.command, contained.guard);
+  };
+  return { handle, onCommandDone: (done) => tracker.done(done), hasEscalation: () => tracker.hasEscalation(), escalate };
 }
 
 // The profile a contained run gets, in one short line for the preview.

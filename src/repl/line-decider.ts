@@ -17,15 +17,19 @@ export interface LineDeciderOptions {
   onRequest(ctx: LineContext, route: Exclude<Route, 'shell'>, text: string): LineDecision | Promise<LineDecision>;
   /** Let a blank Enter reach the decider while an offer waits. */
   setOfferPending(pending: boolean): void;
+  /** The blank Enter took the flow's offer of a next sandbox profile. */
+  onEscalate?(ctx: LineContext): LineDecision | Promise<LineDecision>;
 }
 
 /** The decider and the session callback that makes its offers. */
 export interface LineDeciderParts {
   decide: LineDecider;
   onCommandDone(done: CapturedCommand): string | undefined;
+  /** The flow has a next sandbox profile on offer: a blank Enter takes it. */
+  offerEscalation(): void;
 }
 
-type Offer = { kind: 'typo'; suggestion: string } | { kind: 'ask'; line: string };
+type Offer = { kind: 'typo'; suggestion: string } | { kind: 'ask'; line: string } | { kind: 'escalate' };
 
 /** The first word as the Enter hook computed it: after leading blanks, up to the next blank. */
 function firstWordOf(line: string): string {
@@ -59,6 +63,7 @@ export function createLineDecider(opts: LineDeciderOptions): LineDeciderParts {
     offer = undefined;
     if (waiting && ctx.line.trim() === '') {
       if (waiting.kind === 'typo') return { verb: 'edit', line: waiting.suggestion };
+      if (waiting.kind === 'escalate') return opts.onEscalate?.(ctx) ?? { verb: 'drop' };
       return opts.onRequest({ ...ctx, line: waiting.line }, 'nl', waiting.line);
     }
     if (ctx.continuation) return { verb: 'run' };
@@ -84,5 +89,10 @@ export function createLineDecider(opts: LineDeciderOptions): LineDeciderParts {
     return `nl-sh: not a command here. Press Enter to ask the model what you meant.\r\n`;
   };
 
-  return { decide, onCommandDone };
+  const offerEscalation = (): void => {
+    offer = { kind: 'escalate' };
+    opts.setOfferPending(true);
+  };
+
+  return { decide, onCommandDone, offerEscalation };
 }

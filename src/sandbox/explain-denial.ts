@@ -13,7 +13,7 @@ export function explainDenial(profile: SandboxProfile, exitStatus: number, stder
   if (exitStatus === 0) return undefined;
   const readOnly = pathBefore('Read-only file system').exec(stderr);
   if (readOnly) return explainWrite(profile, readOnly[1] ?? readOnly[2] ?? '');
-  if (/Read-only file system/.test(stderr)) return `sandbox rule "read-only root": only ${listWritable(profile)} may be written`;
+  if (/Read-only file system/.test(stderr)) return profile.writable.length ? `sandbox rule "read-only root": only ${listWritable(profile)} may be written` : readOnlyProfile;
   const denied = pathBefore('Permission denied').exec(stderr);
   const deniedPath = denied?.[1] ?? denied?.[2];
   if (deniedPath !== undefined && protectedBy(profile, deniedPath) !== undefined) return explainWrite(profile, deniedPath);
@@ -25,8 +25,11 @@ export function explainDenial(profile: SandboxProfile, exitStatus: number, stder
 function explainWrite(profile: SandboxProfile, path: string): string {
   const rule = protectedBy(profile, path);
   if (rule !== undefined) return `sandbox rule "protected path": ${rule} stays read-only (shell rc files, .git/hooks, .git/config and nl-sh's config are never writable)`;
+  if (!profile.writable.length) return `${readOnlyProfile} (it tried ${path})`;
   return `sandbox rule "read-only root": ${path} is outside the writable paths (${listWritable(profile)})`;
 }
+
+const readOnlyProfile = 'sandbox rule "read-only root": the command was judged read-only, so its sandbox writes nothing';
 
 // Relative paths in messages cannot be resolved here; match them by suffix against the list.
 function protectedBy(profile: SandboxProfile, path: string): string | undefined {

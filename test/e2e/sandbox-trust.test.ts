@@ -34,8 +34,14 @@ describe('the sandbox enforces the verdict', () => {
   it('a command judged read-only that writes (python3 -m json.tool IN OUT) auto-runs on Enter and changes nothing', async () => {
     const s = await flow.start([{ kind: 'reply', json: plan('python3 -m json.tool in.json out.json') }], { 'in.json': '{"a": 1}' });
     expect(await typeAndWait(s, ',pretty print in.json into out.json\r', menu)).toMatch(/sandbox: read-only/);
-    await typeAndWait(s, '\r', /Read-only file system|Permission denied[^\n]*\n[^]*nlsh-test:~# $/);
+    const stopped = await typeAndWait(s, '\r', /press Enter on the empty line to run it again with [^\n]* writable\n[^]*nlsh-test:~# $/);
+    expect(stopped).toMatch(/sandbox rule "read-only root": the command was judged read-only/);
     expect(existsSync(join(flow.home(), 'out.json'))).toBe(false);
+    // The next profile only on the user's key: a blank Enter shows it, r runs it there.
+    expect(await typeAndWait(s, '\r', /\(Enter: cancel\)/)).toMatch(/\[r\] run again with [^\n]* writable \(sandboxed\)/);
+    await typeAndWait(s, 'r', /nlsh-test:~# $/);
+    for (let i = 0; i < 40 && !existsSync(join(flow.home(), 'out.json')); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(join(flow.home(), 'out.json'))).toBe(true);
   });
 
   it("nothing in a sandboxed run can see nl-sh's runtime dir or write into its channel", async () => {
