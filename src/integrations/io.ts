@@ -3,7 +3,8 @@
 
 import { access, constants, open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runBounded } from '../run-bounded.js';
+import { runBounded, type BoundedRun } from '../run-bounded.js';
+import { runGit } from '../run-git.js';
 import type { IntegrationCtx, RunResult } from './contract.js';
 
 const maxFileBytes = 64 * 1024;
@@ -24,13 +25,16 @@ async function readCapped(path: string): Promise<string | undefined> {
   }
 }
 
-async function runProgram(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<RunResult> {
-  const r = await runBounded(argv, { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, timeoutMs: Math.ceil(opts.timeoutMs), maxBytes: maxOutputBytes, signal: opts.signal });
-  return { ok: r.status === 0 && !r.capped, stdout: r.stdout };
+type RunOpts = { timeoutMs: number; signal?: AbortSignal };
+const result = (r: BoundedRun): RunResult => ({ ok: r.status === 0 && !r.capped, stdout: r.stdout });
+
+function runProgram(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string, opts: RunOpts): Promise<RunResult> {
+  return runBounded(argv, { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, timeoutMs: Math.ceil(opts.timeoutMs), maxBytes: maxOutputBytes, signal: opts.signal }).then(result);
 }
 
 /** The real context for `cwd` and `env` (PATH, HOME and tool variables are read from `env`). */
 export function createIntegrationCtx(cwd: string, env: Readonly<Record<string, string | undefined>>): IntegrationCtx {
+  const runGitHere = (args: readonly string[], opts: RunOpts): Promise<RunResult> => runGit(args, { cwd, env, timeoutMs: Math.ceil(opts.timeoutMs), maxBytes: maxOutputBytes, signal: opts.signal }).then(result);
   const path = (env.PATH ?? '').split(':').filter((d) => d.startsWith('/'));
   return {
     cwd,
@@ -46,7 +50,9 @@ export function createIntegrationCtx(cwd: string, env: Readonly<Record<string, s
       );
       return found.find((p) => p !== undefined);
     },
-    run: (argv, opts) => runProgram(argv, env, cwd, opts),
+    // git given to `run` is still hardened: only runGit may run it.
+    run: (argv, opts) => (argv[0] === 'git' ? runGitHere(argv.slice(1), opts) : runProgram(argv, env, cwd, opts)),
+    runGit: runGitHere,
     readFile: readCapped,
     exists: (p) => stat(p).then(
       () => true,
