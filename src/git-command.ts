@@ -41,6 +41,8 @@ const fixedOverrides: readonly (readonly [string, string])[] = [
   ['status.submoduleSummary', 'false'],
   ['gc.auto', '0'],
   ['maintenance.auto', 'false'],
+  // Not a program: terminal escapes in output nl-sh or a plugin reads back.
+  ['color.ui', 'never'],
 ];
 
 // Options a subcommand takes that keep it from running a repository's programs.

@@ -217,10 +217,13 @@ describe.runIf(haveGit)("a plugin's vetted git argv in a hostile repository runs
     git(dir, 'update-ref', 'refs/heads/main', signed);
     for (const key of ['core.fsmonitor', 'gpg.program', 'gpg.openpgp.program']) git(dir, 'config', key, evil);
     git(dir, 'config', 'log.showSignature', 'true');
+    // Not a program, but terminal escapes in what a plugin reads back.
+    git(dir, 'config', 'color.ui', 'always');
   });
 
   it.each([
     [['git', 'log', '-n', '1', '--format=%s'], 'first\n'],
+    [['git', 'log', '-n', '1', '--format=%C(red)%s'], 'first\n'],
     [['git', 'status', '--porcelain'], ' M a.txt\n'],
     [['git', 'branch', '--show-current'], 'main\n'],
   ])('%j', async (argv, stdout) => {
