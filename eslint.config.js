@@ -13,9 +13,9 @@ const ptyOnly = [
 const spawners = '/^(spawn|spawnSync|execFile|execFileSync|exec|execSync|fork)$/';
 const gitMessage = 'Run git only through runGit (src/run-git.ts), which hardens it against the repository.';
 const gitOnlyThroughRunGit = [
-  { selector: "CallExpression[arguments.0.type='ArrayExpression'][arguments.0.elements.0.value='git']", message: gitMessage },
-  { selector: `CallExpression[callee.name=${spawners}][arguments.0.value=/^git(\\s|$)/]`, message: gitMessage },
-  { selector: `CallExpression[callee.property.name=${spawners}][arguments.0.value=/^git(\\s|$)/]`, message: gitMessage },
+  { selector: "CallExpression[arguments.0.type='ArrayExpression'][arguments.0.elements.0.value=/^(.*\\/)?git$/]", message: gitMessage },
+  { selector: `CallExpression[callee.name=${spawners}][arguments.0.value=/^(\\S*\\/)?git(\\s|$)/]`, message: gitMessage },
+  { selector: `CallExpression[callee.property.name=${spawners}][arguments.0.value=/^(\\S*\\/)?git(\\s|$)/]`, message: gitMessage },
 ];
 const siblingsOf = (self) =>
   ['planner', 'sandbox', 'integrations', 'repl', 'cli']

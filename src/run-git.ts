@@ -2,6 +2,7 @@
 // repository's driver names, then run the command hardened by git-command.ts through the
 // bounded runner. When the drivers cannot be listed or overridden, git is not run at all.
 
+import { basename } from 'node:path';
 import { hardenGitCommand, gitDriverOverrides, listConfigNamesArgs } from './git-command.js';
 import { runBounded, type BoundedRun, type BoundedRunOptions } from './run-bounded.js';
 
@@ -12,6 +13,9 @@ export interface GitRunOptions extends Omit<BoundedRunOptions, 'env'> {
 
 const notRun: BoundedRun = { status: null, stdout: '', stderr: '', timedOut: false, capped: false };
 const maxConfigNamesBytes = 256 * 1024;
+
+/** Whether a program name or path is git (`git`, `/usr/bin/git`): such an argv goes to runGit. */
+export const isGit = (program: string | undefined): boolean => program !== undefined && basename(program) === 'git';
 
 /** Run `git <args>` hardened, within the limits (one deadline for both steps); never throws. */
 export async function runGit(args: readonly string[], opts: GitRunOptions): Promise<BoundedRun> {

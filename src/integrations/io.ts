@@ -4,7 +4,7 @@
 import { access, constants, open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBounded, type BoundedRun } from '../run-bounded.js';
-import { runGit } from '../run-git.js';
+import { isGit, runGit } from '../run-git.js';
 import type { IntegrationCtx, RunResult } from './contract.js';
 
 const maxFileBytes = 64 * 1024;
@@ -51,7 +51,7 @@ export function createIntegrationCtx(cwd: string, env: Readonly<Record<string, s
       return found.find((p) => p !== undefined);
     },
     // git given to `run` is still hardened: only runGit may run it.
-    run: (argv, opts) => (argv[0] === 'git' ? runGitHere(argv.slice(1), opts) : runProgram(argv, env, cwd, opts)),
+    run: (argv, opts) => (isGit(argv[0]) ? runGitHere(argv.slice(1), opts) : runProgram(argv, env, cwd, opts)),
     runGit: runGitHere,
     readFile: readCapped,
     exists: (p) => stat(p).then(

@@ -3,6 +3,7 @@
 // a program git could run and asserts that its marker file never appears, while the facts stay right.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitIntegration } from '../../src/integrations/index.js';
@@ -46,6 +47,9 @@ function promisorRepo(root: string): string {
   git(dir, 'config', 'extensions.partialClone', 'origin');
   return dir;
 }
+
+// git's absolute path on PATH, as a caller might pass it.
+const gitPath = (): string => execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
 
 const appendConfig = (file: string, text: string): void => writeFileSync(file, text, { flag: 'a' });
 
@@ -199,6 +203,9 @@ describe.runIf(haveGit)('git given to the generic runner', () => {
     const r = await ctxWith(dir, env).run(['git', 'status', '--porcelain'], { timeoutMs: 3000 });
     expect(existsSync(marker)).toBe(false);
     expect(r).toEqual({ ok: true, stdout: ' M a.txt\n' });
+    const byPath = await ctxWith(dir, env).run([gitPath(), 'status', '--porcelain'], { timeoutMs: 3000 });
+    expect(existsSync(marker)).toBe(false);
+    expect(byPath).toEqual({ ok: true, stdout: ' M a.txt\n' });
   });
 });
 
