@@ -1,4 +1,4 @@
-// The real I/O behind IntegrationCtx: PATH lookups, capped file reads, and read-only program
+// The real I/O behind IntegrationCtx: PATH lookups, capped reads of regular files, and read-only program
 // runs (async, no shell, with a timeout, an output cap and the budget's abort signal).
 
 import { access, constants, open, stat } from 'node:fs/promises';
@@ -10,10 +10,14 @@ import type { IntegrationCtx, RunResult } from './contract.js';
 const maxFileBytes = 64 * 1024;
 const maxOutputBytes = 256 * 1024;
 
+// Regular files only: a FIFO in a repository (`.git/HEAD`) would block the open until a writer
+// came, holding one of libuv's four threads for good. Opened non-blocking, checked after opening
+// (so the check is about the file actually read).
 async function readCapped(path: string): Promise<string | undefined> {
   try {
-    const handle = await open(path, 'r');
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
+      if (!(await handle.stat()).isFile()) return undefined;
       const buf = Buffer.alloc(maxFileBytes);
       const { bytesRead } = await handle.read(buf, 0, maxFileBytes, 0);
       return buf.subarray(0, bytesRead).toString('utf8');

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, cpSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitIntegration } from '../../src/integrations/index.js';
 import { defaultRunner } from '../../src/integrations/plugins/plugin-host-fns.js';
@@ -192,6 +192,29 @@ describe.runIf(haveGit)('git context in a hostile repository runs nothing the re
     expect(existsSync(marker)).toBe(false);
     expect(got).toMatchObject(facts);
   });
+});
+
+describe.runIf(haveGit)('a FIFO where git keeps a file', () => {
+  const dir = join(work.dir, 'fifo');
+  const head = join(dir, '.git', 'HEAD');
+  beforeAll(() => {
+    mkdirSync(join(dir, '.git'), { recursive: true });
+    execFileSync('mkfifo', [head]);
+  });
+  // A reader still blocked on the FIFO is released by opening it for writing.
+  afterAll(() => {
+    try {
+      closeSync(openSync(head, constants.O_WRONLY | constants.O_NONBLOCK));
+    } catch {
+      // nobody was waiting on it
+    }
+  });
+
+  it('is not read (a read would wait for a writer forever)', async () => {
+    const ctx = ctxWith(dir, env);
+    expect(await ctx.readFile(head)).toBeUndefined();
+    expect(await gitIntegration.detect(ctx)).toBe(false);
+  }, 2000);
 });
 
 describe.runIf(haveGit)('git given to the generic runner', () => {
