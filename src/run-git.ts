@@ -25,7 +25,7 @@ export async function runGit(args: readonly string[], opts: GitRunOptions): Prom
   const names = await runBounded(list.argv, { ...limits, env: list.env, maxBytes: maxConfigNamesBytes, onCap: 'kill' });
   // Exit 0 with nothing listed is fine; anything else (a timeout, a cap, a broken config) is not.
   const drivers = names.status === 0 && !names.capped ? gitDriverOverrides(names.stdout) : undefined;
-  if (drivers === undefined) return notRun;
+  if (drivers === undefined) return { ...notRun, timedOut: names.timedOut };
   const command = hardenGitCommand(args, env, drivers);
   return runBounded(command.argv, { ...limits, env: command.env, timeoutMs: Math.floor(deadline - performance.now()) });
 }

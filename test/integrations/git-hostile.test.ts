@@ -133,6 +133,16 @@ const rows: Row[] = [
     facts: changed,
   },
   {
+    name: 'a clean filter whose name -c cannot express (an = in it): git is not run',
+    plant: (root, evil) => {
+      writeFiles(root, { '.gitattributes': '* filter=a=b\n' });
+      const dir = makeRepo(root);
+      appendConfig(join(dir, '.git', 'config'), `[filter "a=b"]\n\tclean = ${evil}\n`);
+      return dir;
+    },
+    facts: { 'git branch': 'main' },
+  },
+  {
     name: 'a lazy fetch from a promisor remote through core.sshCommand (ssh allowed by protocol.ssh.allow)',
     plant: (root, evil) => {
       const dir = promisorRepo(root);
