@@ -10,6 +10,13 @@ const ptyOnly = [
   { name: '@xterm/headless', message: 'Only src/repl/pty/ may import @xterm/headless (one owner per hazard).' },
   { name: 'web-tree-sitter', message: 'Only src/sandbox/parse/ may import web-tree-sitter.' },
 ];
+const spawners = '/^(spawn|spawnSync|execFile|execFileSync|exec|execSync|fork)$/';
+const gitMessage = 'Run git only through runGit (src/run-git.ts), which hardens it against the repository.';
+const gitOnlyThroughRunGit = [
+  { selector: "CallExpression[arguments.0.type='ArrayExpression'][arguments.0.elements.0.value=/^(.*\\/)?git$/]", message: gitMessage },
+  { selector: `CallExpression[callee.name=${spawners}][arguments.0.value=/^(\\S*\\/)?git(\\s|$)/]`, message: gitMessage },
+  { selector: `CallExpression[callee.property.name=${spawners}][arguments.0.value=/^(\\S*\\/)?git(\\s|$)/]`, message: gitMessage },
+];
 const siblingsOf = (self) =>
   ['planner', 'sandbox', 'integrations', 'repl', 'cli']
     .filter((d) => d !== self)
@@ -46,6 +53,11 @@ export default tseslint.config(
     },
   },
   { files: ['src/repl/pty/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    // A repository's config can name programs git runs; only src/run-git.ts runs git, hardened.
+    files: ['src/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...gitOnlyThroughRunGit] },
+  },
   {
     files: ['src/sandbox/parse/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...siblingsOf('sandbox')] }] },

@@ -19,6 +19,8 @@ export interface IntegrationCtx {
   which(program: string): Promise<string | undefined>;
   /** Run a program (no shell) with a timeout and an output cap; never throws. */
   run(argv: readonly string[], opts: { timeoutMs: number; signal?: AbortSignal }): Promise<RunResult>;
+  /** Run `git <args>` hardened against the repository (src/run-git.ts), like `run` otherwise. */
+  runGit(args: readonly string[], opts: { timeoutMs: number; signal?: AbortSignal }): Promise<RunResult>;
   /** A file's text, at most 64 KiB; undefined when it cannot be read. */
   readFile(path: string): Promise<string | undefined>;
   /** Whether a path exists (file, directory or socket). */

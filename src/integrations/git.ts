@@ -1,6 +1,7 @@
 // git: the branch, its upstream, how many files changed, and a rebase, merge, cherry-pick or
 // bisect in progress. Branch and operations come from files in the git directory; counts and
-// the upstream from one `git status --porcelain=v2 --branch` within the budget.
+// the upstream from one `git status --porcelain=v2 --branch` within the budget, run hardened
+// (ctx.runGit: nothing the repository's config names is run).
 
 import { dirname, isAbsolute, join } from 'node:path';
 import { beforeDeadline, runTimeoutMs, type Budget, type Integration, type IntegrationCtx } from './contract.js';
@@ -93,7 +94,7 @@ function listWithin(names: readonly string[], max: number): string {
 async function gitContext(ctx: IntegrationCtx, budget: Budget): Promise<Record<string, string>> {
   const gitDir = await findGitDir(ctx);
   if (!gitDir) return {};
-  const statusRun = ctx.run(['git', '--no-optional-locks', 'status', '--porcelain=v2', '--branch'], { timeoutMs: runTimeoutMs(budget), signal: budget.signal });
+  const statusRun = ctx.runGit(['status', '--porcelain=v2', '--branch'], { timeoutMs: runTimeoutMs(budget), signal: budget.signal });
   const [head, operation] = await Promise.all([firstLine(ctx, join(gitDir, 'HEAD')), inProgress(ctx, gitDir)]);
   const facts: Record<string, string> = {};
   if (head?.startsWith('ref: ')) facts['git branch'] = shortRef(head.slice(5));

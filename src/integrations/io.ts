@@ -1,18 +1,23 @@
-// The real I/O behind IntegrationCtx: PATH lookups, capped file reads, and read-only program
+// The real I/O behind IntegrationCtx: PATH lookups, capped reads of regular files, and read-only program
 // runs (async, no shell, with a timeout, an output cap and the budget's abort signal).
 
 import { access, constants, open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runBounded } from '../run-bounded.js';
+import { runBounded, type BoundedRun } from '../run-bounded.js';
+import { isGit, runGit } from '../run-git.js';
 import type { IntegrationCtx, RunResult } from './contract.js';
 
 const maxFileBytes = 64 * 1024;
 const maxOutputBytes = 256 * 1024;
 
+// Regular files only: a FIFO in a repository (`.git/HEAD`) would block the open until a writer
+// came, holding one of libuv's four threads for good. Opened non-blocking, checked after opening
+// (so the check is about the file actually read).
 async function readCapped(path: string): Promise<string | undefined> {
   try {
-    const handle = await open(path, 'r');
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
+      if (!(await handle.stat()).isFile()) return undefined;
       const buf = Buffer.alloc(maxFileBytes);
       const { bytesRead } = await handle.read(buf, 0, maxFileBytes, 0);
       return buf.subarray(0, bytesRead).toString('utf8');
@@ -24,13 +29,16 @@ async function readCapped(path: string): Promise<string | undefined> {
   }
 }
 
-async function runProgram(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<RunResult> {
-  const r = await runBounded(argv, { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, timeoutMs: Math.ceil(opts.timeoutMs), maxBytes: maxOutputBytes, signal: opts.signal });
-  return { ok: r.status === 0 && !r.capped, stdout: r.stdout };
+type RunOpts = { timeoutMs: number; signal?: AbortSignal };
+const result = (r: BoundedRun): RunResult => ({ ok: r.status === 0 && !r.capped, stdout: r.stdout });
+
+function runProgram(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string, opts: RunOpts): Promise<RunResult> {
+  return runBounded(argv, { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, timeoutMs: Math.ceil(opts.timeoutMs), maxBytes: maxOutputBytes, signal: opts.signal }).then(result);
 }
 
 /** The real context for `cwd` and `env` (PATH, HOME and tool variables are read from `env`). */
 export function createIntegrationCtx(cwd: string, env: Readonly<Record<string, string | undefined>>): IntegrationCtx {
+  const runGitHere = (args: readonly string[], opts: RunOpts): Promise<RunResult> => runGit(args, { cwd, env, timeoutMs: Math.ceil(opts.timeoutMs), maxBytes: maxOutputBytes, signal: opts.signal }).then(result);
   const path = (env.PATH ?? '').split(':').filter((d) => d.startsWith('/'));
   return {
     cwd,
@@ -46,7 +54,9 @@ export function createIntegrationCtx(cwd: string, env: Readonly<Record<string, s
       );
       return found.find((p) => p !== undefined);
     },
-    run: (argv, opts) => runProgram(argv, env, cwd, opts),
+    // git given to `run` is still hardened: only runGit may run it.
+    run: (argv, opts) => (isGit(argv[0]) ? runGitHere(argv.slice(1), opts) : runProgram(argv, env, cwd, opts)),
+    runGit: runGitHere,
     readFile: readCapped,
     exists: (p) => stat(p).then(
       () => true,

@@ -22,6 +22,20 @@ function tailLines(path: string, maxLines: number, maxBytes = 16384): string[] {
   }
 }
 
+// The first line of a HEAD file, which must be a regular file: a FIFO (a repository from an
+// archive can hold one) would block this synchronous read, and the whole shell, until a writer
+// came. Opened non-blocking and checked after opening. Throws on anything else.
+function readHead(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error('not a regular file');
+    const buf = Buffer.alloc(4096);
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8').split('\n')[0]?.trim() ?? '';
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Sources reading this machine; `lastCommand` comes from the session's output capture. */
 export function localContextSources(opts: { env: Record<string, string | undefined>; shell: string; lastCommand: () => Promise<LastCommand | undefined> }): ContextSources {
   const path = (opts.env.PATH ?? '').split(':').filter((d) => d.startsWith('/'));
@@ -58,7 +72,7 @@ export function localContextSources(opts: { env: Record<string, string | undefin
       // Walk up to the repository and read HEAD ("ref: refs/heads/NAME", or a detached hash).
       for (let dir = cwd; ; dir = dirname(dir)) {
         try {
-          const head = readFileSync(join(dir, '.git', 'HEAD'), 'utf8').trim();
+          const head = readHead(join(dir, '.git', 'HEAD'));
           return head.startsWith('ref: refs/heads/') ? head.slice('ref: refs/heads/'.length) : head.slice(0, 12);
         } catch {
           if (dirname(dir) === dir) return undefined;

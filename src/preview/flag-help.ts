@@ -3,6 +3,7 @@
 // parses the text and picks out the line for each flag. Parsing lives in help-text.ts.
 
 import { runBounded } from '../run-bounded.js';
+import { runGit } from '../run-git.js';
 import { findFlagHelp, parseHelpText, splitFlagWord } from './help-text.js';
 
 export { findFlagHelp, parseHelpText, splitFlagWord, type HelpEntry } from './help-text.js';
@@ -19,7 +20,8 @@ const maxBytes = 256 * 1024;
 async function runHelp(program: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const childEnv: NodeJS.ProcessEnv = { LC_ALL: 'C', COLUMNS: '100', MANWIDTH: '100', PAGER: 'cat', NO_COLOR: '1' };
   if (env.PATH !== undefined) childEnv.PATH = env.PATH;
-  const r = await runBounded([program, '--help'], { env: childEnv, timeoutMs, maxBytes });
+  // git reads the repository's config even for --help: hardened like every git nl-sh runs.
+  const r = program === 'git' ? await runGit(['--help'], { env: childEnv, timeoutMs, maxBytes }) : await runBounded([program, '--help'], { env: childEnv, timeoutMs, maxBytes });
   // A flood is stopped at the cap and what arrived is enough to read; otherwise exit 0 or 1 only.
   if (!r.capped && r.status !== 0 && r.status !== 1) return undefined;
   const text = r.stdout.trim() !== '' ? r.stdout : r.stderr;

@@ -2,7 +2,7 @@
 // LC_ALL=C COLUMNS=100), finding and splitting flags, and the running help source (allow list,
 // timeout, caching), the last with throwaway scripts on a temporary PATH.
 
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -212,6 +212,18 @@ describe('createRunningHelpSource', () => {
   it('runs an allowed program and returns its help', async () => {
     const text = await createRunningHelpSource(new Set(['ls']), process.env).helpText('ls');
     expect(text).toContain('--all');
+  });
+
+  it('runs git --help hardened like every git nl-sh runs (git reads the repository config)', async () => {
+    const bin = join(dir, 'git-bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\ncase "$*" in *' config --null --name-only --list') exit 0;; esac\nprintf '%s\\n' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    const text = await createRunningHelpSource(new Set(['git']), { PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` }).helpText('git');
+    const args = (text ?? '').trim().split('\n');
+    expect(args.slice(0, 2)).toEqual(['--no-pager', '--no-optional-locks']);
+    expect(args).toContain('core.fsmonitor=false');
+    expect(args.at(-1)).toBe('--help');
   });
 
   it('never runs a program that is not allowed', async () => {

@@ -6,6 +6,7 @@ import { constants } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, resolve, sep } from 'node:path';
 import { runBounded } from '../../run-bounded.js';
+import { isGit, runGit } from '../../run-git.js';
 import type { PluginRunner } from './plugin-contract.js';
 
 type ArgPattern = string | RegExp;
@@ -34,9 +35,10 @@ export function defaultRunAllowed(argv: readonly string[]): boolean {
   return readOnlyArgv.some((shape) => shape.length === argv.length && shape.every((p, i) => (typeof p === 'string' ? p === argv[i] : p.test(argv[i] ?? ''))));
 }
 
-/** The default runner: no shell; stdout capped at maxBytes (the rest dropped); killed at timeoutMs (status -1). */
+/** The default runner: no shell; git hardened (src/run-git.ts); stdout capped at maxBytes (the rest dropped); killed at timeoutMs (status -1). */
 export const defaultRunner: PluginRunner = async (argv, opts) => {
-  const r = await runBounded(argv, { cwd: opts.cwd, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' }, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, onCap: 'discard' });
+  const limits = { cwd: opts.cwd, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, onCap: 'discard' as const };
+  const r = isGit(argv[0]) ? await runGit(argv.slice(1), { ...limits, env: process.env }) : await runBounded(argv, { ...limits, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
   return { status: r.timedOut || r.status === null ? -1 : r.status, stdout: r.timedOut ? '' : r.stdout };
 };
 
