@@ -1,14 +1,22 @@
-// Lint: mostly TypeScript's own checks, plus the import graph of DESIGN.md.
-// repl may use the public index of planner, sandbox and integrations; those three use only the
-// leaves (config, errors, events) and never each other; nothing imports main.ts; only the pty
-// module imports node-pty and @xterm/headless; only the bash-parser module imports web-tree-sitter.
+// Lint: mostly TypeScript's own checks, plus the import graph of DESIGN.md, with a zone for every
+// folder of src/:
+// - planner, risk, sandbox and integrations use only the leaves (top-level files of src/) and
+//   never each other;
+// - repl may use the public index of planner, risk, sandbox and integrations, never cli, flow or
+//   preview;
+// - preview (formatting) may use planner, risk and sandbox, never repl, flow, cli or integrations;
+// - flow (the request flow) may use planner, risk, sandbox, preview and repl's types, never cli
+//   or integrations (the composition root in cli wires them in);
+// - cli is the composition root; nothing imports main.ts.
+// Only the pty module imports node-pty and @xterm/headless; only src/risk/parse/ imports
+// web-tree-sitter; only src/run-git.ts runs git.
 import tseslint from 'typescript-eslint';
 
 const leaves = ['**/main.js', '**/main.ts'];
 const ptyOnly = [
   { name: '@lydell/node-pty', message: 'Only src/repl/pty/ may import node-pty (one owner per hazard).' },
   { name: '@xterm/headless', message: 'Only src/repl/pty/ may import @xterm/headless (one owner per hazard).' },
-  { name: 'web-tree-sitter', message: 'Only src/sandbox/parse/ may import web-tree-sitter.' },
+  { name: 'web-tree-sitter', message: 'Only src/risk/parse/ may import web-tree-sitter.' },
 ];
 const spawners = '/^(spawn|spawnSync|execFile|execFileSync|exec|execSync|fork)$/';
 const gitMessage = 'Run git only through runGit (src/run-git.ts), which hardens it against the repository.';
@@ -17,12 +25,13 @@ const gitOnlyThroughRunGit = [
   { selector: `CallExpression[callee.name=${spawners}][arguments.0.value=/^(\\S*\\/)?git(\\s|$)/]`, message: gitMessage },
   { selector: `CallExpression[callee.property.name=${spawners}][arguments.0.value=/^(\\S*\\/)?git(\\s|$)/]`, message: gitMessage },
 ];
-const siblingsOf = (self) =>
-  ['planner', 'sandbox', 'integrations', 'repl', 'cli']
-    .filter((d) => d !== self)
-    .map((d) => ({ group: [`../${d}/*`, `../../${d}/*`, `../../../${d}/*`, `../${d}`, `../../${d}`], message: `src/${self} must not import src/${d} (DESIGN.md import directions).` }));
-const indexOnly = ['planner', 'sandbox', 'integrations'].map((d) => ({
-  group: [`../${d}/*/**`, `../${d}/!(index.js)`, `../../${d}/*/**`, `../../${d}/!(index.js)`],
+const folders = ['planner', 'risk', 'sandbox', 'integrations', 'repl', 'cli', 'flow', 'preview'];
+const forbid = (self, others) =>
+  others.map((d) => ({ group: [`../${d}/*`, `../../${d}/*`, `../../../${d}/*`, `../${d}`, `../../${d}`], message: `src/${self} must not import src/${d} (DESIGN.md import directions).` }));
+const siblingsOf = (self) => forbid(self, folders.filter((d) => d !== self));
+const indexOnly = ['planner', 'risk', 'sandbox', 'integrations'].map((d) => ({
+  // gitignore syntax: every file of the folder, then the index taken back out.
+  group: [`../${d}/*`, `../${d}/*/**`, `!../${d}/index.js`, `../../${d}/*`, `../../${d}/*/**`, `!../../${d}/index.js`],
   message: `src/repl may import only the public index of src/${d}.`,
 }));
 
@@ -40,7 +49,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: ptyOnly, patterns: [{ group: leaves, message: 'Nothing imports main.ts.' }] }],
     },
   },
-  ...['planner', 'sandbox', 'integrations'].map((d) => ({
+  ...['planner', 'risk', 'sandbox', 'integrations'].map((d) => ({
     files: [`src/${d}/**/*.ts`],
     rules: {
       'no-restricted-imports': ['error', { paths: ptyOnly, patterns: [...siblingsOf(d), { group: leaves, message: 'Nothing imports main.ts.' }] }],
@@ -49,7 +58,19 @@ export default tseslint.config(
   {
     files: ['src/repl/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ptyOnly, patterns: [...indexOnly, { group: ['../cli/*', '../../cli/*'], message: 'src/repl must not import src/cli.' }, { group: leaves, message: 'Nothing imports main.ts.' }] }],
+      'no-restricted-imports': ['error', { paths: ptyOnly, patterns: [...indexOnly, ...forbid('repl', ['cli', 'flow', 'preview']), { group: leaves, message: 'Nothing imports main.ts.' }] }],
+    },
+  },
+  {
+    files: ['src/preview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ptyOnly, patterns: [...forbid('preview', ['repl', 'flow', 'cli', 'integrations']), { group: leaves, message: 'Nothing imports main.ts.' }] }],
+    },
+  },
+  {
+    files: ['src/flow/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ptyOnly, patterns: [...forbid('flow', ['cli', 'integrations']), { group: leaves, message: 'Nothing imports main.ts.' }] }],
     },
   },
   { files: ['src/repl/pty/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
@@ -59,7 +80,7 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...gitOnlyThroughRunGit] },
   },
   {
-    files: ['src/sandbox/parse/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...siblingsOf('sandbox')] }] },
+    files: ['src/risk/parse/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...siblingsOf('risk')] }] },
   },
 );

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { createPlanner, fileCacheStore, fileCloudBudget, localContextSources } from '../dist/planner/index.js';
-import { loadBashParser } from '../dist/sandbox/index.js';
+import { loadBashParser } from '../dist/risk/index.js';
 import { commandWords } from '../dist/cli/planner-wiring.js';
 import { CommandTable } from '../dist/repl/index.js';
 

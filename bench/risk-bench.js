@@ -14,7 +14,7 @@ const targetMs = 2;
 const reps = 20;
 
 const t0 = performance.now();
-const sandbox = await import('../dist/sandbox/index.js');
+const sandbox = await import('../dist/risk/index.js');
 const tImport = performance.now();
 const parser = await sandbox.loadBashParser();
 const tParser = performance.now();

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommandTable, DEFAULT_ROUTE_CONFIG, route } from '../dist/repl/router/index.js';
-import { loadBashParser } from '../dist/sandbox/index.js';
+import { loadBashParser } from '../dist/risk/index.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argValue = (flag) => (process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : undefined);

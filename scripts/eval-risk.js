@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decideAction, defaultPolicy, levels, loadRiskClassifier } from '../dist/sandbox/index.js';
+import { decideAction, defaultPolicy, levels, loadRiskClassifier } from '../dist/risk/index.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const path = resolve(process.argv[2] ?? resolve(repoRoot, '../shared/eval/risk/dev.jsonl'));

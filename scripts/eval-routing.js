@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommandTable, DEFAULT_ROUTE_CONFIG, route } from '../dist/repl/router/index.js';
-import { loadBashParser } from '../dist/sandbox/index.js';
+import { loadBashParser } from '../dist/risk/index.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const which = process.argv[2] ?? 'dev';

@@ -19,7 +19,7 @@ import { processTerminal } from './repl/outer-terminal.js';
 import { spawnInPty } from './repl/pty/pty-host.js';
 import type { LineContext, LineDecider, LineDecision } from './repl/index.js';
 import type { LineDeciderParts } from './repl/line-decider.js';
-import type { BashParser } from './sandbox/index.js';
+import type { BashParser } from './risk/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -194,7 +194,7 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
       terminal.disableOutputProcessing();
       void loadDecider();
       // The parser alone (not the risk rules) loads after the prompt, never before it.
-      import('./sandbox/parse/bash-parser.js').then((m) => m.loadBashParser()).then(
+      import('./risk/parse/bash-parser.js').then((m) => m.loadBashParser()).then(
         (p) => (parser = p),
         (err: unknown) => warn(`nl-sh: the bash parser did not load (${describeError(err)}); routing uses simpler checks`),
       );

@@ -135,7 +135,8 @@ PS0+=$'\e]133;C\a'
 # many guarded paths (history gets the command, not the wrapper; see __nlsh_check_guards);
 # d drop; e edit (leave line in the buffer); h hold (nl-sh owns the terminal; keep waiting while
 # it lives); f facts (send `type -t` of each newline-separated word in the field, then read
-# again). A reply whose key is not this shell's is refused and said once. Only the verb byte is
+# again); v definitions (send "D" seq key and the aliases and functions the command in the field
+# uses, as nl-sh-sandbox passes them, for the dry run; then read again). A reply whose key is not this shell's is refused and said once. Only the verb byte is
 # read with a timeout: `read -t` costs a pselect and two sigprocmasks per byte, and nl-sh writes
 # each reply in one piece. Every read sets IFS itself: the user's IFS may hold anything.
 __nlsh_hook() {
@@ -143,7 +144,7 @@ __nlsh_hook() {
   # A blank line runs nothing either way: no need to ask, unless nl-sh has an offer waiting
   # (a blank Enter after "did you mean ...?" takes it).
   [[ $READLINE_LINE == *[![:space:]]* || -e $__nlsh_dir/offer ]] || return 0
-  local w r id key verb arg hist first word n waited=0
+  local w r id key verb arg hist first word n waited=0 __nlsh_defs
   local -a wrap guard
   exec {w}<>"$__nlsh_dir/req" {r}<>"$__nlsh_dir/rep" || return 0
   ((++__nlsh_seq))
@@ -168,7 +169,7 @@ __nlsh_hook() {
     IFS= read -r -d '' -u "$r" id
     IFS= read -r -d '' -u "$r" key
     arg= hist= wrap=() guard=()
-    [[ $verb == [pefc] ]] && IFS= read -r -d '' -u "$r" arg
+    [[ $verb == [pefcv] ]] && IFS= read -r -d '' -u "$r" arg
     if [[ $verb == c ]]; then
       IFS= read -r -d '' -u "$r" hist
       IFS= read -r -d '' -u "$r" n
@@ -194,6 +195,10 @@ __nlsh_hook() {
           done <<<"$arg"
           printf '\0'
         } >&"$w"
+        continue ;;
+      v)
+        __nlsh_sandbox_defs "$arg"
+        printf 'D\0%s\0%s\0%s\0' "$__nlsh_seq" "$__nlsh_key" "$__nlsh_defs" >&"$w"
         continue ;;
       p | c)
         READLINE_LINE=$arg; READLINE_POINT=${#arg}

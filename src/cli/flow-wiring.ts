@@ -15,6 +15,7 @@ import * as integrations from '../integrations/index.js';
 import { commandParts } from '../preview/command-parts.js';
 import * as repl from '../repl/index.js';
 import * as sandbox from '../sandbox/index.js';
+import * as risk from '../risk/index.js';
 import { buildPlanner } from './planner-wiring.js';
 import { sandboxFacts } from './sandbox-facts.js';
 
@@ -34,7 +35,7 @@ export interface FlowWiringOptions {
 /** Build the flow with every real dependency. */
 export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestFlow> {
   const { config, env, capture } = opts;
-  const parser = await sandbox.loadBashParser().catch((err: unknown) => {
+  const parser = await risk.loadBashParser().catch((err: unknown) => {
     throw new NlshError({ message: `requests need the bash parser, which did not load (${describeError(err)})` });
   });
   const state = stateDir(env);
@@ -65,8 +66,8 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
     return Object.entries(facts).map(([k, v]) => `${k}: ${v}`);
   };
   const planner = Promise.resolve(buildPlanner({ config, env, parser, lastCommand, pluginFacts }));
-  const classifier = sandbox.loadRiskClassifier();
-  const help = createRunningHelpSource(helpAllowlist(sandbox.defaultRuleTable), env);
+  const classifier = risk.loadRiskClassifier();
+  const help = createRunningHelpSource(helpAllowlist(risk.defaultRuleTable), env);
   const capabilities = sandbox.createCapabilityCache(() => sandbox.probeCapabilities(sandbox.createNodeProbeIo(env), { confinePath: sandbox.bundledConfinePath() }));
   const tellOnce = (): string | undefined => {
     if (unwritten === undefined || told) return undefined;
@@ -79,20 +80,21 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
       // Only the integrations whose programs the command runs (kubectl under sudo counts).
       const programs = commandParts(parser, command).flatMap((p) => (p.program ? [p.program] : []));
       const relevant = integrations.builtinIntegrations.filter((i) => i.programs.some((p) => programs.includes(p)));
-      const [risk, report] = await Promise.all([classifier, integrations.integrationFacts(cwd, env, 40, relevant)]);
-      let assessment = integrations.adjustAssessment(risk.classify(command, sandbox.createFsFacts({ cwd, home })), undefined, report.facts);
+      const [gate, report] = await Promise.all([classifier, integrations.integrationFacts(cwd, env, 40, relevant)]);
+      let assessment = integrations.adjustAssessment(gate.classify(command, risk.createFsFacts({ cwd, home })), undefined, report.facts);
       const plugins = await opts.plugins?.();
       if (plugins) assessment = integrations.applyPluginRules(assessment, commandParts(parser, command).flatMap((p) => (p.program ? [[p.program, ...p.args]] : [])), plugins.rules());
-      const execution = sandbox.chooseExecution(assessment.level, sandbox.commandShape(parser, command));
+      const execution = risk.chooseExecution(assessment.level, risk.commandShape(parser, command));
       return { assessment, toolContext: integrations.factsForCommand(report, programs, relevant), execution };
     },
-    policy: () => sandbox.readPolicyFile(policyFile),
+    policy: () => risk.readPolicyFile(policyFile),
     remember: (approval) => {
-      sandbox.rememberApproval(policyFile, approval);
+      risk.rememberApproval(policyFile, approval);
       return policyFile;
     },
-    ground: (command, parts) => groundCommand(command, parts, parser, sandbox.defaultRuleTable, help),
-    dryRun: (command, cwd, signal) => dryRunView(sandbox.dryRun, { command, cwd, home, timeoutSeconds: 10, runtimeDir: env.XDG_RUNTIME_DIR, argvs: commandParts(parser, command).flatMap((p) => (p.program ? [[p.program, ...p.args]] : [])), signal }),
+    ground: (command, parts) => groundCommand(command, parts, parser, risk.defaultRuleTable, help),
+    dryRun: (command, cwd, signal, definitions) =>
+      dryRunView(sandbox.dryRun, { command, cwd, home, timeoutSeconds: 10, runtimeDir: env.XDG_RUNTIME_DIR, argvs: commandParts(parser, command).flatMap((p) => (p.program ? [[p.program, ...p.args]] : [])), signal, definitions }),
     canDryRun: () => capabilities.get().overlayInUserNamespace,
     contain: async (command, cwd, how) => containCommand(command, cwd, how, { ...sandboxFacts(env, capabilities.get), home }),
     record: (entry) => {

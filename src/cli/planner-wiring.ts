@@ -9,7 +9,7 @@ import { createOllamaBackend } from '../planner/backends/ollama.js';
 import { createBedrockBackend } from '../planner/backends/bedrock.js';
 import { readRecording, recordingBackend, replayingBackend } from '../planner/backends/record-replay.js';
 import { CommandTable } from '../repl/index.js';
-import type { BashParser, SyntaxNode } from '../sandbox/index.js';
+import type { BashParser, SyntaxNode } from '../risk/index.js';
 
 /**
  * The backend for one configured tier; with NLSH_RECORD set, every exchange is recorded there.

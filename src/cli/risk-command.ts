@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { configDir } from '../config.js';
-import { createFsFacts, readPolicyFile, runRiskCli } from '../sandbox/index.js';
+import { createFsFacts, readPolicyFile, runRiskCli } from '../risk/index.js';
 
 /** Read stdin, judge every command, write the results; resolves with the exit status. */
 export async function runRiskCommand(opts: { env: Record<string, string | undefined>; explain: boolean; input: NodeJS.ReadableStream; output: NodeJS.WritableStream; errors: NodeJS.WritableStream }): Promise<number> {

@@ -3,7 +3,7 @@
 // defines) and print one JSON object per line, or readable reasons.
 
 import { CommandTable, DEFAULT_ROUTE_CONFIG, formatRouteLines, gatherBashFacts, type RouteConfig } from '../repl/index.js';
-import { loadBashParser } from '../sandbox/index.js';
+import { loadBashParser } from '../risk/index.js';
 
 /** Read stdin, route every line, write the results; resolves with the exit status. */
 export async function runRouteCommand(opts: { bash: string; env: NodeJS.ProcessEnv; explain: boolean; config?: RouteConfig; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Promise<number> {

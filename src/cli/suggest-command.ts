@@ -14,7 +14,7 @@ interface Io {
 }
 
 async function plannerFor(io: Io) {
-  const { loadBashParser } = await import('../sandbox/index.js');
+  const { loadBashParser } = await import('../risk/index.js');
   return buildPlanner({ config: io.config, env: io.env, parser: await loadBashParser() });
 }
 

@@ -4,7 +4,8 @@
 import type { Planner } from '../planner/index.js';
 import type { PlanPart } from '../planner/plan-schema.js';
 import type { HistoryEntry } from '../repl/request-history.js';
-import type { Approval, Assessment, Execution, Policy, ProfileKind, SandboxProfile } from '../sandbox/index.js';
+import type { ProfileKind, SandboxProfile } from '../sandbox/index.js';
+import type { Approval, Assessment, Execution, Policy } from '../risk/index.js';
 import type { DryRunView, PartView } from '../preview/flow-events.js';
 import type { Span } from '../preview/highlight.js';
 import type { RenderStyle } from '../preview/render-events.js';
@@ -31,7 +32,7 @@ export interface FlowDeps {
   remember(approval: Approval): string;
   ground(command: string, modelParts: readonly PlanPart[]): Promise<Grounding>;
   /** Dry-run `command`; aborting `signal` kills it at once. */
-  dryRun(command: string, cwd: string, signal?: AbortSignal): Promise<DryRunView>;
+  dryRun(command: string, cwd: string, signal?: AbortSignal, definitions?: string): Promise<DryRunView>;
   /** Whether dry runs can work on this machine (overlayfs in a user namespace). */
   canDryRun(): boolean;
   /** Prepare the sandbox for `command` in `cwd` with the profile its verdict calls for (network only when the user asked). */

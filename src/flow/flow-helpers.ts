@@ -1,7 +1,8 @@
 // Small pure decisions of the flow: what "always allow" remembers, and why a user might need to
 // run a command without the sandbox.
 
-import type { Approval, Assessment, SandboxProfile } from '../sandbox/index.js';
+import type { SandboxProfile } from '../sandbox/index.js';
+import type { Approval, Assessment } from '../risk/index.js';
 
 const subcommandWord = /^[a-z][a-z0-9-]*$/;
 

@@ -3,7 +3,7 @@
 // program's own `--help`. The model's words fill only the gaps, marked as the model's.
 
 import type { PlanPart } from '../planner/plan-schema.js';
-import type { BashParser, RuleTable } from '../sandbox/index.js';
+import type { BashParser, RuleTable } from '../risk/index.js';
 import { commandParts, type CommandPart } from '../preview/command-parts.js';
 import { explainFlags, type HelpSource } from '../preview/flag-help.js';
 import type { PartLine, PartView } from '../preview/flow-events.js';

@@ -6,7 +6,8 @@
 
 import type { ChatMessage, PlanReply, Suggestion } from '../planner/index.js';
 import type { LineContext, LineDecision } from '../repl/line-decision.js';
-import { decideAction, type Assessment, type Decision, type SandboxProfile } from '../sandbox/index.js';
+import { type SandboxProfile } from '../sandbox/index.js';
+import { decideAction, type Assessment, type Decision } from '../risk/index.js';
 import { choiceForKey, choicesFor, type ChoiceId, type ChoiceMenu } from '../preview/choices.js';
 import type { DryRunView, FlowEvent, PlanSource, Preview } from '../preview/flow-events.js';
 import { renderEvent } from '../preview/render-events.js';
@@ -150,7 +151,9 @@ class RequestRun {
     const controller = new AbortController();
     const stop = this.keys.watchCancel(() => controller.abort());
     try {
-      return await this.deps.dryRun(command, this.ctx.cwd, controller.signal);
+      // The user's functions and aliases, as the sandboxed run will have them.
+      const definitions = await this.ctx.definitions(command);
+      return await this.deps.dryRun(command, this.ctx.cwd, controller.signal, definitions);
     } finally {
       stop();
     }

@@ -3,7 +3,7 @@
 // the command runs without asking; for anything else it is "cancel". A denied command offers
 // no way to run it.
 
-import type { Action } from '../sandbox/index.js';
+import type { Action } from '../risk/index.js';
 
 /** Everything a user can choose at the preview. */
 export type ChoiceId = 'run' | 'run-network' | 'run-unsandboxed' | 'always' | 'edit' | 'revise' | 'explain' | 'dry-run' | 'copy' | 'ask-again' | 'cancel';

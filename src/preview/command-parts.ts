@@ -3,7 +3,7 @@
 // arguments unquoted, plus a further part for the command a wrapper (sudo, env, xargs...) runs.
 // Offsets are UTF-16 code units (what web-tree-sitter reports), so they index the JS string.
 
-import type { BashParser, SyntaxNode } from '../sandbox/parse/bash-parser.js';
+import type { BashParser, SyntaxNode } from '../risk/parse/bash-parser.js';
 
 /** One simple command in a line: its program word, its flag words, and its source text. */
 export interface CommandPart {

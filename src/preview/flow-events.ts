@@ -1,7 +1,7 @@
 // What the natural-language flow tells the user, as data: one discriminated union, rendered
 // elsewhere (render-events.ts), so the flow never prints and tests can read what it said.
 
-import type { Action, Level, Reason } from '../sandbox/index.js';
+import type { Action, Level, Reason } from '../risk/index.js';
 import type { ChoiceMenu } from './choices.js';
 import type { Span } from './highlight.js';
 

@@ -3,7 +3,7 @@
 // with SGR colours. Node offsets from web-tree-sitter are UTF-16 code units, as JS strings index.
 // Rendering never lets a control character of the source reach the terminal raw.
 
-import type { BashParser, SyntaxNode } from '../sandbox/parse/bash-parser.js';
+import type { BashParser, SyntaxNode } from '../risk/parse/bash-parser.js';
 
 /** What a stretch of a command is, for colouring. */
 export type TokenClass = 'program' | 'builtin' | 'flag' | 'string' | 'variable' | 'substitution' | 'operator' | 'redirect' | 'comment' | 'number' | 'assignment' | 'plain';

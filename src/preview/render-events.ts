@@ -4,7 +4,7 @@
 
 import { styleText } from 'node:util';
 import { neutralizeForDisplay as inert } from '../planner/neutralize.js';
-import { formatReason } from '../sandbox/risk/assessment.js';
+import { formatReason } from '../risk/assessment.js';
 import type { DryRunView, FlowEvent, PartLine, Preview } from './flow-events.js';
 import { renderHighlighted } from './highlight.js';
 

@@ -8,10 +8,11 @@ import { StringDecoder } from 'node:string_decoder';
 /** What the hook sends: a line to decide on, or the facts nl-sh asked for. */
 export type HookRequest =
   | { kind: 'line'; id: string; key: string; line: string; firstWordType: string; path: string; cwd: string }
-  | { kind: 'facts'; id: string; key: string; types: string[] };
+  | { kind: 'facts'; id: string; key: string; types: string[] }
+  | { kind: 'definitions'; id: string; key: string; script: string };
 
 /** What nl-sh answers for a line. */
-export type HookVerb = 'run' | 'replace' | 'contained' | 'drop' | 'edit' | 'hold' | 'facts';
+export type HookVerb = 'run' | 'replace' | 'contained' | 'drop' | 'edit' | 'hold' | 'facts' | 'definitions';
 
 /** A contained run as bash receives it: the line to show and run, history's line, the wrapper, the guarded paths. */
 export interface ContainedReply {
@@ -21,8 +22,8 @@ export interface ContainedReply {
   guard: readonly string[];
 }
 
-// Fields after the record's letter: Q seq key line PATH PWD type; F seq key types.
-const fieldsOf: Record<string, number> = { Q: 7, F: 4 };
+// Fields after the record's letter: Q seq key line PATH PWD type; F seq key types; D seq key script.
+const fieldsOf: Record<string, number> = { Q: 7, F: 4, D: 4 };
 
 /** Splits a byte stream into complete requests; keeps the unfinished rest. */
 export class HookRequestReader {
@@ -49,6 +50,8 @@ export class HookRequestReader {
       const [head, id = '', key = ''] = fields;
       if (head === 'Q') {
         out.push({ kind: 'line', id, key, line: fields[3] ?? '', path: fields[4] ?? '', cwd: fields[5] ?? '', firstWordType: (fields[6] ?? '').trim() });
+      } else if (head === 'D') {
+        out.push({ kind: 'definitions', id, key, script: fields[3] ?? '' });
       } else {
         const types = (fields[3] ?? '').split('\n');
         if (types.length > 0 && types[types.length - 1] === '') types.pop();
@@ -58,14 +61,14 @@ export class HookRequestReader {
   }
 }
 
-const verbCodes: Record<HookVerb, string> = { run: 'r', replace: 'p', contained: 'c', drop: 'd', edit: 'e', hold: 'h', facts: 'f' };
+const verbCodes: Record<HookVerb, string> = { run: 'r', replace: 'p', contained: 'c', drop: 'd', edit: 'e', hold: 'h', facts: 'f', definitions: 'v' };
 
 /** Encode an answer for the hook: a verb byte, the id, the key, and its fields (NULs removed). */
 export function encodeReply(id: string, key: string, verb: HookVerb, arg = '', contained?: ContainedReply): Buffer {
   const code = verbCodes[verb];
   const clean = (t: string): string => t.replaceAll('\0', '');
   const fields = [id, key];
-  if (code === 'p' || code === 'e' || code === 'f') fields.push(arg);
+  if (code === 'p' || code === 'e' || code === 'f' || code === 'v') fields.push(arg);
   if (code === 'c') {
     const c = contained ?? { line: arg, history: arg, wrapper: [], guard: [] };
     fields.push(c.line, c.history, String(c.wrapper.length), ...c.wrapper, String(c.guard.length), ...c.guard);

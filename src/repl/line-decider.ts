@@ -3,7 +3,7 @@
 // found" it offers a correction or the model, in one line; a blank Enter takes the offer, which
 // at most leaves a line in the buffer: nothing runs without the user's say.
 
-import type { BashParser } from '../sandbox/index.js';
+import type { BashParser } from '../risk/index.js';
 import type { CapturedCommand } from './output-capture.js';
 import type { LineContext, LineDecider, LineDecision } from './line-decision.js';
 import { CommandTable, requestText, route, suggestForNotFound, type CommandKind, type Route, type RouteConfig, type RouteFacts } from './router/index.js';

@@ -31,6 +31,8 @@ export interface LineContext {
   cwd: string;
   /** Ask the live bash for `type -t` of more words. */
   facts(words: string[]): Promise<string[]>;
+  /** Ask the live bash for the aliases and functions `command` uses, as a script (what a sandboxed run gets). */
+  definitions(command: string): Promise<string>;
   /** Take the terminal (keystrokes stop going to bash) until the decision is returned. */
   takeTerminal(): TerminalLease;
   /**

@@ -85,6 +85,7 @@ export function startSession(opts: SessionOptions): Session {
   let firstPrompt = true;
   let lease: { input: ((d: Buffer) => void) | undefined; held: Buffer[] } | undefined;
   const factWaiters = new Map<string, (types: string[]) => void>();
+  const definitionWaiters = new Map<string, (script: string) => void>();
   let heldTimer: NodeJS.Timeout | undefined;
 
   // Handle a mark; text it returns is shown at that point of the output.
@@ -216,6 +217,12 @@ export function startSession(opts: SessionOptions): Session {
   };
 
   const onRequest = (req: HookRequest): void => {
+    if (req.kind === 'definitions') {
+      const waiter = definitionWaiters.get(req.id);
+      definitionWaiters.delete(req.id);
+      waiter?.(req.script);
+      return;
+    }
     if (req.kind === 'facts') {
       const waiter = factWaiters.get(req.id);
       factWaiters.delete(req.id);
@@ -239,6 +246,15 @@ export function startSession(opts: SessionOptions): Session {
           }
           factWaiters.set(id, resolve);
           channel.reply(id, 'facts', words.join('\n'));
+        }),
+      definitions: (command) =>
+        new Promise((resolve) => {
+          if (!channel) {
+            resolve('');
+            return;
+          }
+          definitionWaiters.set(id, resolve);
+          channel.reply(id, 'definitions', command);
         }),
       runContained: async (wrapper, command, guard) => {
         // The sandbox's module loads here, on use, never on the way to the first prompt.

@@ -1,22 +1,8 @@
-// The public face of src/sandbox: the bash parser today; the risk gate and the sandbox next.
-
-export { loadBashParser, type BashParser, type SyntaxNode } from './parse/bash-parser.js';
-
-// The risk gate: classify a command line, then decide by policy.
-export { classifyCommand, loadRiskClassifier, loadRules, type ClassifierDeps, type RiskClassifier } from './risk/classify.js';
-export { formatReason, type Assessment, type Reason, type ReasonKind } from './risk/assessment.js';
-export { levels, maxLevel, compareLevels, isLevel, type Level } from './risk/levels.js';
-export { createFsFacts, type FsFacts, type GlobMatches, type GlobLimits } from './risk/fs-facts.js';
-export { defaultRuleTable } from './risk/rules/index.js';
-export { validateRules } from './risk/rules/validate-rules.js';
-export type { RuleTable, CommandRule } from './risk/rules/rule-types.js';
-export { runRiskCli, readCommands, type RiskCliOptions } from './risk/risk-cli.js';
-export { decideAction, matchesApproval, defaultPolicy, mostRestrictivePolicy, actions, type Action, type Approval, type Policy, type Decision } from './policy/policy.js';
-export { loadPolicy, parsePolicy, readPolicyFile, rememberApproval, nodePolicyIo, formatApprovalToml, type LoadedPolicy, type PolicyIo } from './policy/policy-file.js';
+// The public face of src/sandbox: probe the machine, build the profile a verdict calls for,
+// prepare a contained argv (it runs nothing), explain denials, and the dry run.
 
 // The sandbox: probe the machine, build a profile, prepare a contained argv, explain denials.
 export type { Capabilities, ResourceLimits, SandboxProfile, PreparedCommand, ProfileKind } from './sandbox-types.js';
-export { chooseExecution, commandShape, type Execution, type CommandShape } from './execution.js';
 export { buildConfineArgs, confineGaps, type ConfineRequest } from './confine-args.js';
 export { probeCapabilities, bundledConfinePath, createNodeProbeIo, createCapabilityCache, compareVersions, type ProbeIo, type CapabilityCache } from './capabilities.js';
 export { buildProfile, protectedPathsFor, shellRcFiles, homeProtectedPaths, repoProtectedPaths, defaultLimits, type ProfileFacts } from './profiles.js';

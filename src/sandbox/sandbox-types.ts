@@ -30,8 +30,9 @@ export interface ResourceLimits {
   processes?: number;
 }
 
-/** Which profile a verdict calls for. */
-export type ProfileKind = 'read-only' | 'writes' | 'process-control';
+import type { ProfileKind } from '../profile-kind.js';
+
+export type { ProfileKind };
 
 /** What a contained command may touch. Lists are absolute paths; absent and empty mean none. */
 export interface SandboxProfile {

@@ -15,23 +15,35 @@ async function importErrors(file: string, code: string): Promise<string[]> {
 
 describe('import directions', () => {
   it.each([
-    ['src/planner/x.ts', "import { loadBashParser } from '../sandbox/index.js';", /must not import src\/sandbox/],
+    ['src/planner/x.ts', "import { loadBashParser } from '../risk/index.js';", /must not import src\/risk/],
+    ['src/planner/x.ts', "import { buildProfile } from '../sandbox/index.js';", /must not import src\/sandbox/],
+    ['src/sandbox/x.ts', "import { classifyCommand } from '../risk/index.js';", /must not import src\/risk/],
+    ['src/risk/x.ts', "import { prepareCommand } from '../sandbox/index.js';", /must not import src\/sandbox/],
+    ['src/preview/x.ts', "import { startSession } from '../repl/index.js';", /must not import src\/repl/],
+    ['src/preview/x.ts', "import { createRequestFlow } from '../flow/request-flow.js';", /must not import src\/flow/],
+    ['src/flow/x.ts', "import { wireRequestFlow } from '../cli/flow-wiring.js';", /must not import src\/cli/],
+    ['src/flow/x.ts', "import { gitIntegration } from '../integrations/git.js';", /must not import src\/integrations/],
+    ['src/repl/x.ts', "import { renderEvent } from '../preview/render-events.js';", /must not import src\/preview/],
     ['src/sandbox/x.ts', "import { route } from '../repl/router/route.js';", /must not import src\/repl/],
     ['src/integrations/x.ts', "import type { X } from '../planner/index.js';", /must not import src\/planner/],
-    ['src/repl/x.ts', "import { classifyCommand } from '../sandbox/risk/classify.js';", /only the public index/],
+    ['src/repl/x.ts', "import { classifyCommand } from '../risk/classify.js';", /only the public index/],
+    ['src/repl/x.ts', "import { prepareCommand } from '../sandbox/prepare.js';", /only the public index/],
+    ['src/repl/router/x.ts', "import { classifyCommand } from '../../risk/rules/index.js';", /only the public index/],
     ['src/repl/x.ts', "import { spawn } from '@lydell/node-pty';", /Only src\/repl\/pty\//],
     ['src/cli/x.ts', "import { Terminal } from '@xterm/headless';", /Only src\/repl\/pty\//],
     ['src/repl/x.ts', "import { main } from '../main.js';", /Nothing imports main/],
-    ['src/sandbox/risk/x.ts', "import { Parser } from 'web-tree-sitter';", /Only src\/sandbox\/parse\//],
+    ['src/risk/x.ts', "import { Parser } from 'web-tree-sitter';", /Only src\/risk\/parse\//],
   ])('%s: %s is reported', async (file, code, message) => {
     const errors = await importErrors(file, code);
     expect(errors.some((e) => message.test(e))).toBe(true);
   });
 
   it.each([
-    ['src/repl/x.ts', "import { loadBashParser } from '../sandbox/index.js';"],
+    ['src/repl/x.ts', "import { loadBashParser } from '../risk/index.js';"],
     ['src/repl/pty/x.ts', "import { spawn } from '@lydell/node-pty';"],
-    ['src/sandbox/parse/x.ts', "import { Parser } from 'web-tree-sitter';"],
+    ['src/risk/parse/x.ts', "import { Parser } from 'web-tree-sitter';"],
+    ['src/flow/x.ts', "import type { LineContext } from '../repl/line-decision.js';"],
+    ['src/preview/x.ts', "import { formatReason } from '../risk/assessment.js';"],
     ['src/planner/x.ts', "import { NlshError } from '../errors.js';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await importErrors(file, code)).toEqual([]);

@@ -5,7 +5,7 @@
 // output), what runs is byte for byte what was shown, and shell-state commands change the
 // user's shell.
 
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +64,20 @@ describe('the sandbox enforces the verdict', () => {
     expect(existsSync(join(flow.home(), 'notes.txt'))).toBe(true);
     const quarantine = join(flow.home(), '.local', 'state', 'nl-sh', 'quarantine');
     expect(readdirSync(quarantine).length).toBe(1);
+  });
+});
+
+describe("the user's functions and aliases", () => {
+  it('reach the dry run as they reach the sandboxed run', async () => {
+    const s = await flow.start([{ kind: 'reply', json: plan('shout dry-and-real > shouted.txt; greet >> shouted.txt') }]);
+    const preview = await typeAndWait(s, ',write a shout into shouted.txt\r', menu);
+    expect(preview).toMatch(/dry run: 1 file change/);
+    expect(preview).toMatch(/FUNC:dry-and-real/);
+    expect(preview).toMatch(/hello-from-alias/);
+    expect(preview).not.toMatch(/command not found/);
+    await typeAndWait(s, 'r', /nlsh-test:~# $/);
+    for (let i = 0; i < 40 && !existsSync(join(flow.home(), 'shouted.txt')); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(readFileSync(join(flow.home(), 'shouted.txt'), 'utf8')).toBe('FUNC:dry-and-real\nhello-from-alias\n');
   });
 });
 

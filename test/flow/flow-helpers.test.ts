@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { approvalFor, unsandboxedReason } from '../../src/flow/flow-helpers.js';
 import { guardedPaths } from '../../src/flow/contain.js';
-import { buildProfile, decideAction, defaultPolicy, matchesApproval, type Assessment } from '../../src/sandbox/index.js';
-import { splitWords } from '../../src/sandbox/policy/policy.js';
+import { buildProfile } from '../../src/sandbox/index.js';
+import { decideAction, defaultPolicy, matchesApproval, type Assessment } from '../../src/risk/index.js';
+import { splitWords } from '../../src/risk/policy/policy.js';
 
 const assess = (level: Assessment['level'], plainWords: string[] | undefined, over: Partial<Assessment> = {}): Assessment => ({ level, reasons: [], dynamic: false, unknown: false, unparsable: false, plainWords, ...over });
 

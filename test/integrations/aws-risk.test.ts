@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRiskClassifier, type RiskClassifier } from '../../src/sandbox/index.js';
+import { loadRiskClassifier, type RiskClassifier } from '../../src/risk/index.js';
 
 // The issue asks that these aws commands be destructive; the rules in
-// src/sandbox/risk/rules/cloud-rules.ts already make them so. Kept here as the issue's contract.
+// src/risk/rules/cloud-rules.ts already make them so. Kept here as the issue's contract.
 describe('aws commands named in the integrations issue', () => {
   let risk: RiskClassifier;
   beforeAll(async () => {

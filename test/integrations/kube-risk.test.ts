@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adjustAssessment, isProductionLike, type ToolFacts } from '../../src/integrations/index.js';
-import { loadRiskClassifier, type Assessment, type RiskClassifier } from '../../src/sandbox/index.js';
+import { loadRiskClassifier, type Assessment, type RiskClassifier } from '../../src/risk/index.js';
 
 describe('isProductionLike', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBashParser, type BashParser } from '../../src/sandbox/parse/bash-parser.js';
+import { loadBashParser, type BashParser } from '../../src/risk/parse/bash-parser.js';
 import { commandParts, type CommandPart } from '../../src/preview/command-parts.js';
 
 let parser: BashParser;

@@ -1,7 +1,7 @@
 // The router's inputs and output: what bash knows about words, the optional parser, the
 // override prefixes, and the decision with its human-readable reason.
 
-import type { BashParser } from '../../sandbox/index.js';
+import type { BashParser } from '../../risk/index.js';
 
 /** Where a line goes: bash as typed, the model as a request, or the model as a question. */
 export type Route = 'shell' | 'nl' | 'question';

@@ -25,12 +25,16 @@ interface Spawned {
 // The child leads its own process group and session (detached: setsid, so no controlling
 // terminal); unshare's --kill-child takes the pid namespace down with it. Killing the group
 // reaches unshare and sh at once; the namespace's init dying kills every process in it.
-function run(argv: string[], graceMs: number, signal: AbortSignal | undefined): Promise<Spawned> {
+// The user's definitions go in on stdin (no argv size limit); the script saves them first.
+function run(argv: string[], graceMs: number, signal: AbortSignal | undefined, definitions: string): Promise<Spawned> {
   return new Promise((resolve) => {
     const [cmd, ...args] = argv;
-    const child = spawn(cmd ?? 'unshare', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(cmd ?? 'unshare', args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(definitions);
     const kill = () => { try { process.kill(-(child.pid ?? 0), 'SIGKILL'); } catch { /* already gone */ } };
     signal?.addEventListener('abort', kill, { once: true });
+    if (signal?.aborted) kill();
     child.on('close', () => signal?.removeEventListener('abort', kill));
     let stdout = '';
     let stderr = '';
@@ -83,7 +87,7 @@ export async function dryRun(req: DryRunRequest): Promise<DryRunResult> {
     await Promise.all([mkdir(outDir, { mode: 0o700 }), mkdir(stageDir, { mode: 0o700 })]);
     const hidden = await presentHiddenDirs(req.runtimeDir);
     const argv = dryRunArgv({ command: req.command, capBytes, timeoutSeconds, outDir, stageDir, cwd: path.resolve(req.cwd), roots, hidden });
-    const ran = await run(argv, (timeoutSeconds + 5) * 1000, req.signal);
+    const ran = await run(argv, (timeoutSeconds + 5) * 1000, req.signal, req.definitions ?? '');
     if (req.signal?.aborted) {
       await cleanup();
       return { ...unavailable('the dry run was cancelled', started), cancelled: true };

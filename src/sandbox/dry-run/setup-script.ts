@@ -22,6 +22,8 @@ done
 [ -w / ] && fail "could not make the host read-only"
 mount -t tmpfs -o "size=$cap,mode=700" nlsh-dry "$stage" || fail "could not mount the upper tmpfs"
 cd "$stage" || fail "no stage"
+# The user's definitions, kept open on fd 3: the stage itself is out of sight once /tmp is replaced.
+cat > defs && exec 3<defs || fail "could not read the definitions"
 mkdir out dev || fail "mkdir"
 for d in ${dryRunDevices.join(' ')}; do : > "dev/$d" || fail "mkdir"; done
 i=0
@@ -29,7 +31,8 @@ while [ "$i" -lt "$n" ]; do mkdir "$i" "$i/u" "$i/w" "$i/m" || fail "mkdir"; i=$
 printf '%s' "$table" > table || fail "no table"
 mount -c -a -T table 2>err || fail "could not isolate the dry run: $(grep -m 1 mount: err)"
 [ -c /dev/null ] && [ ! -e /dev/tty ] || fail "could not mount a private /dev"
-(cd "$cwd" && exec timeout -k 1 "$secs" bash -c "$cmd" nl-sh </dev/null)
+(cd "$cwd" && exec timeout -k 1 "$secs" bash -c '. /proc/self/fd/3; exec 3<&-; eval "$1"' nl-sh "$cmd" </dev/null)
+exec 3<&-
 echo $? > out/status
 stat -f -c '%a %S' . > out/space
 i=0

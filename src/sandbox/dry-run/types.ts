@@ -19,6 +19,8 @@ export interface DryRunRequest {
   argvs?: readonly (readonly string[])[];
   /** Aborting kills the whole dry run (its pid namespace) at once. */
   signal?: AbortSignal;
+  /** The user's aliases and functions the command uses, as the sandboxed run gets them (a bash script). */
+  definitions?: string;
 }
 
 /** The kind of file an entry is. */

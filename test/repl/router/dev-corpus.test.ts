@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CommandTable, DEFAULT_ROUTE_CONFIG, route, type RouteFacts } from '../../../src/repl/router/index.js';
-import { loadBashParser } from '../../../src/sandbox/index.js';
+import { loadBashParser } from '../../../src/risk/index.js';
 
 interface CorpusRow {
   line: string;

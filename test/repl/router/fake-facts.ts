@@ -4,7 +4,7 @@
 
 import { BASH_BUILTINS, BASH_KEYWORDS } from '../../../src/repl/router/bash-words.js';
 import { DEFAULT_ROUTE_CONFIG, type CommandKind, type RouteConfig, type RouteFacts } from '../../../src/repl/router/index.js';
-import type { BashParser } from '../../../src/sandbox/index.js';
+import type { BashParser } from '../../../src/risk/index.js';
 
 const PROGRAMS = new Set(
   `ls cat grep find sort make git head tail yes which who whoami date vim python3 node npm ssh

@@ -17,7 +17,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { route, type Route } from '../../../src/repl/router/index.js';
-import { loadBashParser, type BashParser } from '../../../src/sandbox/index.js';
+import { loadBashParser, type BashParser } from '../../../src/risk/index.js';
 import { fakeFacts } from './fake-facts.js';
 
 let parser: BashParser;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NlshError } from '../../../src/errors.js';
-import { defaultRuleTable, loadRules, validateRules, type RuleTable } from '../../../src/sandbox/index.js';
+import { NlshError } from '../../src/errors.js';
+import { defaultRuleTable, loadRules, validateRules, type RuleTable } from '../../src/risk/index.js';
 
 const withCommand = (name: string, rule: unknown): RuleTable => ({ ...defaultRuleTable, commands: { ...defaultRuleTable.commands, [name]: rule } }) as RuleTable;
 

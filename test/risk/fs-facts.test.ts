@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFsFacts, loadRiskClassifier, type FsFacts, type RiskClassifier } from '../../../src/sandbox/index.js';
+import { createFsFacts, loadRiskClassifier, type FsFacts, type RiskClassifier } from '../../src/risk/index.js';
 
 let classifier: RiskClassifier;
 let dir: string;

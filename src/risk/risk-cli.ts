@@ -2,7 +2,7 @@
 // so that here-docs fit on one line), classify each, decide its action, and print one JSON
 // object per command, or a readable explanation.
 
-import { decideAction, type Policy } from '../policy/policy.js';
+import { decideAction, type Policy } from './policy/policy.js';
 import { formatReason, type Assessment } from './assessment.js';
 import { loadRiskClassifier, type RiskClassifier } from './classify.js';
 import type { FsFacts } from './fs-facts.js';

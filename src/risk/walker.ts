@@ -2,7 +2,7 @@
 // pipelines, subshells, groups, loops, conditionals, case arms, substitutions, here-docs),
 // threading what each command writes to stdout into the next one's stdin.
 
-import type { SyntaxNode } from '../parse/bash-parser.js';
+import type { SyntaxNode } from './parse/bash-parser.js';
 import { concatContent, noContent, type Content } from './content.js';
 import { assessOutputRedirect, type OutputRedirect, type RedirectSetting } from './redirects.js';
 import { childScope, maxDepth, report, type Ctx } from './walk-context.js';

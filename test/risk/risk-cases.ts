@@ -2,7 +2,7 @@
 // a failing row means the rules or the walk are wrong (or the row is). Multi-line commands
 // are here-docs.
 
-import type { Level } from '../../../src/sandbox/index.js';
+import type { Level } from '../../src/risk/index.js';
 
 /** Sections of [command, level] rows. */
 export const riskCases: readonly { section: string; rows: readonly (readonly [string, Level])[] }[] = [

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decideAction, defaultPolicy, loadRiskClassifier, type RiskClassifier } from '../../../src/sandbox/index.js';
+import { decideAction, defaultPolicy, loadRiskClassifier, type RiskClassifier } from '../../src/risk/index.js';
 import { riskCases } from './risk-cases.js';
 
 let classifier: RiskClassifier;

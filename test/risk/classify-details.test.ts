@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decideAction, defaultPolicy, formatReason, loadRiskClassifier, type RiskClassifier } from '../../../src/sandbox/index.js';
+import { decideAction, defaultPolicy, formatReason, loadRiskClassifier, type RiskClassifier } from '../../src/risk/index.js';
 
 let classifier: RiskClassifier;
 beforeAll(async () => {

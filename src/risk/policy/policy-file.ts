@@ -5,7 +5,7 @@
 
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isLevel, levels } from '../risk/levels.js';
+import { isLevel, levels } from '../levels.js';
 import { actions, defaultPolicy, mostRestrictivePolicy, type Action, type Approval, type Policy } from './policy.js';
 
 /** A policy and, when the file was broken, the one line saying so. */

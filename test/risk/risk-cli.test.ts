@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultPolicy, loadRiskClassifier, readCommands, runRiskCli, type RiskClassifier } from '../../../src/sandbox/index.js';
+import { defaultPolicy, loadRiskClassifier, readCommands, runRiskCli, type RiskClassifier } from '../../src/risk/index.js';
 
 let classifier: RiskClassifier;
 beforeAll(async () => {

@@ -10,8 +10,8 @@
 // to the sandbox, never to the user's shell.
 
 import type { BashParser, SyntaxNode } from './parse/bash-parser.js';
-import type { Level } from './risk/levels.js';
-import type { ProfileKind } from './sandbox-types.js';
+import type { Level } from './levels.js';
+import type { ProfileKind } from '../profile-kind.js';
 
 /** How an approved command runs. */
 export type Execution =

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareLevels, decideAction, defaultPolicy, loadRiskClassifier, type RiskClassifier } from '../../../src/sandbox/index.js';
+import { compareLevels, decideAction, defaultPolicy, loadRiskClassifier, type RiskClassifier } from '../../src/risk/index.js';
 import { riskCases } from './risk-cases.js';
 
 // Property: wrapping or nesting a command never makes it look safer. Every non-read-only row of

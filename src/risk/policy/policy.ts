@@ -3,8 +3,8 @@
 // "confirm"; remembered approvals can turn "confirm" into "run" for read-only and writes
 // commands only, never for network_exec, destructive or privileged ones.
 
-import type { Assessment } from '../risk/assessment.js';
-import type { Level } from '../risk/levels.js';
+import type { Assessment } from '../assessment.js';
+import type { Level } from '../levels.js';
 
 /** What nl-sh does with a command. */
 export type Action = 'run' | 'confirm' | 'confirm-typed' | 'deny';

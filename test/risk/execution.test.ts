@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chooseExecution, commandShape, loadBashParser, type BashParser, type Level } from '../../src/sandbox/index.js';
+import { chooseExecution, commandShape, loadBashParser, type BashParser, type Level } from '../../src/risk/index.js';
 
 let parser: BashParser;
 beforeAll(async () => {

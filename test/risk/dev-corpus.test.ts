@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decideAction, defaultPolicy, loadRiskClassifier, type Level } from '../../../src/sandbox/index.js';
+import { decideAction, defaultPolicy, loadRiskClassifier, type Level } from '../../src/risk/index.js';
 
 // The labeled dev corpus lives next to the repository, not in it.
-const corpusPath = fileURLToPath(new URL('../../../../shared/eval/risk/dev.jsonl', import.meta.url));
+const corpusPath = fileURLToPath(new URL('../../../shared/eval/risk/dev.jsonl', import.meta.url));
 const present = existsSync(corpusPath);
 // In CI a missing corpus is a failure; elsewhere (a checkout without shared/) it is skipped.
 if (!present && process.env.CI === 'true') throw new Error(`the risk dev corpus is missing: ${corpusPath}`);

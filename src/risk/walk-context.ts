@@ -2,7 +2,7 @@
 // with literal values, functions, files downloaded earlier in the line, the directory), the
 // findings so far, and the runner that judges nested commands and code.
 
-import type { BashParser } from '../parse/bash-parser.js';
+import type { BashParser } from './parse/bash-parser.js';
 import type { Reason, ReasonKind } from './assessment.js';
 import type { CompiledRules } from './compiled-rules.js';
 import type { Content } from './content.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgv } from '../../../src/sandbox/risk/argv.js';
-import { decodeBase64, foldEcho, foldPrintf } from '../../../src/sandbox/risk/fold.js';
-import { segmentRegex } from '../../../src/sandbox/risk/glob-match.js';
-import { isVariantOf, compilePaths } from '../../../src/sandbox/risk/paths.js';
-import { pathRules } from '../../../src/sandbox/risk/rules/paths-data.js';
-import { decodeAnsiC, expandBraces, literalWord } from '../../../src/sandbox/risk/words.js';
+import { parseArgv } from '../../src/risk/argv.js';
+import { decodeBase64, foldEcho, foldPrintf } from '../../src/risk/fold.js';
+import { segmentRegex } from '../../src/risk/glob-match.js';
+import { isVariantOf, compilePaths } from '../../src/risk/paths.js';
+import { pathRules } from '../../src/risk/rules/paths-data.js';
+import { decodeAnsiC, expandBraces, literalWord } from '../../src/risk/words.js';
 
 const words = (...ws: string[]) => ws.map(literalWord);
 const flagsOf = (...ws: string[]) => [...parseArgv(words(...ws), { withValue: ['-n', '--namespace'], attachedOnly: ['-i'] }).flags.keys()];

@@ -1,19 +1,6 @@
 import { parse } from 'smol-toml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  decideAction,
-  defaultPolicy,
-  formatApprovalToml,
-  loadPolicy,
-  loadRiskClassifier,
-  mostRestrictivePolicy,
-  parsePolicy,
-  type Assessment,
-  type Level,
-  type Policy,
-  type PolicyIo,
-  type RiskClassifier,
-} from '../../../src/sandbox/index.js';
+import { decideAction, defaultPolicy, formatApprovalToml, loadPolicy, loadRiskClassifier, mostRestrictivePolicy, parsePolicy, type Assessment, type Level, type Policy, type PolicyIo, type RiskClassifier } from '../../src/risk/index.js';
 
 let classifier: RiskClassifier;
 beforeAll(async () => {
@@ -191,7 +178,7 @@ describe('policy file on disk', () => {
     const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { readPolicyFile, rememberApproval } = await import('../../../src/sandbox/index.js');
+    const { readPolicyFile, rememberApproval } = await import('../../src/risk/index.js');
     const dir = mkdtempSync(join(tmpdir(), 'nl-sh-policy-'));
     try {
       const path = join(dir, 'nl-sh', 'policy.toml');

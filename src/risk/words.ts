@@ -2,7 +2,7 @@
 // when it is knowable, the glob pattern it would expand, and the code text to re-parse when
 // the word is handed to another shell. Expansions that cannot be known make the value unknown.
 
-import type { SyntaxNode } from '../parse/bash-parser.js';
+import type { SyntaxNode } from './parse/bash-parser.js';
 import type { Content } from './content.js';
 
 /** One argument word of a command. */

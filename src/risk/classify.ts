@@ -1,8 +1,8 @@
 // The risk classifier's entry point: a pure function from a command line (plus an optional
 // view of the filesystem) to a level, reasons and how sure it is. It never runs anything.
 
-import { describeError, NlshError } from '../../errors.js';
-import { loadBashParser, type BashParser, type SyntaxNode } from '../parse/bash-parser.js';
+import { describeError, NlshError } from '../errors.js';
+import { loadBashParser, type BashParser, type SyntaxNode } from './parse/bash-parser.js';
 import { clipPart, summarizeReasons, type Assessment } from './assessment.js';
 import { compileRules, type CompiledRules } from './compiled-rules.js';
 import { runner } from './dispatch.js';
