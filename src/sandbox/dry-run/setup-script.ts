@@ -32,8 +32,8 @@ printf '%s' "$table" > table || fail "no table"
 mount -c -a -T table 2>err || fail "could not isolate the dry run: $(grep -m 1 mount: err)"
 [ -c /dev/null ] && [ ! -e /dev/tty ] || fail "could not mount a private /dev"
 (cd "$cwd" && exec timeout -k 1 "$secs" bash -c '. /proc/self/fd/3; exec 3<&-; eval "$1"' nl-sh "$cmd" </dev/null)
-exec 3<&-
 echo $? > out/status
+exec 3<&-
 stat -f -c '%a %S' . > out/space
 i=0
 while [ "$i" -lt "$n" ]; do

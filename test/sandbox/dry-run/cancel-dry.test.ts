@@ -40,7 +40,8 @@ describe.skipIf(!availableOrFailInCi(canDryRun, 'unprivileged user namespaces wi
     const marker = 'sleep 71.4321';
     const controller = new AbortController();
     const pending = dryRun({ command: `(${marker}) & ${marker}; wait`, cwd, signal: controller.signal, timeoutSeconds: 30 });
-    while (spawnSync('pgrep', ['-c', '-f', marker]).stdout.toString().trim() !== '2') await new Promise((done) => setTimeout(done, 10));
+    // Both sleeps running (their own command lines start with the marker; shells around them also name it).
+    while (spawnSync('pgrep', ['-c', '-f', `^${marker}`]).stdout.toString().trim() !== '2') await new Promise((done) => setTimeout(done, 10));
     const aborted = performance.now();
     controller.abort();
     const r = await pending;
