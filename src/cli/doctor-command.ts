@@ -75,7 +75,10 @@ export async function runDoctorCommand(opts: { config: Config; configProblems: s
   const probe = await probeSandboxedRun({ bash: opts.bash, env, cwd: process.cwd(), facts: sandboxFacts(env, () => caps) });
   findings.push({ ok: probe.problem === undefined, what: 'sandboxed run', detail: probe.problem === undefined ? `\`true\` ran contained (${probe.mechanism}) through your ~/.bashrc, as a session runs it, in ${probe.ms} ms` : `\`true\` did not run contained (${probe.problem}): generated commands cannot run either`, fix: 'fix what it names (often a line in ~/.bashrc); until then only `u` (run unsandboxed, on your key) runs a proposal' });
   findings.push({ ok: true, what: 'resource limits', detail: caps.systemdUser ? 'systemd-run --user scopes' : caps.prlimit ? `prlimit at ${caps.prlimit} (no systemd user manager)` : 'none: commands run without memory/CPU limits' });
-  findings.push({ ok: true, what: 'landlock, seccomp', detail: `landlock ${caps.landlock ? 'available' : 'absent'}, seccomp ${caps.seccomp ? 'available' : 'absent'} (reported; not needed)` });
+  const { confineGaps } = await import('../sandbox/index.js');
+  const gaps = confineGaps(caps.confine, { write: [], network: false, signalOut: false, bestEffort: true });
+  const helper = caps.confine ? `nl-sh-confine: Landlock ABI ${caps.confine.landlockAbi}, seccomp ${caps.confine.seccomp ? 'yes' : 'no'}, pids cgroup ${caps.confine.pidsCgroup ? 'yes' : 'no'}` : 'nl-sh-confine is not built';
+  findings.push({ ok: gaps.length === 0, what: 'sandbox helper', detail: gaps.length ? `${helper}: ${gaps.join('; ')}; read-only commands see a private view instead of the host` : `${helper}: every profile is enforced from inside, and read-only commands see the host's processes, /tmp and listeners`, fix: 'install gcc and run npm run setup again (it builds nl-sh-confine); the host view needs Landlock ABI 6 (Linux 6.12 or later)' });
   const pluginDir = join(configDir(env), 'plugins');
   const plugins = await pluginFiles(pluginDir);
   if (plugins.length === 0) findings.push({ ok: true, what: 'plugins', detail: `none in ${pluginDir}` });
