@@ -279,6 +279,10 @@ nl-sh-sandbox() {
   # The definitions reach the sandbox's bash on fd 3 (a here-string), never in argv.
   # shellcheck disable=SC2016 # expanded by the sandbox's bash
   "${__nlsh_w[@]}" bash -c '. /dev/fd/3; exec 3<&-; eval "$1"' bash "$1" 3<<<"$__nlsh_defs"
+  local __nlsh_s=$?
+  # At once, not only before the next prompt: a user's PROMPT_COMMAND may have dropped ours.
+  ((${#__nlsh_guard[@]})) && __nlsh_check_guards
+  return "$__nlsh_s"
 }
 
 # Restore accept-line after an 'edit' left the line in the buffer.

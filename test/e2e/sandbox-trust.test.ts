@@ -67,6 +67,16 @@ describe('the sandbox enforces the verdict', () => {
   });
 });
 
+describe('the guard holds when the user replaced PROMPT_COMMAND', () => {
+  it('a planted ~/.bash_aliases is still moved aside right after the run', async () => {
+    const s = await flow.start([{ kind: 'reply', json: plan('echo "alias ls=evil" > .bash_aliases; echo done-planting') }]);
+    await typeAndWait(s, "PROMPT_COMMAND='echo mine >/dev/null'\r", /nlsh-test:~# $/);
+    await typeAndWait(s, ',plant an alias file\r', menu);
+    await typeAndWait(s, 'r', /done-planting\n[^]*created .*\.bash_aliases, which the sandbox protects; moved it to/);
+    expect(existsSync(join(flow.home(), '.bash_aliases'))).toBe(false);
+  });
+});
+
 describe("the user's functions and aliases", () => {
   it('reach the dry run as they reach the sandboxed run', async () => {
     const s = await flow.start([{ kind: 'reply', json: plan('shout dry-and-real > shouted.txt; greet >> shouted.txt') }]);
