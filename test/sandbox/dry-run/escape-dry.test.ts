@@ -149,6 +149,27 @@ describe.skipIf(!availableOrFailInCi(canDryRun, 'unprivileged user namespaces wi
       expect(tcp.count() + abstract.count()).toBe(0);
     });
 
+    // The dry run's command runs as root of its own user namespace with every capability of it,
+    // and the read-only remounts, the hidden /run and the private /tmp and /proc are its own
+    // mounts: it can turn the host read-write again and unmount what covers the host.
+    it('cannot undo its own mounts: remount the host read-write, unmount the hidden /run, /tmp or /proc', async () => {
+      const fifo = join(runtime, 'nl-sh', 's4242', 'req');
+      const fd = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);
+      try {
+        const undo = `awk '{print $5}' /proc/self/mountinfo | while read -r m; do mount -o remount,bind,rw "$m" 2>/dev/null; done; umount -l /run /tmp /proc 2>/dev/null`;
+        const r = await runDry(`${undo}; touch '${outside}/escaped' && echo WROTE-OUTSIDE; exec 3<>'${fifo}' && echo forged >&3 && echo WROTE-FIFO; ls /proc | grep -c '^[0-9]' | sed 's/^/PIDS=/'`, user);
+        expect(r.stdout).not.toMatch(/WROTE-OUTSIDE|WROTE-FIFO/);
+        expect(readdirSync(outside)).toEqual([]);
+        const buf = Buffer.alloc(64);
+        let got = '';
+        try { got = buf.subarray(0, readSync(fd, buf)).toString(); } catch (err) { expect((err as NodeJS.ErrnoException).code).toBe('EAGAIN'); }
+        expect(got).toBe('');
+        expect(Number(/PIDS=(\d+)/.exec(r.stdout)?.[1] ?? 0)).toBeLessThan(10);
+      } finally {
+        closeSync(fd);
+      }
+    });
+
     it('sees its own /proc: no host pids, no host command lines', async () => {
       const r = await runDry(`cat /proc/${process.pid}/cmdline; echo; ls /proc | grep -c '^[0-9]'`, user);
       expect(r.stdout).not.toContain('vitest');

@@ -3,12 +3,13 @@
 // only the sandbox stands in the way; a control row shows the same write succeeds unsandboxed.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundledConfinePath, buildProfile, createNodeProbeIo, prepareCommand, probeCapabilities, type SandboxProfile } from '../../../src/sandbox/index.js';
+import { guardedPaths } from '../../../src/flow/contain.js';
 import { availableOrFailInCi } from '../../support/require-in-ci.js';
 
 const caps = probeCapabilities(createNodeProbeIo(process.env), { confinePath: bundledConfinePath() });
@@ -121,6 +122,59 @@ describe.skipIf(!sandboxAvailable)('sandbox escapes', () => {
     expect(r.status).toBe(0);
     expect(readFileSync(target, 'utf8')).toBe('changed\n');
     rmSync(target);
+  });
+});
+
+// What is left at a path after a sandboxed run reaches the user unless the run moves it aside:
+// that happens only to the protected paths that did not exist when it started (guardedPaths).
+function leftForTheUser(profile: SandboxProfile, cwd: string, path: string, nobody: boolean, command: string): boolean {
+  const prepared = prepareCommand(command, profile, nobody ? { ...caps, root: false } : caps, { exists: existsSync });
+  const guarded = guardedPaths(prepared.unpinned, cwd, existsSync);
+  runSandboxed(command, profile, cwd, nobody);
+  return existsSync(path) && !guarded.includes(path);
+}
+
+describe.skipIf(!sandboxAvailable)('protected paths hold for what runs outside the sandbox later', () => {
+  describe.each(users)('as $who', ({ nobody }) => {
+    // Dotfiles kept in a repository and linked into home (stow, chezmoi, yadm): bwrap binds the
+    // link's target read-only, not the link, so the link itself can be replaced.
+    it('an rc file that is a symlink to the real file cannot be replaced', () => {
+      const dotfiles = join(home, 'dotfiles');
+      world(dotfiles, true);
+      world(join(dotfiles, 'bash_logout'), false);
+      const link = join(home, '.bash_logout');
+      symlinkSync('dotfiles/bash_logout', link);
+      runSandboxed('rm -f .bash_logout && echo pwned > .bash_logout', profileFor(home), home, nobody);
+      expect(lstatSync(link).isSymbolicLink(), 'the link was replaced by a file the next login shell reads').toBe(true);
+      expect(readlinkSync(link)).toBe('dotfiles/bash_logout');
+      expect(readFileSync(link, 'utf8')).toBe(original);
+    });
+
+    // Files the stock Debian/Ubuntu setup, Fedora's stock ~/.bashrc, systemd and bash-completion
+    // read or run from home, none in the protected list today.
+    it.each([
+      ['~/.bash_completion (sourced by bash-completion in every interactive shell)', '.bash_completion'],
+      ['~/.local/share/bash-completion/completions (sourced on the first Tab)', '.local/share/bash-completion/completions/ls'],
+      ["~/.bashrc.d (sourced by Fedora's stock ~/.bashrc)", '.bashrc.d/evil.sh'],
+      ['~/.local/share/systemd/user (user units, like ~/.config/systemd/user)', '.local/share/systemd/user/evil.service'],
+    ])('%s cannot be planted', (_name, rel) => {
+      const path = join(home, rel);
+      const planted = leftForTheUser(profileFor(home), home, path, nobody, `mkdir -p "$(dirname ${rel})" && echo pwned > ${rel}`);
+      expect(planted, `${path} was left for the next shell`).toBe(false);
+    });
+
+    // A linked worktree's or a submodule's `.git` is a file naming the git dir: git reads the
+    // config (core.fsmonitor, core.hooksPath) of whatever directory it names.
+    it('a gitdir link (.git as a file) cannot be pointed at a planted git dir', () => {
+      const wt = join(home, 'wt');
+      world(wt, true);
+      const gitfile = join(wt, '.git');
+      world(gitfile, false);
+      writeFileSync(gitfile, `gitdir: ${join(outside, 'gitdir')}\n`);
+      const before = readFileSync(gitfile, 'utf8');
+      const planted = leftForTheUser(profileFor(wt), wt, gitfile, nobody, 'mkdir -p evil/objects evil/refs && echo "ref: refs/heads/main" > evil/HEAD && printf "[core]\\n\\tfsmonitor = touch pwned\\n" > evil/config && echo "gitdir: evil" > .git');
+      expect(planted && readFileSync(gitfile, 'utf8') !== before, 'the gitdir link now names a git dir the command made').toBe(false);
+    });
   });
 });
 

@@ -4,7 +4,7 @@
 // abstract unix socket, a FIFO in the runtime dir, and a process of the user's own whose cwd is a
 // world-writable directory. Each attack prints a token only when it gets through.
 
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -105,11 +105,11 @@ function attacks(h: Host): string {
 }
 
 // Spawned asynchronously: the host's servers live in this process and must keep answering.
-async function runIn(kind: ProfileKind, network: boolean, h: Host, as: { uid: number; gid: number } | undefined): Promise<string> {
+async function runIn(kind: ProfileKind, network: boolean, h: Host, as: { uid: number; gid: number } | undefined, command = attacks(h)): Promise<string> {
   const home = join(h.base, 'home');
   const profile = buildProfile({ kind, cwd: h.cwd, home, nlshConfigDir: join(home, '.config', 'nl-sh'), hide: [h.runtime], network, hostView: canShowHost(caps, kind), limits: { memoryBytes: 1 << 30, cpuSeconds: 30, processes: 256 } });
   // The probe ran as root; the user is not privileged root (no pids cgroup of its own: rlimits).
-  const prepared = prepareCommand(attacks(h), profile, as ? { ...caps, root: false } : caps, { exists: existsSync });
+  const prepared = prepareCommand(command, profile, as ? { ...caps, root: false } : caps, { exists: existsSync });
   const argv = as ? ['setpriv', `--reuid=${as.uid}`, `--regid=${as.gid}`, '--clear-groups', ...prepared.argv] : prepared.argv;
   const child = spawn(argv[0] ?? '', argv.slice(1), { cwd: h.cwd, env: { PATH: process.env.PATH ?? '', HOME: home, XDG_RUNTIME_DIR: h.runtime }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -155,6 +155,42 @@ describe.runIf(ready).each(users)('the sandbox enforces the verdict, as $who', (
     const out = await runIn('writes', true, h, as);
     expect(out).toMatch(/TCP-HOST-ANSWERED/);
     expect(out).not.toMatch(/UNIX-CONNECTED|ABSTRACT-CONNECTED|WROTE-FIFO|WROTE-VIA-PROC-CWD|SIGNALLED|OPENED-TTY/);
+  });
+
+  // Nothing the command starts outlives it: a process left behind keeps the user's terminal
+  // (it can read what is typed later and write into it) and, under process control, can signal
+  // the user's processes at any later time.
+  it.each([['read-only', false], ['writes', false], ['writes', true], ['process-control', false]] as [ProfileKind, boolean][])('%s (network %s): no process outlives the command', async (kind, network) => {
+    const mark = `${65 + Math.random()}`.slice(0, 8);
+    try {
+      // The command ends only once its child runs (seen in whatever /proc the profile shows).
+      await runIn(kind, network, h, as, `setsid sleep ${mark} </dev/null >/dev/null 2>&1 & for i in $(seq 200); do pgrep -f '^sleep ${mark}$' >/dev/null && break; sleep 0.01; done; echo attacks-done`);
+      const left = spawnSync('pgrep', ['-f', `^sleep ${mark}$`], { encoding: 'utf8' }).stdout.trim();
+      expect(left, `a process started in the ${kind} sandbox is still running after it ended`).toBe('');
+    } finally {
+      spawnSync('pkill', ['-KILL', '-f', `^sleep ${mark}$`]);
+    }
+  });
+
+  // The network key is for the network; a unix socket outside /tmp and the runtime dir (the
+  // system D-Bus, /run/docker.sock, a database's socket) is a door to a host service.
+  it('writes with the network key: a unix socket outside /tmp and the runtime dir stays out of reach', async () => {
+    const dir = mkdtempSync(join('/var/tmp', 'nlsh-sock-'));
+    chmodSync(dir, 0o755);
+    const path = join(dir, 'service.sock');
+    const server = createServer((c) => {
+      c.on('error', () => undefined);
+      c.end('HOST-ANSWERED\n');
+    });
+    try {
+      await new Promise<void>((r) => server.listen(path, () => r()));
+      chmodSync(path, 0o777);
+      const out = await runIn('writes', true, h, as, `${connect(JSON.stringify(path))} 2>/dev/null | sed 's/^/UNIX-/'; echo attacks-done`);
+      expect(out).not.toMatch(/UNIX-CONNECTED/);
+    } finally {
+      await new Promise((r) => server.close(r));
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("process control: the user's own process can be signalled, and nothing is written", async () => {
