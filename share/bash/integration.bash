@@ -91,23 +91,33 @@ __nlsh_prompt_pre() {
   return "$s"
 }
 
-# Protected paths that did not exist when a sandboxed run started cannot be pinned read-only
-# (a bind mount needs a target), so the run was told their names: anything now at one of them
-# was made by the sandboxed command. It is moved aside before anything outside the sandbox
-# (this shell, git, a new terminal's bash) can read it, and the user is told where it went.
+# Protected paths a bind mount cannot pin were handed to the run: those that did not exist when
+# it started (a mount needs a target), and symlinks (a mount pins the link's target, not the
+# link), given as "PATH<newline>TARGET". Anything now at an absent one, or a link that no longer
+# names its target, was made by the sandboxed command: it is moved aside before anything outside
+# the sandbox (this shell, git, a new terminal's bash) can read it, the link is put back, and the
+# user is told where it went. A directory left unwritable (rename needs write permission on it)
+# is made writable first; what cannot be moved is said, loudly.
 __nlsh_guard=()
 __nlsh_check_guards() {
-  local p q=
+  local p t q= now what
   for p in "${__nlsh_guard[@]}"; do
-    [[ -e $p || -L $p ]] || continue
+    t= what=created
+    if [[ $p == *$'\n'* ]]; then
+      t=${p#*$'\n'} p=${p%%$'\n'*} what=replaced
+      [[ -L $p ]] && now=$(command -p readlink -- "$p") && [[ $now == "$t" ]] && continue
+    fi
+    [[ -e $p || -L $p ]] || { [[ -n $t ]] && command -p ln -s -- "$t" "$p"; continue; }
     if [[ -z $q ]]; then
       q=${XDG_STATE_HOME:-$HOME/.local/state}/nl-sh/quarantine/$EPOCHSECONDS-$$
-      command -p mkdir -p -m 700 -- "$q" || return
+      command -p mkdir -p -m 700 -- "$q" 2>/dev/null || q=/nonexistent
     fi
-    if command -p mv -- "$p" "$q/${p//\//%}" 2>/dev/null; then
-      printf 'nl-sh: the sandboxed command created %s, which the sandbox protects; moved it to %s\n' "$p" "$q" >&2
+    [[ -d $p && ! -L $p ]] && command -p chmod u+w -- "$p" 2>/dev/null
+    if [[ $q != /nonexistent ]] && command -p mv -- "$p" "$q/${p//\//%}" 2>/dev/null; then
+      [[ -n $t ]] && command -p ln -s -- "$t" "$p"
+      printf 'nl-sh: the sandboxed command %s %s, which the sandbox protects; moved it to %s\n' "$what" "$p" "$q" >&2
     else
-      printf 'nl-sh: the sandboxed command created %s, which the sandbox protects, and it could not be moved aside: check it before you use it\n' "$p" >&2
+      printf 'nl-sh: WARNING: the sandboxed command %s %s, which the sandbox protects, and it could not be moved aside: check it before you use it\n' "$what" "$p" >&2
     fi
   done
   __nlsh_guard=()

@@ -3,7 +3,8 @@
 // user's bash runs `bash -c COMMAND` inside (nl-sh-sandbox in the shell integration adds that
 // part), and the protected paths that do not exist yet, which the run guards afterwards.
 
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildProfile, prepareCommand, type Capabilities, type ProfileKind } from '../sandbox/index.js';
 import type { Contained } from './flow-deps.js';
 
@@ -39,9 +40,10 @@ export function containCommand(command: string, cwd: string, how: { profile: Pro
       hide: facts.hide.map(real),
       network: how.network,
       hostView: canShowHost(capabilities, how.profile),
+      gitLinks: gitLinksIn(dir),
     });
     const prepared = prepareCommand(command, profile, capabilities, { exists: existsSync });
-    const guard = guardedPaths(prepared.unpinned, dir, existsSync);
+    const guard = guardedPaths(prepared.unpinned, dir, existsSync, linkedProtectedPaths(profile.protect, profile.writable));
     // Everything before `bash -c COMMAND`. Protected paths that do not exist are guarded by the
     // run (moved aside afterwards), so they need no warning here.
     return { ok: true, wrapper: prepared.argv.slice(0, -3), mechanism: prepared.mechanism, degraded: prepared.degraded, profile, guard };
@@ -64,10 +66,36 @@ export function canShowHost(capabilities: Capabilities, profile: ProfileKind): b
 /**
  * The paths a run must not leave behind: every protected path that does not exist yet, and in a
  * directory that is not a repository, `.git` itself (a `.git` made by the command, file or
- * directory, would be configuration that git runs outside the sandbox).
+ * directory, would be configuration that git runs outside the sandbox); then each protected
+ * symlink as "PATH\nTARGET" (a mount pins the target, not the link), to be put back if changed.
  */
-export function guardedPaths(unpinned: readonly string[], cwd: string, exists: (path: string) => boolean): string[] {
+export function guardedPaths(unpinned: readonly string[], cwd: string, exists: (path: string) => boolean, links: readonly { path: string; target: string }[] = []): string[] {
   const git = `${cwd}/.git`;
   const inside = unpinned.filter((p) => !p.startsWith(`${git}/`) || exists(git));
-  return exists(git) ? inside : [...inside, git];
+  const absent = exists(git) ? inside : [...inside, git];
+  return [...absent, ...links.filter((l) => !l.path.includes('\n') && !l.target.includes('\n')).map((l) => `${l.path}\n${l.target}`)];
+}
+
+/** The protected paths inside the writable roots that are symlinks, with what they name. */
+export function linkedProtectedPaths(protect: readonly string[], writable: readonly string[]): { path: string; target: string }[] {
+  const out: { path: string; target: string }[] = [];
+  for (const path of protect) {
+    if (!writable.some((w) => path.startsWith(`${w}/`))) continue;
+    try {
+      if (lstatSync(path).isSymbolicLink()) out.push({ path, target: readlinkSync(path) });
+    } catch {
+      // absent: guarded as absent
+    }
+  }
+  return out;
+}
+
+/** `dir/.git` when it is a gitdir link (a file, as in linked worktrees and submodules). */
+export function gitLinksIn(dir: string): string[] {
+  const git = join(dir, '.git');
+  try {
+    return lstatSync(git).isFile() ? [git] : [];
+  } catch {
+    return [];
+  }
 }

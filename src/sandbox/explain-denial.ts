@@ -24,7 +24,7 @@ export function explainDenial(profile: SandboxProfile, exitStatus: number, stder
 
 function explainWrite(profile: SandboxProfile, path: string): string {
   const rule = protectedBy(profile, path);
-  if (rule !== undefined) return `sandbox rule "protected path": ${rule} stays read-only (shell rc files, .git/hooks, .git/config and nl-sh's config are never writable)`;
+  if (rule !== undefined) return `sandbox rule "protected path": ${rule} stays read-only (shell startup files, ~/.ssh, ~/.config, ~/.local, git's configuration and nl-sh's own files are never writable in the sandbox)`;
   if (!profile.writable.length) return `${readOnlyProfile} (it tried ${path})`;
   return `sandbox rule "read-only root": ${path} is outside the writable paths (${listWritable(profile)})`;
 }
@@ -34,7 +34,8 @@ const readOnlyProfile = 'sandbox rule "read-only root": the command was judged r
 // Relative paths in messages cannot be resolved here; match them by suffix against the list.
 function protectedBy(profile: SandboxProfile, path: string): string | undefined {
   const clean = path.replace(/\/+$/, '');
-  return profile.protect.find((p) => clean === p || clean.startsWith(`${p}/`) || (!clean.startsWith('/') && (p.endsWith(`/${clean}`) || profile.writable.some((w) => `${w}/${clean}` === p || `${w}/${clean}`.startsWith(`${p}/`)))));
+  // The most specific protected path that covers it (`.config/nl-sh` rather than `.config`).
+  return [...profile.protect].sort((a, b) => b.length - a.length).find((p) => clean === p || clean.startsWith(`${p}/`) || (!clean.startsWith('/') && (p.endsWith(`/${clean}`) || profile.writable.some((w) => `${w}/${clean}` === p || `${w}/${clean}`.startsWith(`${p}/`)))));
 }
 
 function listWritable(profile: SandboxProfile): string {

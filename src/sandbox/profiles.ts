@@ -11,21 +11,28 @@
 import { join } from 'node:path';
 import type { ProfileKind, ResourceLimits, SandboxProfile } from './sandbox-types.js';
 
-/** Files and directories in the home directory that run code or grant access when another program reads them. */
+/** Files and directories in the home directory that shells read at start (and so run). */
 export const shellRcFiles: readonly string[] = Object.freeze([
-  '.bashrc', '.bash_profile', '.bash_login', '.bash_logout', '.bash_aliases', '.profile', '.inputrc',
-  '.zshrc', '.zshenv', '.zprofile', '.zlogin', '.config/fish',
+  '.bashrc', '.bash_profile', '.bash_login', '.bash_logout', '.bash_aliases', '.bash_completion', '.bashrc.d',
+  '.profile', '.inputrc', '.zshrc', '.zshenv', '.zprofile', '.zlogin', '.zlogout', '.kshrc', '.mkshrc', '.cshrc', '.tcshrc',
 ]);
 
-/** Other home paths that configure programs run outside the sandbox later (ssh, git, systemd, PATH). */
+/**
+ * Other home paths that programs run outside the sandbox read as configuration, code or
+ * credentials. `.config` and `.local` are protected whole (fish, systemd user units, autostart,
+ * bash-completion's user completions, ~/.local/bin on PATH, Python's user site-packages, desktop
+ * entries...): a list of what lies inside them would always miss something. `.cache` stays writable.
+ */
 export const homeProtectedPaths: readonly string[] = Object.freeze([
-  '.ssh', '.gitconfig', '.config/git', '.local/bin', 'bin', '.config/systemd', '.config/autostart',
-  '.config/environment.d', '.pam_environment', '.xprofile', '.xsessionrc', '.netrc', '.gnupg', '.docker',
-  '.kube', '.aws', '.npmrc', '.pypirc', '.config/pip', '.cargo/config.toml', '.vimrc', '.config/nvim', '.emacs',
-  '.emacs.d', '.tmux.conf', '.config/tmux', '.screenrc', '.Xresources', '.xinitrc', '.config/user-dirs.dirs',
+  '.config', '.local', '.ssh', '.gnupg', '.gitconfig', '.git-credentials', 'bin', '.pam_environment', '.xprofile', '.xsession',
+  '.xsessionrc', '.xinitrc', '.Xresources', '.netrc', '.docker', '.kube', '.aws', '.azure', '.npmrc', '.yarnrc', '.pypirc',
+  '.pip', '.cargo/config.toml', '.cargo/config', '.cargo/env', '.cargo/bin', '.rustup/settings.toml', '.nvm', '.pyenv',
+  '.rbenv', '.sdkman', '.vimrc', '.vim', '.exrc', '.nanorc', '.emacs', '.emacs.d', '.gdbinit', '.lldbinit', '.tmux.conf',
+  '.screenrc', '.curlrc', '.wgetrc', '.mailcap', '.lesskey', '.terraformrc', '.m2/settings.xml', '.gradle/init.d',
+  '.gradle/gradle.properties', '.mozilla', '.thunderbird', '.selected_editor', '.sudo_as_admin_successful',
 ]);
 
-/** Paths inside each writable directory that git reads as configuration or runs. */
+/** Paths inside each writable directory that git reads as configuration or runs (`.git` itself too, when it is a gitdir link: see `gitLinks`). */
 export const repoProtectedPaths: readonly string[] = Object.freeze([
   '.git/hooks', '.git/config', '.git/config.worktree', '.git/commondir', '.git/info', '.git/modules',
   '.git/worktrees', '.envrc', '.gitmodules',
@@ -49,6 +56,8 @@ export interface ProfileFacts {
   hostView?: boolean;
   /** Further paths the command needs to write (absent: none). */
   extraWritable?: string[];
+  /** `.git` files (gitdir links of worktrees and submodules) in the writable paths: protected whole. */
+  gitLinks?: string[];
   limits?: ResourceLimits;
   name?: string;
 }
@@ -80,7 +89,7 @@ export function buildProfile(facts: ProfileFacts): SandboxProfile {
     kind,
     writable,
     visible: writes ? [] : [facts.cwd],
-    protect: writes ? protectedPathsFor(writable, facts.home, facts.nlshConfigDir, facts.nlshDataDirs) : [],
+    protect: writes ? [...protectedPathsFor(writable, facts.home, facts.nlshConfigDir, facts.nlshDataDirs), ...(facts.gitLinks ?? [])] : [],
     hide: [...new Set(facts.hide ?? [])],
     privateTmp: !hostView,
     hostView,

@@ -31,7 +31,10 @@ while [ "$i" -lt "$n" ]; do mkdir "$i" "$i/u" "$i/w" "$i/m" || fail "mkdir"; i=$
 printf '%s' "$table" > table || fail "no table"
 mount -c -a -T table 2>err || fail "could not isolate the dry run: $(grep -m 1 mount: err)"
 [ -c /dev/null ] && [ ! -e /dev/tty ] || fail "could not mount a private /dev"
-(cd "$cwd" && exec timeout -k 1 "$secs" bash -c '. /proc/self/fd/3; exec 3<&-; eval "$1"' nl-sh "$cmd" </dev/null)
+# The command runs with no capabilities at all (bounding set emptied, no_new_privs): root of the
+# user namespace, which this script needed to be for the mounts, would let it remount the host
+# read-write or unmount what hides /run, /tmp and /proc.
+(cd "$cwd" && exec timeout -k 1 "$secs" setpriv --bounding-set=-all --inh-caps=-all --ambient-caps=-all --no-new-privs -- bash -c '. /proc/self/fd/3; exec 3<&-; eval "$1"' nl-sh "$cmd" </dev/null)
 echo $? > out/status
 exec 3<&-
 stat -f -c '%a %S' . > out/space

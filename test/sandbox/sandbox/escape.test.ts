@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundledConfinePath, buildProfile, createNodeProbeIo, prepareCommand, probeCapabilities, type SandboxProfile } from '../../../src/sandbox/index.js';
-import { guardedPaths } from '../../../src/flow/contain.js';
+import { gitLinksIn, guardedPaths, linkedProtectedPaths } from '../../../src/flow/contain.js';
+import { repoRoot } from '../../support/fixtures.js';
 import { availableOrFailInCi } from '../../support/require-in-ci.js';
 
 const caps = probeCapabilities(createNodeProbeIo(process.env), { confinePath: bundledConfinePath() });
@@ -48,7 +49,7 @@ beforeEach(() => {
 afterEach(() => rmSync(base, { recursive: true, force: true }));
 
 function profileFor(cwd: string, network = false): SandboxProfile {
-  return buildProfile({ cwd, home, nlshConfigDir: join(home, '.config', 'nl-sh'), network, limits: { memoryBytes: 1 << 30, cpuSeconds: 30 } });
+  return buildProfile({ cwd, home, nlshConfigDir: join(home, '.config', 'nl-sh'), network, gitLinks: gitLinksIn(cwd), limits: { memoryBytes: 1 << 30, cpuSeconds: 30 } });
 }
 
 function runSandboxed(command: string, profile: SandboxProfile, cwd: string, nobody: boolean): { status: number | null; stderr: string } {
@@ -125,13 +126,19 @@ describe.skipIf(!sandboxAvailable)('sandbox escapes', () => {
   });
 });
 
-// What is left at a path after a sandboxed run reaches the user unless the run moves it aside:
-// that happens only to the protected paths that did not exist when it started (guardedPaths).
-function leftForTheUser(profile: SandboxProfile, cwd: string, path: string, nobody: boolean, command: string): boolean {
+// What is left at a path after a sandboxed run and the guard that follows it in the user's bash
+// (__nlsh_check_guards, over the paths a session hands it: guardedPaths), as the same user.
+function runThenGuard(profile: SandboxProfile, cwd: string, nobody: boolean, command: string): void {
   const prepared = prepareCommand(command, profile, nobody ? { ...caps, root: false } : caps, { exists: existsSync });
-  const guarded = guardedPaths(prepared.unpinned, cwd, existsSync);
+  const guarded = guardedPaths(prepared.unpinned, cwd, existsSync, linkedProtectedPaths(profile.protect, profile.writable));
   runSandboxed(command, profile, cwd, nobody);
-  return existsSync(path) && !guarded.includes(path);
+  const script = `. ${repoRoot}share/bash/integration.bash\n__nlsh_guard=("$@")\n__nlsh_check_guards`;
+  const check = [...(nobody ? asNobody : []), 'bash', '-c', script, 'bash', ...guarded];
+  spawnSync(check[0] ?? '', check.slice(1), { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: home, XDG_STATE_HOME: join(home, '.cache', 'state'), __NLSH_NORC: '1' }, timeout: 15_000 });
+}
+function leftForTheUser(profile: SandboxProfile, cwd: string, path: string, nobody: boolean, command: string): boolean {
+  runThenGuard(profile, cwd, nobody, command);
+  return existsSync(path);
 }
 
 describe.skipIf(!sandboxAvailable)('protected paths hold for what runs outside the sandbox later', () => {
@@ -144,7 +151,7 @@ describe.skipIf(!sandboxAvailable)('protected paths hold for what runs outside t
       world(join(dotfiles, 'bash_logout'), false);
       const link = join(home, '.bash_logout');
       symlinkSync('dotfiles/bash_logout', link);
-      runSandboxed('rm -f .bash_logout && echo pwned > .bash_logout', profileFor(home), home, nobody);
+      runThenGuard(profileFor(home), home, nobody, 'rm -f .bash_logout && echo pwned > .bash_logout');
       expect(lstatSync(link).isSymbolicLink(), 'the link was replaced by a file the next login shell reads').toBe(true);
       expect(readlinkSync(link)).toBe('dotfiles/bash_logout');
       expect(readFileSync(link, 'utf8')).toBe(original);
