@@ -9,7 +9,9 @@
 //   or integrations (the composition root in cli wires them in);
 // - cli is the composition root; nothing imports main.ts.
 // Only the pty module imports node-pty and @xterm/headless; only src/risk/parse/ imports
-// web-tree-sitter; only src/run-git.ts runs git.
+// web-tree-sitter; only src/run-git.ts runs git. Files are read only through src/read-file.ts
+// (regular files, never blocking, capped) and programs run only through src/run-bounded.ts (no
+// shell, own process group, time limit, output cap), with the exceptions listed at the end.
 import tseslint from 'typescript-eslint';
 
 const leaves = ['**/main.js', '**/main.ts'];
@@ -18,6 +20,11 @@ const ptyOnly = [
   { name: '@xterm/headless', message: 'Only src/repl/pty/ may import @xterm/headless (one owner per hazard).' },
   { name: 'web-tree-sitter', message: 'Only src/risk/parse/ may import web-tree-sitter.' },
 ];
+const readMessage = 'Read files only through src/read-file.ts (readFileSafe): regular files only, never blocking, capped.';
+const fsRead = ['node:fs', 'fs'].map((name) => ({ name, importNames: ['readFile', 'readFileSync', 'createReadStream', 'read', 'readSync', 'readv', 'readvSync', 'promises'], message: readMessage }));
+const fsPromisesRead = ['node:fs/promises', 'fs/promises'].map((name) => ({ name, importNames: ['readFile', 'open'], message: readMessage }));
+const childProcess = ['node:child_process', 'child_process'].map((name) => ({ name, message: 'Run programs only through src/run-bounded.ts (runBounded): no shell, own process group, time limit, output cap.' }));
+const hazards = [...ptyOnly, ...fsRead, ...fsPromisesRead, ...childProcess];
 const spawners = '/^(spawn|spawnSync|execFile|execFileSync|exec|execSync|fork)$/';
 const gitMessage = 'Run git only through runGit (src/run-git.ts), which hardens it against the repository.';
 const gitOnlyThroughRunGit = [
@@ -46,34 +53,34 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ptyOnly, patterns: [{ group: leaves, message: 'Nothing imports main.ts.' }] }],
+      'no-restricted-imports': ['error', { paths: hazards, patterns: [{ group: leaves, message: 'Nothing imports main.ts.' }] }],
     },
   },
   ...['planner', 'risk', 'sandbox', 'integrations'].map((d) => ({
     files: [`src/${d}/**/*.ts`],
     rules: {
-      'no-restricted-imports': ['error', { paths: ptyOnly, patterns: [...siblingsOf(d), { group: leaves, message: 'Nothing imports main.ts.' }] }],
+      'no-restricted-imports': ['error', { paths: hazards, patterns: [...siblingsOf(d), { group: leaves, message: 'Nothing imports main.ts.' }] }],
     },
   })),
   {
     files: ['src/repl/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ptyOnly, patterns: [...indexOnly, ...forbid('repl', ['cli', 'flow', 'preview']), { group: leaves, message: 'Nothing imports main.ts.' }] }],
+      'no-restricted-imports': ['error', { paths: hazards, patterns: [...indexOnly, ...forbid('repl', ['cli', 'flow', 'preview']), { group: leaves, message: 'Nothing imports main.ts.' }] }],
     },
   },
   {
     files: ['src/preview/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ptyOnly, patterns: [...forbid('preview', ['repl', 'flow', 'cli', 'integrations']), { group: leaves, message: 'Nothing imports main.ts.' }] }],
+      'no-restricted-imports': ['error', { paths: hazards, patterns: [...forbid('preview', ['repl', 'flow', 'cli', 'integrations']), { group: leaves, message: 'Nothing imports main.ts.' }] }],
     },
   },
   {
     files: ['src/flow/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ptyOnly, patterns: [...forbid('flow', ['cli', 'integrations']), { group: leaves, message: 'Nothing imports main.ts.' }] }],
+      'no-restricted-imports': ['error', { paths: hazards, patterns: [...forbid('flow', ['cli', 'integrations']), { group: leaves, message: 'Nothing imports main.ts.' }] }],
     },
   },
-  { files: ['src/repl/pty/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['src/repl/pty/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [...fsRead, ...fsPromisesRead, ...childProcess] }] } },
   {
     // A repository's config can name programs git runs; only src/run-git.ts runs git, hardened.
     files: ['src/**/*.ts'],
@@ -81,6 +88,28 @@ export default tseslint.config(
   },
   {
     files: ['src/risk/parse/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...siblingsOf('risk')] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [...fsRead, ...fsPromisesRead, ...childProcess], patterns: [...siblingsOf('risk')] }] },
+  },
+  // The owners of the two hazards.
+  {
+    files: ['src/read-file.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [...ptyOnly, ...childProcess], patterns: [{ group: leaves, message: 'Nothing imports main.ts.' }] }] },
+  },
+  {
+    files: ['src/run-bounded.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [...ptyOnly, ...fsRead, ...fsPromisesRead], patterns: [{ group: leaves, message: 'Nothing imports main.ts.' }] }] },
+  },
+  // The only other processes nl-sh starts (the pty's bash goes through node-pty, above):
+  // - src/entry.ts: the login-shell fallback runs bash with the terminal inherited and waits
+  //   for it, with no limits: it is the user's shell, not a helper;
+  // - src/integrations/plugins/plugin-host.ts: forks nl-sh's own plugin worker, a Node process
+  //   with an IPC channel that lives as long as the session.
+  {
+    files: ['src/entry.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [...ptyOnly, ...fsRead, ...fsPromisesRead], patterns: [{ group: leaves, message: 'Nothing imports main.ts.' }] }] },
+  },
+  {
+    files: ['src/integrations/plugins/plugin-host.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [...ptyOnly, ...fsRead, ...fsPromisesRead], patterns: [...siblingsOf('integrations'), { group: leaves, message: 'Nothing imports main.ts.' }] }] },
   },
 );

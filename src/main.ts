@@ -2,8 +2,8 @@
 // imports this file. Failures before the session starts are thrown to entry.ts, which falls
 // back to a plain bash.
 
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readFileSafeSync } from './read-file.js';
 import { parseInvocation, type Invocation } from './cli/args.js';
 import { helpText } from './cli/help.js';
 import { colorEnabled, configDir, readUserConfig } from './config.js';
@@ -24,8 +24,9 @@ import type { BashParser } from './risk/index.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  const read = readFileSafeSync(fileURLToPath(new URL('../package.json', import.meta.url)), { maxBytes: 1024 * 1024 });
+  if (!read.ok) throw new Error(read.message);
+  return (JSON.parse(read.value) as { version: string }).version;
 }
 
 const readConfig = readUserConfig;

@@ -12,7 +12,7 @@ export async function runRiskCommand(opts: { env: Record<string, string | undefi
   const chunks: Buffer[] = [];
   for await (const chunk of opts.input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   const { policy, warning } = await readPolicyFile(join(configDir(opts.env), 'policy.toml'));
-  if (warning) opts.errors.write(`nl-sh: ${warning}\n`);
+  if (warning) opts.errors.write(`${warning}\n`);
   const text = await runRiskCli(Buffer.concat(chunks).toString('utf8'), { explain: opts.explain, policy, facts: createFsFacts({ cwd: process.cwd(), home: opts.env.HOME ?? homedir() }) });
   opts.output.write(text);
   return 0;

@@ -2,7 +2,10 @@
 // cannot be read or parsed is one problem line (with the line and column a parse error has)
 // and no values from the file.
 
-import { readFileSync } from 'node:fs';
+import { readFileSafe } from '../read-file.js';
+
+// A config file past this is refused (one problem line), never cut: a cut file means something else.
+const maxConfigBytes = 1024 * 1024;
 
 /** A TOML parser (smol-toml's `parse`), loaded only when there is a file to parse. */
 export type LoadToml = () => Promise<(text: string) => Record<string, unknown>>;
@@ -17,14 +20,10 @@ export interface FileLayer {
 
 /** Read `path`; `named` says the user named it (NLSH_CONFIG), so its absence is worth a line. */
 export async function readConfigFile(path: string, named: boolean, loadToml: LoadToml): Promise<FileLayer> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { path, problems: named ? [`${path}: NLSH_CONFIG names this file, which does not exist; using defaults`] : [] };
-    return { path, problems: [`cannot read ${path} (${code ?? String(err)}); using defaults`] };
-  }
+  const read = await readFileSafe(path, { maxBytes: maxConfigBytes });
+  if (!read.ok && read.problem === 'missing') return { path, problems: named ? [`${path}: NLSH_CONFIG names this file, which does not exist; using defaults`] : [] };
+  if (!read.ok) return { path, problems: [`${read.message}; using defaults`] };
+  const text = read.value;
   try {
     const data = (await loadToml())(text);
     return { path, text, data, problems: [] };

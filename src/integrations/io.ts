@@ -1,8 +1,9 @@
 // The real I/O behind IntegrationCtx: PATH lookups, capped reads of regular files, and read-only program
 // runs (async, no shell, with a timeout, an output cap and the budget's abort signal).
 
-import { access, constants, open, stat } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readFileSafe } from '../read-file.js';
 import { runBounded, type BoundedRun } from '../run-bounded.js';
 import { isGit, runGit } from '../run-git.js';
 import type { IntegrationCtx, RunResult } from './contract.js';
@@ -10,24 +11,12 @@ import type { IntegrationCtx, RunResult } from './contract.js';
 const maxFileBytes = 64 * 1024;
 const maxOutputBytes = 256 * 1024;
 
-// Regular files only: a FIFO in a repository (`.git/HEAD`) would block the open until a writer
-// came, holding one of libuv's four threads for good. Opened non-blocking, checked after opening
-// (so the check is about the file actually read).
-async function readCapped(path: string): Promise<string | undefined> {
-  try {
-    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      if (!(await handle.stat()).isFile()) return undefined;
-      const buf = Buffer.alloc(maxFileBytes);
-      const { bytesRead } = await handle.read(buf, 0, maxFileBytes, 0);
-      return buf.subarray(0, bytesRead).toString('utf8');
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return undefined;
-  }
-}
+// Regular files only (a FIFO in a repository, `.git/HEAD`, would hold one of libuv's four threads
+// for good): the first 64 KiB, or nothing.
+const readCapped = async (path: string): Promise<string | undefined> => {
+  const read = await readFileSafe(path, { maxBytes: maxFileBytes, overCap: 'head' });
+  return read.ok ? read.value : undefined;
+};
 
 type RunOpts = { timeoutMs: number; signal?: AbortSignal };
 const result = (r: BoundedRun): RunResult => ({ ok: r.status === 0 && !r.capped, stdout: r.stdout });

@@ -2,8 +2,9 @@
 // budget holds across sessions. Concurrent sessions may each spend one call's worth past the
 // budget before they see each other's record; the budget stops the next call.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { readFileSafeSync } from '../read-file.js';
 import type { CloudBudget } from './tier-router.js';
 
 /** A budget of `dailyUsd` per local calendar day (undefined: no limit), stored at `path`. */
@@ -13,8 +14,11 @@ export function fileCloudBudget(path: string, dailyUsd: number | undefined, now:
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   };
   const spent = (): number => {
+    // A record that is not a small regular file counts as nothing spent (the next record replaces it).
+    const read = readFileSafeSync(path, { maxBytes: 64 * 1024 });
+    if (!read.ok) return 0;
     try {
-      const data = JSON.parse(readFileSync(path, 'utf8')) as { day?: unknown; spentUsd?: unknown };
+      const data = JSON.parse(read.value) as { day?: unknown; spentUsd?: unknown };
       return data.day === today() && typeof data.spentUsd === 'number' ? data.spentUsd : 0;
     } catch {
       return 0;

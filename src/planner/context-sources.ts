@@ -1,39 +1,30 @@
 // The real sources of planner context: this machine's files and programs. Each is bounded in
 // size; the time budget is gatherContext's.
 
-import { accessSync, constants, openSync, readSync, fstatSync, closeSync, readdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readFileSafeSync } from '../read-file.js';
 import type { ContextSources, LastCommand } from './context.js';
 
 const RELEVANT_TOOLS = ['git', 'docker', 'podman', 'kubectl', 'helm', 'aws', 'gcloud', 'az', 'terraform', 'ansible', 'python3', 'pip', 'node', 'npm', 'pnpm', 'yarn', 'go', 'cargo', 'make', 'jq', 'yq', 'rg', 'fd', 'fzf', 'curl', 'wget', 'rsync', 'ssh', 'tar', 'zip', 'unzip', 'ffmpeg', 'convert', 'sqlite3', 'psql', 'mysql', 'redis-cli', 'systemctl', 'journalctl', 'apt', 'dnf', 'pacman', 'brew', 'tmux', 'ncdu', 'htop', 'lsof', 'ss', 'ip'];
 
-/** The last lines of a file, reading at most `maxBytes` from its end. */
-function tailLines(path: string, maxLines: number, maxBytes = 16384): string[] {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const length = Math.min(size, maxBytes);
-    const buf = Buffer.alloc(length);
-    readSync(fd, buf, 0, length, size - length);
-    const lines = buf.toString('utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
-    return lines.slice(-maxLines);
-  } finally {
-    closeSync(fd);
-  }
+// Reads through the safe reader (regular files only, never blocking: a FIFO as HEAD or as the
+// history file would otherwise hold the whole shell until a writer came). Throws when it cannot.
+function readText(path: string, maxBytes: number, overCap: 'head' | 'tail'): string {
+  const read = readFileSafeSync(path, { maxBytes, overCap });
+  if (!read.ok) throw new Error(read.message);
+  return read.value;
 }
 
-// The first line of a HEAD file, which must be a regular file: a FIFO (a repository from an
-// archive can hold one) would block this synchronous read, and the whole shell, until a writer
-// came. Opened non-blocking and checked after opening. Throws on anything else.
+/** The last lines of a file, reading at most `maxBytes` from its end. */
+function tailLines(path: string, maxLines: number, maxBytes = 16384): string[] {
+  const lines = readText(path, maxBytes, 'tail').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
+  return lines.slice(-maxLines);
+}
+
+// The first line of a HEAD file (a repository from an archive can hold a FIFO there).
 function readHead(path: string): string {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    if (!fstatSync(fd).isFile()) throw new Error('not a regular file');
-    const buf = Buffer.alloc(4096);
-    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8').split('\n')[0]?.trim() ?? '';
-  } finally {
-    closeSync(fd);
-  }
+  return readText(path, 4096, 'head').split('\n')[0]?.trim() ?? '';
 }
 
 /** Sources reading this machine; `lastCommand` comes from the session's output capture. */
@@ -44,7 +35,7 @@ export function localContextSources(opts: { env: Record<string, string | undefin
   let tools: string[] | undefined;
   return {
     async os() {
-      os ??= /^PRETTY_NAME="?([^"\n]*)"?/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? 'Linux';
+      os ??= /^PRETTY_NAME="?([^"\n]*)"?/m.exec(readText('/etc/os-release', 64 * 1024, 'head'))?.[1] ?? 'Linux';
       return os;
     },
     shell: async () => opts.shell,

@@ -3,8 +3,9 @@
 // concurrent sessions never see half a file. A damaged entry is a miss, never an error.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFileSafeSync } from '../read-file.js';
 import { parsePlanReply, type PlanReply } from './plan-schema.js';
 
 /** A plan as cached: the reply and where it came from. */
@@ -35,12 +36,17 @@ export function planCacheKey(request: string, basis: PlanCacheBasis): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
+const maxEntryBytes = 1024 * 1024;
+
 /** Cached plans as files in `dir` (created on first write); entries older than `maxAgeMs` miss. */
 export function fileCacheStore(dir: string, maxAgeMs = 7 * 24 * 3600 * 1000, now: () => number = Date.now): PlanCacheStore {
   return {
     get(key) {
+      // An entry that is not a regular file, or past the cap, is a miss.
+      const read = readFileSafeSync(join(dir, `${key}.json`), { maxBytes: maxEntryBytes });
+      if (!read.ok) return undefined;
       try {
-        const data = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as Partial<CachedPlan> & { reply?: unknown };
+        const data = JSON.parse(read.value) as Partial<CachedPlan> & { reply?: unknown };
         if (typeof data.savedAt !== 'number' || now() - data.savedAt > maxAgeMs) return undefined;
         // Re-validate: a cache file is as untrusted as a model reply (it is stored as the model wrote it).
         const parsed = parsePlanReply(JSON.stringify(data.reply));

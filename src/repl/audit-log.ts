@@ -1,7 +1,7 @@
 // The audit trail: every event of a request (route, plan, risk, decision, run, exit) as a JSON
 // line in the state directory, and, when asked for, in the system journal through logger(1).
 
-import { spawn } from 'node:child_process';
+import { runBounded } from '../run-bounded.js';
 import { appendJsonLine } from './jsonl-append.js';
 
 /** One audited event. */
@@ -22,9 +22,8 @@ export function createAuditLog(path: string, opts: { journal: boolean; session: 
       const line = { at: new Date().toISOString(), session: opts.session, ...event };
       appendJsonLine(path, line, opts.onError);
       if (opts.journal) {
-        const child = spawn('logger', ['--tag', 'nl-sh', '--', JSON.stringify(line)], { stdio: 'ignore', detached: true });
-        child.on('error', () => undefined);
-        child.unref();
+        // Not awaited: a missing or stuck logger costs nothing but its own (bounded) run.
+        void runBounded(['logger', '--tag', 'nl-sh', '--', JSON.stringify(line)], { timeoutMs: 5000, maxBytes: 4096 });
       }
     },
   };

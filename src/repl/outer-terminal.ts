@@ -2,7 +2,7 @@
 // off (-opost) the bytes from the inner pty, which already turned \n into \r\n, pass through
 // untouched, which is measurably faster; text nl-sh writes itself must therefore use \r\n.
 
-import { spawn } from 'node:child_process';
+import { runBounded } from '../run-bounded.js';
 
 /** The terminal nl-sh runs in, as the session sees it. */
 export interface OuterTerminal {
@@ -47,9 +47,8 @@ export function processTerminal(): OuterTerminal {
     },
     disableOutputProcessing: () => {
       if (!stdin.isTTY) return;
-      const child = spawn('stty', ['-opost'], { stdio: [0, 'ignore', 'ignore'] });
-      child.on('error', () => undefined);
-      child.unref();
+      // stty acts on its stdin, our terminal (from its own session: no SIGTTOU). Not awaited.
+      void runBounded(['stty', '-opost'], { timeoutMs: 5000, maxBytes: 4096, stdin: { fd: 0 } });
     },
     restore: () => {
       if (raw && stdin.isTTY) {

@@ -3,7 +3,7 @@
 // O_APPEND, and entries are bounded in size, so concurrent sessions never lose or interleave
 // entries (Linux appends a single write atomically on local filesystems).
 
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readFileSafeSync } from '../read-file.js';
 import { appendJsonLine } from './jsonl-append.js';
 
 /** One request as it happened. */
@@ -37,6 +37,8 @@ export interface HistoryQuery {
 }
 
 const MAX_FIELD = 4000;
+// The newest this much of the history is read (its oldest entries are the ones left out).
+const maxReadBytes = 16 * 1024 * 1024;
 
 /** Append one entry; a history that cannot be written never breaks the shell (`onError` hears why). */
 export function appendHistory(path: string, entry: HistoryEntry, onError?: (err: unknown) => void): boolean {
@@ -45,22 +47,16 @@ export function appendHistory(path: string, entry: HistoryEntry, onError?: (err:
   return appendJsonLine(path, bounded, onError);
 }
 
-/** Every well-formed entry, oldest first (a damaged line is skipped, never fatal). */
+/** Every well-formed entry of the newest 16 MiB, oldest first (a damaged line is skipped). */
 export function readHistory(path: string): HistoryEntry[] {
-  let text: string;
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      // Only a regular file: a device or FIFO in its place (/dev/full, /dev/zero) never ends.
-      text = fstatSync(fd).isFile() ? readFileSync(fd, 'utf8') : '';
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return [];
-  }
+  // Only a regular file: a device or FIFO in its place (/dev/full, /dev/zero) never ends.
+  const read = readFileSafeSync(path, { maxBytes: maxReadBytes, overCap: 'tail' });
+  if (!read.ok) return [];
+  const lines = read.value.split('\n');
+  // A tail starts mid-entry: that first piece is not an entry.
+  if (read.truncated) lines.shift();
   const entries: HistoryEntry[] = [];
-  for (const line of text.split('\n')) {
+  for (const line of lines) {
     if (!line) continue;
     try {
       const e = JSON.parse(line) as HistoryEntry;

@@ -3,10 +3,11 @@
 // Landlock, seccomp, and what the native helper nl-sh-confine can enforce). All I/O goes through `ProbeIo`, so the decisions are testable; the probe
 // runs on first use and the result is kept by a cache object the caller holds.
 
-import { spawnSync } from 'node:child_process';
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSafeSync } from '../read-file.js';
+import { runBoundedSync } from '../run-bounded.js';
 import type { Capabilities } from './sandbox-types.js';
 
 /** The I/O the probe needs. */
@@ -108,7 +109,7 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The real probe I/O (spawnSync with a 5 s timeout, PATH from `env`). */
+/** The real probe I/O (bounded synchronous runs with a 5 s timeout, PATH from `env`). */
 export function createNodeProbeIo(env: Record<string, string | undefined>): ProbeIo {
   return {
     which(name) {
@@ -125,15 +126,13 @@ export function createNodeProbeIo(env: Record<string, string | undefined>): Prob
       return undefined;
     },
     run(file, args) {
-      const r = spawnSync(file, args, { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'pipe'] });
-      return { status: r.error ? undefined : (r.status ?? undefined), stdout: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+      const r = runBoundedSync([file, ...args], { timeoutMs: 5000, maxBytes: 1024 * 1024 });
+      return { status: r.status ?? undefined, stdout: `${r.stdout}${r.stderr}` };
     },
     readText(path) {
-      try {
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
+      // /proc and /sys files are regular files (their size says 0; the reader reads to the end).
+      const read = readFileSafeSync(path, { maxBytes: 64 * 1024, overCap: 'head' });
+      return read.ok ? read.value : undefined;
     },
     uid: () => process.getuid?.() ?? -1,
   };

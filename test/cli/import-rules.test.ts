@@ -33,6 +33,19 @@ describe('import directions', () => {
     ['src/cli/x.ts', "import { Terminal } from '@xterm/headless';", /Only src\/repl\/pty\//],
     ['src/repl/x.ts', "import { main } from '../main.js';", /Nothing imports main/],
     ['src/risk/x.ts', "import { Parser } from 'web-tree-sitter';", /Only src\/risk\/parse\//],
+    ['src/config/x.ts', "import { readFileSync } from 'node:fs';", /only through src\/read-file\.ts/],
+    ['src/sandbox/x.ts', "import { readFile } from 'node:fs/promises';", /only through src\/read-file\.ts/],
+    ['src/integrations/x.ts', "import { open } from 'fs/promises';", /only through src\/read-file\.ts/],
+    ['src/repl/x.ts', "import { createReadStream } from 'node:fs';", /only through src\/read-file\.ts/],
+    ['src/planner/x.ts', "import { openSync, readSync } from 'node:fs';", /only through src\/read-file\.ts/],
+    ['src/cli/x.ts', "import * as fs from 'node:fs';", /only through src\/read-file\.ts/],
+    ['src/repl/pty/x.ts', "import { readFileSync } from 'node:fs';", /only through src\/read-file\.ts/],
+    ['src/run-bounded.ts', "import { readFileSync } from 'node:fs';", /only through src\/read-file\.ts/],
+    ['src/repl/x.ts', "import { spawn } from 'node:child_process';", /only through src\/run-bounded\.ts/],
+    ['src/sandbox/x.ts', "import { spawnSync } from 'child_process';", /only through src\/run-bounded\.ts/],
+    ['src/integrations/plugins/x.ts', "import { fork } from 'node:child_process';", /only through src\/run-bounded\.ts/],
+    ['src/risk/parse/x.ts', "import { execFileSync } from 'node:child_process';", /only through src\/run-bounded\.ts/],
+    ['src/read-file.ts', "import { exec } from 'node:child_process';", /only through src\/run-bounded\.ts/],
   ])('%s: %s is reported', async (file, code, message) => {
     const errors = await importErrors(file, code);
     expect(errors.some((e) => message.test(e))).toBe(true);
@@ -45,6 +58,11 @@ describe('import directions', () => {
     ['src/flow/x.ts', "import type { LineContext } from '../repl/line-decision.js';"],
     ['src/preview/x.ts', "import { formatReason } from '../risk/assessment.js';"],
     ['src/planner/x.ts', "import { NlshError } from '../errors.js';"],
+    ['src/config/x.ts', "import { writeFileSync, statSync } from 'node:fs';"],
+    ['src/read-file.ts', "import { openSync, readSync } from 'node:fs';\nimport { open } from 'node:fs/promises';"],
+    ['src/run-bounded.ts', "import { spawn, spawnSync } from 'node:child_process';"],
+    ['src/entry.ts', "import { spawnSync } from 'node:child_process';"],
+    ['src/integrations/plugins/plugin-host.ts', "import { fork } from 'node:child_process';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await importErrors(file, code)).toEqual([]);
   });

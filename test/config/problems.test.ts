@@ -94,7 +94,7 @@ describe('files that cannot be used', () => {
     const home = configHome();
     mkdirSync(home.path);
     const r = await loadConfig(home.env, async () => () => ({}));
-    expect(r.problems).toEqual([`cannot read ${home.path} (EISDIR); using defaults`]);
+    expect(r.problems).toEqual([`${home.path}: not a regular file (a directory); using defaults`]);
     expect(r.config.captureBytes).toBe(1 << 20);
   });
 

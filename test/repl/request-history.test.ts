@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, closeSync, constants, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { appendHistory, readHistory, searchHistory, type HistoryEntry } from '../../src/repl/request-history.js';
@@ -37,6 +38,39 @@ describe('request history', () => {
       expect(mine).toEqual(Array.from({ length: 500 }, (_, i) => i));
     }
   }, 60_000);
+
+  // In a child process: a reader blocked on the FIFO must not block the test runner with it.
+  it('a FIFO as the history file: no entries, at once (it used to block until a writer came)', () => {
+    const path = file();
+    mkdirSync(dirname(path), { recursive: true });
+    execFileSync('mkfifo', [path]);
+    try {
+      const reader = `import { readHistory } from ${JSON.stringify(join(repoRoot, 'dist', 'repl', 'request-history.js'))}; console.log(JSON.stringify(readHistory(process.argv[1])));`;
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', reader, path], { encoding: 'utf8', timeout: 5000 });
+      expect(r.error).toBeUndefined();
+      expect(r.stdout.trim()).toBe('[]');
+    } finally {
+      try {
+        closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK));
+      } catch {
+        // nobody was waiting on it
+      }
+    }
+  });
+
+  it('a history past 16 MiB: the newest entries, the one cut at the start left out', () => {
+    const path = file();
+    mkdirSync(dirname(path), { recursive: true });
+    const line = (i: number) => `${JSON.stringify(entry({ at: i, line: `r${i} ${'x'.repeat(1000)}` }))}\n`;
+    const size = Buffer.byteLength(line(10000));
+    const count = Math.ceil((17 * 1024 * 1024) / size);
+    writeFileSync(path, Array.from({ length: count }, (_, i) => line(10000 + i)).join(''));
+    const entries = readHistory(path);
+    expect(entries.at(-1)?.at).toBe(10000 + count - 1);
+    expect(entries.length).toBeLessThan(count);
+    expect(entries.length).toBeGreaterThan(Math.floor((16 * 1024 * 1024) / size) - 2);
+    expect(entries.every((e, i) => i === 0 || e.at === (entries[i - 1]?.at ?? 0) + 1)).toBe(true);
+  });
 
   it('skips a damaged line and keeps the rest', () => {
     const path = file();

@@ -11,9 +11,9 @@ const assessment = (level: Level, extra: Partial<Assessment> = {}): Assessment =
 const io = (files: Record<string, string | Error>): PolicyIo => ({
   readFile(path) {
     const f = files[path];
-    if (f === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-    if (f instanceof Error) throw f;
-    return f;
+    if (f === undefined) return { ok: false, problem: 'missing', message: `${path}: no such file` };
+    if (f instanceof Error) return { ok: false, problem: 'unreadable', message: `${path}: cannot be read (${(f as NodeJS.ErrnoException).code})` };
+    return { ok: true, value: f, truncated: false };
   },
   parseToml: (text) => parse(text) as Record<string, unknown>,
 });
@@ -163,7 +163,7 @@ describe('policy file', () => {
   it('an unreadable file falls back to the most restrictive policy', () => {
     const loaded = loadPolicy('/p.toml', io({ '/p.toml': Object.assign(new Error('denied'), { code: 'EACCES' }) }));
     expect(loaded.policy).toEqual(mostRestrictivePolicy);
-    expect(loaded.warning).toContain('(file): expected a readable file, found EACCES');
+    expect(loaded.warning).toContain('policy /p.toml: cannot be read (EACCES); using the most restrictive policy');
   });
 
   it('the most restrictive policy asks for everything and wants typing for all but read-only', () => {

@@ -2,8 +2,8 @@
 // directory, each in its own isolate. isolated-vm is imported only when a plugin file exists. No
 // method throws; a misbehaving plugin is disabled with one warn line and the rest carry on.
 
-import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readFileSafe } from '../../read-file.js';
 import type { DisabledPlugin, PluginLimits, PluginSet } from './plugin-contract.js';
 import { pluginFiles } from './plugin-files.js';
 import type { InstanceEnv, Ivm, PluginInstance } from './plugin-instance.js';
@@ -92,15 +92,13 @@ export async function loadEngine(dir: string, opts: EngineOptions): Promise<Engi
   return makeSet(instances, disabled);
 }
 
+// The plugin's source: a regular file (checked on the opened fd, never blocking) within the cap.
 async function readSource(path: string, maxBytes: number): Promise<string | { why: string }> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) return { why: 'not a regular file' };
-    if (info.size > maxBytes) return { why: `the file is ${info.size} bytes, more than ${maxBytes}` };
-    return await readFile(path, 'utf8');
-  } catch (err) {
-    return { why: `cannot be read: ${err instanceof Error ? err.message : String(err)}` };
-  }
+  const read = await readFileSafe(path, { maxBytes });
+  if (read.ok) return read.value;
+  if (read.problem === 'not-a-file') return { why: 'not a regular file' };
+  if (read.problem === 'too-large') return { why: `the file is more than ${maxBytes} bytes` };
+  return { why: `cannot be read: ${read.message}` };
 }
 
 function makeSet(instances: PluginInstance[], disabled: DisabledPlugin[]): EngineSet {

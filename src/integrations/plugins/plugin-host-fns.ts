@@ -2,9 +2,9 @@
 // a timeout and an output cap) and read a file under the call's cwd (no absolute paths, no `..`,
 // no symlink out, capped). Both live in the host process; the isolate only sees their results.
 
-import { constants } from 'node:fs';
-import { open, realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { isAbsolute, resolve, sep } from 'node:path';
+import { readFileSafe } from '../../read-file.js';
 import { runBounded } from '../../run-bounded.js';
 import { isGit, runGit } from '../../run-git.js';
 import type { PluginRunner } from './plugin-contract.js';
@@ -66,14 +66,10 @@ export async function readUnder(cwd: string, rel: unknown, maxBytes: number): Pr
     return null;
   }
   if (target !== root && !target.startsWith(root.endsWith(sep) ? root : root + sep)) throw new Error(`readFile refused ${JSON.stringify(rel)}: it leads outside the working directory`);
-  // Checked before opening, and opened non-blocking: a FIFO under cwd must not hang the host.
-  if (!(await stat(target)).isFile()) throw new Error(`readFile refused ${JSON.stringify(rel)}: not a regular file`);
-  const handle = await open(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
-  try {
-    const buf = Buffer.alloc(maxBytes);
-    const { bytesRead } = await handle.read(buf, 0, maxBytes, 0);
-    return buf.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
-  }
+  // The resolved path, not followed again (a swap to a symlink is refused); a FIFO under cwd
+  // must not hang the host. The first maxBytes of a larger file, as before.
+  const read = await readFileSafe(target, { maxBytes, overCap: 'head', noFollow: true });
+  if (read.ok) return read.value;
+  if (read.problem === 'missing') return null;
+  throw new Error(`readFile refused ${JSON.stringify(rel)}: ${read.problem === 'not-a-file' ? 'not a regular file' : read.message}`);
 }

@@ -3,7 +3,8 @@
 // Replay serves recorded exchanges in order without any model, so a user's bug report (their
 // recording) reproduces exactly; a request beyond the recording fails clearly.
 
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
+import { readFileSafeSync } from '../../read-file.js';
 import { BackendError, type BackendFailureKind, type ModelBackend, type ModelReply, type ModelRequest } from '../model-backend.js';
 
 /** One line of a recording. */
@@ -66,9 +67,13 @@ export function recordingBackend(inner: ModelBackend, file: string): ModelBacken
   };
 }
 
+const maxRecordingBytes = 64 * 1024 * 1024;
+
 /** Read a recording; lines that are not exchanges are reported, not skipped silently. */
 export function readRecording(file: string): RecordedExchange[] {
-  return readFileSync(file, 'utf8')
+  const read = readFileSafeSync(file, { maxBytes: maxRecordingBytes });
+  if (!read.ok) throw new Error(read.message);
+  return read.value
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l, i) => {

@@ -3,9 +3,9 @@
 // interactive bash), and the programs on PATH (listed lazily, once). This module owns the
 // router's I/O; `route` itself stays pure.
 
-import { spawn } from 'node:child_process';
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { runBounded } from '../../run-bounded.js';
 import { BASH_BUILTINS, BASH_KEYWORDS } from './bash-words.js';
 import type { CommandKind } from './route-types.js';
 
@@ -104,6 +104,8 @@ function isExecutableFile(path: string): boolean {
   }
 }
 
+// More than any real set of aliases, functions and PATH; past it, the fallback.
+const maxFactsBytes = 16 * 1024 * 1024;
 const MARK = '\u0001nl-sh-facts\u0001';
 const SCRIPT = `printf '${MARK}'; compgen -a; printf '${MARK}'; compgen -A function; printf '${MARK}'; printf %s "$PATH"`;
 
@@ -113,32 +115,12 @@ const SCRIPT = `printf '${MARK}'; compgen -a; printf '${MARK}'; compgen -A funct
  * discarded (only what follows our markers counts). After `timeoutMs` the bash is killed and
  * the answer falls back to no aliases, no functions and the PATH of `env`.
  */
-export function gatherBashFacts(bashPath: string, env: NodeJS.ProcessEnv, timeoutMs = 2000): Promise<BashFacts> {
+export async function gatherBashFacts(bashPath: string, env: NodeJS.ProcessEnv, timeoutMs = 2000): Promise<BashFacts> {
   const fallback: BashFacts = { aliases: [], functions: [], path: env.PATH ?? '' };
-  return new Promise((done) => {
-    let settled = false;
-    const finish = (facts: BashFacts): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      done(facts);
-    };
-    // Its own process group, so a timeout also ends whatever the rc files started.
-    const child = spawn(bashPath, ['-i', '-c', SCRIPT], { env, stdio: ['ignore', 'pipe', 'ignore'], detached: true });
-    const chunks: Buffer[] = [];
-    const timer = setTimeout(() => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-      child.stdout.destroy();
-      finish(fallback);
-    }, timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', () => finish(fallback));
-    child.on('close', () => finish(parseFacts(Buffer.concat(chunks).toString('utf8')) ?? fallback));
-  });
+  // Its own process group (runBounded), so a timeout also ends whatever the rc files started.
+  const r = await runBounded([bashPath, '-i', '-c', SCRIPT], { env, timeoutMs, maxBytes: maxFactsBytes, capEach: true });
+  if (r.timedOut || r.capped) return fallback;
+  return parseFacts(r.stdout) ?? fallback;
 }
 
 /** The three answers after the last three markers, or undefined if bash did not finish. */

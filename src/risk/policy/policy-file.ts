@@ -3,8 +3,9 @@
 // actions) falls back to the most restrictive policy and says so in one line that names the
 // file, the key, what was expected and what was found.
 
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { readFileSafeSync, type SafeRead } from '../../read-file.js';
 import { isLevel, levels } from '../levels.js';
 import { actions, defaultPolicy, mostRestrictivePolicy, type Action, type Approval, type Policy } from './policy.js';
 
@@ -16,7 +17,8 @@ export interface LoadedPolicy {
 
 /** File access for `loadPolicy` (injected so tests need no disk). */
 export interface PolicyIo {
-  readFile(path: string): string;
+  /** The file's text, or why not (a FIFO, a device or an over-cap file is refused, never read). */
+  readFile(path: string): SafeRead<string>;
   parseToml(text: string): Record<string, unknown>;
 }
 
@@ -37,15 +39,10 @@ class PolicyProblem extends Error {
 /** Load the policy at `path` (undefined: the defaults). Never throws. */
 export function loadPolicy(path: string | undefined, io: PolicyIo): LoadedPolicy {
   if (path === undefined) return { policy: defaultPolicy, warning: undefined };
-  let text: string;
-  try {
-    text = io.readFile(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { policy: defaultPolicy, warning: undefined };
-    return broken(path, new PolicyProblem('(file)', 'a readable file', code ?? String((err as Error).message ?? err)));
-  }
-  return parsePolicy(text, path, io.parseToml);
+  const read = io.readFile(path);
+  if (!read.ok && read.problem === 'missing') return { policy: defaultPolicy, warning: undefined };
+  if (!read.ok) return { policy: mostRestrictivePolicy, warning: `nl-sh: policy ${read.message}; ${fallbackNote}` };
+  return parsePolicy(read.value, path, io.parseToml);
 }
 
 /** Parse policy text; `path` is only used in the warning. Never throws. */
@@ -65,9 +62,12 @@ export function parsePolicy(text: string, path: string, parseToml: PolicyIo['par
   }
 }
 
-/** Policy file access through node:fs and a given TOML parser. */
+// A policy past this is refused (the most restrictive policy), never cut: a cut policy means less.
+const maxPolicyBytes = 1024 * 1024;
+
+/** Policy file access through the safe reader and a given TOML parser. */
 export function nodePolicyIo(parseToml: PolicyIo['parseToml']): PolicyIo {
-  return { readFile: (path) => readFileSync(path, 'utf8'), parseToml };
+  return { readFile: (path) => readFileSafeSync(path, { maxBytes: maxPolicyBytes }), parseToml };
 }
 
 /** Load the policy at `path` from disk, loading the TOML parser on first use. Never throws. */

@@ -1,9 +1,10 @@
 // Turn a copied-out upper dir into a list of changes: whiteouts and vanished children of
 // opaque directories are deletions, other entries are creations or modifications.
 
-import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
+import { lstat, readdir, readlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
+import { readBytesSafe } from '../../read-file.js';
 import type { EntryType, FileChange } from './types.js';
 
 function entryType(st: Stats): EntryType {
@@ -56,9 +57,11 @@ async function deletion(lowerPath: string, st: Stats): Promise<FileChange> {
 }
 
 async function sameContent(a: string, b: string, size: number): Promise<boolean> {
-  if (size > 64 * 1024 * 1024) return false;
-  const [x, y] = await Promise.all([readFile(a), readFile(b)]);
-  return x.equals(y);
+  const limit = 64 * 1024 * 1024;
+  if (size > limit) return false;
+  // Both as the walk saw them (regular files, not followed); what cannot be read counts as changed.
+  const [x, y] = await Promise.all([readBytesSafe(a, { maxBytes: limit, noFollow: true }), readBytesSafe(b, { maxBytes: limit, noFollow: true })]);
+  return x.ok && y.ok && x.value.equals(y.value);
 }
 
 /** Changes recorded in `upperCopy` (copied upper dir) against the real `root`. */

@@ -1,6 +1,6 @@
 // Render a dry run's changes: a summary line per path, and line diffs for small text files.
 
-import { readFile } from 'node:fs/promises';
+import { readBytesSafe } from '../../read-file.js';
 import type { FileChange } from './types.js';
 
 const smallText = 64 * 1024;
@@ -57,8 +57,13 @@ export async function renderDiff(c: FileChange): Promise<string[] | undefined> {
   if (c.type !== 'file' || !c.source) return undefined;
   if (c.kind === 'modified' && !c.contentChanged) return undefined;
   if (c.size > smallText || (c.before?.size ?? 0) > smallText) return undefined;
-  const after = await readFile(c.source);
-  const before = c.kind === 'modified' ? await readFile(c.path) : Buffer.alloc(0);
+  // Read as what the walk saw: regular files (not followed), small; anything else has no diff.
+  const read = (p: string) => readBytesSafe(p, { maxBytes: smallText, noFollow: true });
+  const afterRead = await read(c.source);
+  const beforeRead = c.kind === 'modified' ? await read(c.path) : { ok: true as const, value: Buffer.alloc(0) };
+  if (!afterRead.ok || !beforeRead.ok) return undefined;
+  const after = afterRead.value;
+  const before = beforeRead.value;
   if (!isText(after) || !isText(before)) return undefined;
   const a = lines(before);
   const b = lines(after);

@@ -1,10 +1,11 @@
 // The dry run's only I/O with processes: spawn the command under unshare in overlays, enforce
 // the time cap from outside too, then collect the changes from the copied-out upper dirs.
 
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { readFileSafe } from '../../read-file.js';
+import { runBounded } from '../../run-bounded.js';
 import { chooseRoots, touchesHome, unsafeRoot } from './roots.js';
 import { dryRunArgv, setupFailedStatus } from './setup-script.js';
 import { collectChanges, parseDirListing } from './collect.js';
@@ -22,32 +23,20 @@ interface Spawned {
   killed: boolean;
 }
 
-// The child leads its own process group and session (detached: setsid, so no controlling
+// The child leads its own process group and session (runBounded: setsid, so no controlling
 // terminal); unshare's --kill-child takes the pid namespace down with it. Killing the group
 // reaches unshare and sh at once; the namespace's init dying kills every process in it.
 // The user's definitions go in on stdin (no argv size limit); the script saves them first.
-function run(argv: string[], graceMs: number, signal: AbortSignal | undefined, definitions: string): Promise<Spawned> {
-  return new Promise((resolve) => {
-    const [cmd, ...args] = argv;
-    const child = spawn(cmd ?? 'unshare', args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(definitions);
-    const kill = () => { try { process.kill(-(child.pid ?? 0), 'SIGKILL'); } catch { /* already gone */ } };
-    signal?.addEventListener('abort', kill, { once: true });
-    if (signal?.aborted) kill();
-    child.on('close', () => signal?.removeEventListener('abort', kill));
-    let stdout = '';
-    let stderr = '';
-    let killed = false;
-    child.stdout.on('data', (b: Buffer) => { if (stdout.length < outputLimit) stdout += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { if (stderr.length < outputLimit) stderr += b.toString(); });
-    const timer = setTimeout(() => {
-      killed = true;
-      kill();
-    }, graceMs);
-    child.on('error', (err) => { clearTimeout(timer); resolve({ status: null, stdout, stderr: stderr + String(err), killed }); });
-    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr, killed }); });
-  });
+async function run(argv: string[], graceMs: number, signal: AbortSignal | undefined, definitions: string): Promise<Spawned> {
+  const r = await runBounded(argv, { timeoutMs: graceMs, maxBytes: outputLimit, capEach: true, onCap: 'discard', signal, stdin: { text: definitions } });
+  return { status: r.status, stdout: r.stdout, stderr: r.error !== undefined ? `${r.stderr}${r.error}` : r.stderr, killed: r.timedOut };
+}
+
+// A file the setup script left in the out dir: its text, or undefined (missing, not a regular
+// file, or past the cap: the command inside could try to leave something else there).
+async function outFile(outDir: string, name: string, maxBytes = 64 * 1024): Promise<string | undefined> {
+  const read = await readFileSafe(path.join(outDir, name), { maxBytes, noFollow: true });
+  return read.ok ? read.value : undefined;
 }
 
 function unavailable(reason: string, started: number): DryRunResult {
@@ -92,7 +81,7 @@ export async function dryRun(req: DryRunRequest): Promise<DryRunResult> {
       await cleanup();
       return { ...unavailable('the dry run was cancelled', started), cancelled: true };
     }
-    const statusText = await readFile(path.join(outDir, 'status'), 'utf8').catch(() => undefined);
+    const statusText = await outFile(outDir, 'status');
     if (statusText === undefined) {
       await cleanup();
       if (ran.killed) return { ...unavailable('the dry run did not finish in time', started), available: true, timedOut: true };
@@ -101,14 +90,16 @@ export async function dryRun(req: DryRunRequest): Promise<DryRunResult> {
     }
     const status = Number(statusText.trim());
     const timedOut = status === 124 || status === 137 || ran.killed;
-    const [free, blockSize] = (await readFile(path.join(outDir, 'space'), 'utf8').catch(() => '1 0')).trim().split(' ').map(Number);
+    const [free, blockSize] = ((await outFile(outDir, 'space')) ?? '1 0').trim().split(' ').map(Number);
     const capped = (free ?? 1) * (blockSize ?? 0) < 64 * 1024;
     const notes: string[] = [];
-    const copyNote = await readFile(path.join(outDir, 'notes'), 'utf8').catch(() => '');
+    const copyNote = (await outFile(outDir, 'notes')) ?? '';
     if (copyNote.includes('copy-incomplete')) notes.push('some changes could not be copied out');
     const changes: FileChange[] = [];
     for (const [i, root] of roots.entries()) {
-      const listing = await readFile(path.join(outDir, `${i}.dirs`), 'utf8').catch(() => '');
+      const read = await readFileSafe(path.join(outDir, `${i}.dirs`), { maxBytes: 64 * 1024 * 1024, noFollow: true });
+      if (!read.ok && read.problem !== 'missing') notes.push('some changes could not be read back');
+      const listing = read.ok ? read.value : '';
       changes.push(...(await collectChanges(root, path.join(outDir, String(i)), parseDirListing(listing))));
     }
     const networkSuspected = status !== 0 && networkWords.test(ran.stderr);
