@@ -106,7 +106,7 @@ const rows: Row[] = [
       s.config(undefined);
       mkdirSync(join(s.home, '.config/nl-sh/config.toml'));
     },
-    expect: /^nl-sh: cannot read .*config\.toml \(EISDIR\); using defaults$/m,
+    expect: /^nl-sh: .*config\.toml: not a regular file \(a directory\); using defaults$/m,
   },
   {
     fault: 'config invalid TOML',

@@ -54,7 +54,7 @@ describe('fault tolerance', () => {
     const h = home({ '.bashrc': testBashrc });
     mkdirSync(join(h, '.config/nl-sh/config.toml'), { recursive: true });
     const text = await expectWorkingPrompt(nlshBin, [], shellEnv(h), userPrompt);
-    expect(text).toMatch(/^nl-sh: cannot read .*config\.toml \(EISDIR\); using defaults$/m);
+    expect(text).toMatch(/^nl-sh: .*config\.toml: not a regular file \(a directory\); using defaults$/m);
   });
 
   it('a config value of the wrong type: named in the warning, default used', async () => {
