@@ -1,5 +1,5 @@
 /*
- * nl-sh-confine: make a sandboxed command keep to its verdict from inside, then exec it.
+ * nl-sh-confine: make a sandboxed command keep to its verdict from inside, then run it.
  *
  *   nl-sh-confine [--write DIR]... [--no-net] [--no-signal-out] [--nproc N] [--cpu SEC]
  *                 [--fsize BYTES] [--data BYTES] [--best-effort] -- PROG ARGS...
@@ -23,6 +23,8 @@
  *   never for uid 0 of the initial namespace (kernel/fork.c: real user INIT_USER is exempt, so
  *   is CAP_SYS_RESOURCE/CAP_SYS_ADMIN); for root, --pids-cgroup puts the whole sandbox in a
  *   pids cgroup instead, waits for it, kills what is left and removes the cgroup.
+ * - Nothing the command starts outlives it: the helper, confined like the command, stays as
+ *   its parent and a subreaper and kills what it leaves behind (reaper.c).
  * Fail closed: a restriction this kernel cannot apply is one line on stderr and exit 126,
  * unless --best-effort (then it applies what it can, silently; the caller knows the gaps
  * from --probe). Only libc and kernel headers; the Landlock ABI is declared here so that old
@@ -104,6 +106,7 @@ struct ll_path_beneath_attr {
 #endif
 
 #include "pids-cgroup.h"
+#include "reaper.h"
 
 #define DENIED 126
 #define MAX_WRITE 64
@@ -294,7 +297,5 @@ int main(int argc, char **argv) {
   apply_limits(&o);
   apply_landlock(&o);
   if (o.no_net) apply_no_net_filter(&o);
-  execvp(o.argv[0], o.argv);
-  fprintf(stderr, "nl-sh-confine: %s: %s\n", o.argv[0], strerror(errno));
-  return errno == ENOENT ? 127 : 126;
+  return run_reaped(o.argv);
 }
