@@ -1,5 +1,5 @@
 /*
- * nl-sh-confine: make a sandboxed command keep to its verdict from inside, then exec it.
+ * nl-sh-confine: make a sandboxed command keep to its verdict from inside, then run it.
  *
  *   nl-sh-confine [--write DIR]... [--no-net] [--no-signal-out] [--nproc N] [--cpu SEC]
  *                 [--fsize BYTES] [--data BYTES] [--best-effort] -- PROG ARGS...
@@ -12,10 +12,13 @@
  *   makes private. Reads are not restricted. Landlock checks the resolved hierarchy, so a
  *   path through /proc/PID/cwd does not help; it also denies ptrace and /proc/PID/{mem,environ,
  *   cwd} of processes outside the sandbox's domain (any ABI).
- * - --no-net: a seccomp filter makes socket() fail with EACCES for every family but
- *   AF_NETLINK (`ss` keeps reading the host's tables), refuses datagram socketpairs (their
- *   sendto() can name any unix socket path) and io_uring (it opens and connects sockets
- *   without syscalls a filter sees). Landlock ABI 4 also denies TCP bind/connect.
+ * - Sockets, always: a seccomp filter makes socket() fail with EACCES for every family but
+ *   AF_INET, AF_INET6 and AF_NETLINK, so no pathname unix socket of a host service (the system
+ *   bus, a docker socket) can be reached even with the network key; it refuses datagram
+ *   socketpairs (their sendto() can name any unix socket path) and io_uring (it opens and
+ *   connects sockets without syscalls a filter sees). Stream socketpairs stay.
+ * - --no-net: AF_INET and AF_INET6 fail too (AF_NETLINK stays: `ss` keeps reading the host's
+ *   tables); Landlock ABI 4 also denies TCP bind/connect.
  * - --no-signal-out: Landlock ABI 6 scopes signals to the sandbox's own processes.
  *   Abstract unix sockets are scoped whenever the kernel can (ABI 6), whatever the flags.
  * - Limits as rlimits (soft = hard, so the command cannot raise them): RLIMIT_NPROC binds
@@ -23,6 +26,8 @@
  *   never for uid 0 of the initial namespace (kernel/fork.c: real user INIT_USER is exempt, so
  *   is CAP_SYS_RESOURCE/CAP_SYS_ADMIN); for root, --pids-cgroup puts the whole sandbox in a
  *   pids cgroup instead, waits for it, kills what is left and removes the cgroup.
+ * - Nothing the command starts outlives it: the helper, confined like the command, stays as
+ *   its parent and a subreaper and kills what it leaves behind (reaper.c).
  * Fail closed: a restriction this kernel cannot apply is one line on stderr and exit 126,
  * unless --best-effort (then it applies what it can, silently; the caller knows the gaps
  * from --probe). Only libc and kernel headers; the Landlock ABI is declared here so that old
@@ -104,6 +109,7 @@ struct ll_path_beneath_attr {
 #endif
 
 #include "pids-cgroup.h"
+#include "reaper.h"
 
 #define DENIED 126
 #define MAX_WRITE 64
@@ -185,9 +191,11 @@ static void apply_landlock(const struct options *o) {
   close(ruleset);
 }
 
-/* seccomp for --no-net: sockets other than netlink, datagram socketpairs and io_uring fail. */
-static void apply_no_net_filter(const struct options *o) {
+/* seccomp: sockets but inet (unless --no-net) and netlink, datagram socketpairs, io_uring fail. */
+static void apply_socket_filter(const struct options *o) {
 #ifdef NATIVE_ARCH
+  /* --no-net: the inet checks test AF_NETLINK again, so only netlink passes */
+  unsigned inet = o->no_net ? AF_NETLINK : AF_INET, inet6 = o->no_net ? AF_NETLINK : AF_INET6;
   struct sock_filter f[] = {
       BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
       BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NATIVE_ARCH, 1, 0),
@@ -198,15 +206,17 @@ static void apply_no_net_filter(const struct options *o) {
       BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS), /* x32 syscalls */
 #endif
       BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_socket, 6, 0),
-      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_socketpair, 7, 0),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_socketpair, 9, 0),
       BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_io_uring_setup, 3, 0),
       BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_io_uring_enter, 2, 0),
       BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_io_uring_register, 1, 0),
       BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
       BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
-      /* socket(domain, ...): only AF_NETLINK */
+      /* socket(domain, ...): only AF_NETLINK, AF_INET, AF_INET6 */
       BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG_LO(0)),
-      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_NETLINK, 4, 3),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_NETLINK, 6, 0),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, inet, 5, 0),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, inet6, 4, 3),
       /* socketpair(domain, type, ...): no SOCK_DGRAM (type without its flag bits) */
       BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG_LO(1)),
       BPF_STMT(BPF_ALU | BPF_AND | BPF_K, 0xf),
@@ -215,9 +225,9 @@ static void apply_no_net_filter(const struct options *o) {
       BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
   };
   struct sock_fprog prog = {.len = sizeof f / sizeof f[0], .filter = f};
-  if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) != 0) missing(o, "seccomp (network filter)");
+  if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) != 0) missing(o, "seccomp (socket filter)");
 #else
-  missing(o, "seccomp (network filter) on this architecture");
+  missing(o, "seccomp (socket filter) on this architecture");
 #endif
 }
 
@@ -293,8 +303,6 @@ int main(int argc, char **argv) {
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) die("no_new_privs");
   apply_limits(&o);
   apply_landlock(&o);
-  if (o.no_net) apply_no_net_filter(&o);
-  execvp(o.argv[0], o.argv);
-  fprintf(stderr, "nl-sh-confine: %s: %s\n", o.argv[0], strerror(errno));
-  return errno == ENOENT ? 127 : 126;
+  apply_socket_filter(&o);
+  return run_reaped(o.argv);
 }

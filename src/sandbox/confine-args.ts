@@ -7,10 +7,12 @@
 // - `--write DIR` (repeatable): the only places (with /dev) where files may be created, written,
 //   truncated, renamed or removed. Pass the profile's writable paths; none for read_only.
 //   Paths must exist; protected paths bwrap binds read-only inside them stay read-only.
-// - `--no-net`: socket() fails (EACCES) for every family except netlink, so `ss` still reads
-//   the host's tables; TCP bind/connect is also denied by Landlock where the kernel has it.
-//   Meant for a profile that shares the host network to show it (read_only) as well as one
-//   that does not.
+// - Sockets, whatever the flags: socket() fails (EACCES) for every family but inet, inet6 and
+//   netlink, so the network key opens the network and no pathname unix socket of a host service
+//   (the system bus, a docker socket). Datagram socketpairs and io_uring are refused too.
+// - `--no-net`: inet and inet6 fail as well; netlink stays, so `ss` still reads the host's
+//   tables; TCP bind/connect is also denied by Landlock where the kernel has it. Meant for a
+//   profile that shares the host network to show it (read_only) as well as one that does not.
 // - `--no-signal-out`: no signals to processes outside the sandbox (inside they work). Omit it
 //   only for a process-control verdict the user confirmed.
 // - `--nproc/--cpu/--fsize/--data`: rlimits, soft = hard (see limits-args.ts for which apply).
@@ -18,7 +20,11 @@
 //   kernel lacks is one line on stderr and exit status 126. Learn the gaps from the probe
 //   (`Capabilities.confine`, via `confineGaps`) and show them as degraded.
 // - Abstract unix sockets are always scoped to the sandbox where the kernel can (Landlock ABI 6).
-// Exit status: the command's own, or 126 (refused, above) / 127 (command not found).
+// - The helper stays as the command's parent and a subreaper: when the command ends, whatever it
+//   left running (`setsid cmd &`, a double fork) is killed, so nothing outlives the run even
+//   without a pid namespace (process control); signals to the helper reach the command.
+// Exit status: the command's own (128 + signal if it was killed), or 126 (refused, above) / 127
+// (command not found).
 
 import type { Capabilities } from './sandbox-types.js';
 
@@ -55,7 +61,7 @@ export function confineGaps(confine: Capabilities['confine'], request: ConfineRe
   const abi = confine.landlockAbi;
   if (abi === 0) gaps.push('no Landlock: writes are limited by read-only mounts alone');
   else if (abi < 3) gaps.push(`Landlock ABI ${abi}: truncating files outside the writable paths is not stopped`);
-  if (!request.network && !confine.seccomp) gaps.push('no seccomp: the network is cut by bwrap alone');
+  if (!confine.seccomp) gaps.push(request.network ? 'no seccomp: unix sockets of host services are reachable' : 'no seccomp: the network is cut by bwrap alone');
   if (!request.signalOut && abi < 6) gaps.push(`Landlock ABI ${abi}: signals to host processes are not stopped`);
   return gaps;
 }
