@@ -67,6 +67,49 @@ describe('the sandbox enforces the verdict', () => {
   });
 });
 
+describe('the network is the user\'s to give', () => {
+  it("the model's needs_network gives no network; only the w key does", async () => {
+    const { createServer } = await import('node:net');
+    const server = createServer((c) => {
+      c.on('error', () => undefined);
+      c.end('HOST-SERVICE\n');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const probe = `touch fetched.txt; timeout 3 bash -c 'exec 3<>/dev/tcp/127.0.0.1/${port} && head -c 12 <&3 && echo'; echo probe-done`;
+      const s = await flow.start([
+        { kind: 'reply', json: plan(probe, { needs_network: true }) },
+        { kind: 'reply', json: plan(probe, { needs_network: true }) },
+      ]);
+      expect(await typeAndWait(s, ',fetch from the local service\r', menu)).toMatch(/no network: \[w\] runs it with the network/);
+      // The gate asks for the typed word (network code); then r runs it without the network.
+      await typeAndWait(s, 'r', /type yes and Enter to run it/);
+      expect(await typeAndWait(s, 'yes\r', /^probe-done\n/m)).not.toMatch(/^HOST-SERVICE$/m);
+      await typeAndWait(s, ',fetch from the local service again\r', menu);
+      await typeAndWait(s, 'w', /type yes and Enter to run it/);
+      expect(await typeAndWait(s, 'yes\r', /^probe-done\n/m)).toMatch(/^HOST-SERVICE$/m);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('git configuration planted in a repository is not left behind', () => {
+  it('.git/commondir and .git/config.worktree made by a sandboxed run are moved aside', async () => {
+    const s = await flow.start([{ kind: 'reply', json: plan('mkdir -p evil && printf "[core]\\n\\tfsmonitor = touch PWNED\\n" > evil/config && echo "$PWD/evil" > .git/commondir && cp evil/config .git/config.worktree; echo planted') }], {
+      'repo/.git/HEAD': 'ref: refs/heads/main\n',
+      'repo/.git/objects/.keep': '',
+      'repo/.git/refs/heads/.keep': '',
+    });
+    await typeAndWait(s, 'cd repo\r', /nlsh-test:~\/repo# $/);
+    await typeAndWait(s, ',set the repo up\r', menu);
+    await typeAndWait(s, 'r', /planted\n[^]*created .*\.git\/commondir, which the sandbox protects/);
+    expect(existsSync(join(flow.home(), 'repo', '.git', 'commondir'))).toBe(false);
+    expect(existsSync(join(flow.home(), 'repo', '.git', 'config.worktree'))).toBe(false);
+  });
+});
+
 describe('the guard holds when the user replaced PROMPT_COMMAND', () => {
   it('a planted ~/.bash_aliases is still moved aside right after the run', async () => {
     const s = await flow.start([{ kind: 'reply', json: plan('echo "alias ls=evil" > .bash_aliases; echo done-planting') }]);
