@@ -19,7 +19,7 @@ fi
 # nl-sh-confine applies Landlock, seccomp and limits inside the sandbox. Without a compiler a
 # shipped binary is kept if it runs here; otherwise there is none, and the sandbox says it is
 # degraded (the capability probe finds no helper).
-if [ -n "$cc" ] && "$cc" -O2 -Wall -Wextra -o bin/nl-sh-confine.tmp src/confine/nl-sh-confine.c src/confine/pids-cgroup.c src/confine/reaper.c; then
+if [ -n "$cc" ] && "$cc" -O2 -Wall -Wextra -o bin/nl-sh-confine.tmp src/confine/nl-sh-confine.c src/confine/pids-cgroup.c src/confine/reaper.c src/confine/signal-guard.c; then
   mv bin/nl-sh-confine.tmp bin/nl-sh-confine
 elif [ -x bin/nl-sh-confine ] && bin/nl-sh-confine --probe >/dev/null 2>&1; then
   echo "nl-sh: no C compiler found; keeping the sandbox helper that came with the package" >&2

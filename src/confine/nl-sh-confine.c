@@ -27,7 +27,8 @@
  *   is CAP_SYS_RESOURCE/CAP_SYS_ADMIN); for root, --pids-cgroup puts the whole sandbox in a
  *   pids cgroup instead, waits for it, kills what is left and removes the cgroup.
  * - Nothing the command starts outlives it: the helper, confined like the command, stays as
- *   its parent and a subreaper and kills what it leaves behind (reaper.c).
+ *   its parent and a subreaper and kills what it leaves behind (reaper.c); the command runs in
+ *   a process group of its own and cannot signal the helper (signal-guard.c).
  * Fail closed: a restriction this kernel cannot apply is one line on stderr and exit 126,
  * unless --best-effort (then it applies what it can, silently; the caller knows the gaps
  * from --probe). Only libc and kernel headers; the Landlock ABI is declared here so that old
@@ -304,5 +305,5 @@ int main(int argc, char **argv) {
   apply_limits(&o);
   apply_landlock(&o);
   apply_socket_filter(&o);
-  return run_reaped(o.argv);
+  return run_reaped(o.argv, o.best_effort);
 }

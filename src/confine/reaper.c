@@ -11,12 +11,15 @@
  * host view) still names the right process; a child stays ours until we reap it, so its pid
  * cannot be reused meanwhile. Never kill(-1): under process control that is every process of
  * the user.
+ * The command cannot signal us (signal-guard.c): it runs in a process group of its own under
+ * a seccomp filter that refuses signals to our pid, our group and -1.
  * Deaths: the command gets PR_SET_PDEATHSIG(SIGKILL), so killing the helper kills it. The
  * helper's own parent-death signal (bwrap's --die-with-parent sets SIGKILL) becomes SIGUSR1,
  * which we catch: when bwrap dies (^C at the terminal) the command and all it left are killed.
  */
 #define _GNU_SOURCE
 #include "reaper.h"
+#include "signal-guard.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -137,7 +140,7 @@ static int exit_status(int status) {
   return 126;
 }
 
-int run_reaped(char **argv) {
+int run_reaped(char **argv, int best_effort) {
   sigset_t waited, chld, old;
   sigemptyset(&waited);
   sigemptyset(&chld);
@@ -148,7 +151,7 @@ int run_reaped(char **argv) {
   /* handled by sigwaitinfo only; SIGCHLD must not be ignored, or children reap themselves */
   signal(SIGCHLD, SIG_DFL);
   sigprocmask(SIG_BLOCK, &waited, &old);
-  pid_t parent = getppid(), self = getpid();
+  pid_t parent = getppid(), self = getpid(), group = getpgid(0);
   if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0 || prctl(PR_SET_PDEATHSIG, PARENT_GONE, 0, 0, 0) != 0) {
     fprintf(stderr, "nl-sh-confine: cannot become a subreaper: %s\n", strerror(errno));
     return 126;
@@ -161,6 +164,12 @@ int run_reaped(char **argv) {
   }
   if (command == 0) {
     if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0 || getppid() != self) _exit(126);
+    /* a group of its own: kill(0) from the command reaches the command's group, not ours */
+    if (setpgid(0, 0) != 0) _exit(126);
+    if (guard_helper_from_signals(self, group) != 0 && !best_effort) {
+      fprintf(stderr, "nl-sh-confine: cannot apply seccomp (signal guard) on this kernel\n");
+      _exit(126);
+    }
     sigprocmask(SIG_SETMASK, &old, NULL);
     execvp(argv[0], argv);
     fprintf(stderr, "nl-sh-confine: %s: %s\n", argv[0], strerror(errno));

@@ -2,8 +2,10 @@
 #ifndef NLSH_REAPER_H
 #define NLSH_REAPER_H
 
-/* Run argv (already confined) as our child; when it ends, kill and reap every process it left
- * behind. Returns its exit status, 128 + signal if it was killed, 126/127 if it could not run. */
-int run_reaped(char **argv);
+/* Run argv (already confined) as our child, in a process group of its own and unable to signal
+ * us; when it ends, kill and reap every process it left behind. best_effort: run it even where
+ * the signal guard cannot be applied. Returns its exit status, 128 + signal if it was killed,
+ * 126/127 if it could not run. */
+int run_reaped(char **argv, int best_effort);
 
 #endif

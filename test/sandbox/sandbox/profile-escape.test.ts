@@ -172,6 +172,33 @@ describe.runIf(ready).each(users)('the sandbox enforces the verdict, as $who', (
     }
   });
 
+  // The helper that reaps the leftovers must be out of the command's reach, or killing it first
+  // lets a leftover live on. Process control lets the command signal the user's processes, and
+  // the helper is one of them: by $PPID, by the ppid in /proc, by its process group, by kill(0).
+  // A run whose kill fails ends normally and its leftover is reaped. kill(-1) is tried with
+  // signal 0 only: under root it would reach every process of the machine if the filter broke.
+  it.each([
+    ['its $PPID', 'kill -9 $PPID'],
+    ['the ppid in /proc', "kill -9 $(cut -d' ' -f4 /proc/$$/stat)"],
+    ['its process group', "kill -9 -- -$(cut -d' ' -f5 /proc/$PPID/stat)"],
+    ['kill(0)', 'kill -9 0'],
+  ])('process control: the command cannot kill the helper through %s, so nothing outlives it', async (_how, attack) => {
+    const mark = `${65 + Math.random()}`.slice(0, 8);
+    try {
+      await runIn('process-control', false, h, as, `setsid sleep ${mark} </dev/null >/dev/null 2>&1 & for i in $(seq 200); do pgrep -f '^sleep ${mark}$' >/dev/null && break; sleep 0.01; done; echo attacks-done; ${attack}; sleep 0.2`);
+      const left = spawnSync('pgrep', ['-f', `^sleep ${mark}$`], { encoding: 'utf8' }).stdout.trim();
+      expect(left, 'a process started in the sandbox outlived it after the command killed the helper').toBe('');
+    } finally {
+      spawnSync('pkill', ['-KILL', '-f', `^sleep ${mark}$`]);
+    }
+  });
+
+  it.each([['process-control'], ['read-only']] as [ProfileKind][])('%s: the command reaches neither every process (kill -1) nor the helper, even with signal 0', async (kind) => {
+    const out = await runIn(kind, false, h, as, `kill -0 -1 2>/dev/null && echo REACHED-EVERY-PROCESS; kill -0 $PPID 2>/dev/null && echo REACHED-HELPER; kill -0 $$ && echo REACHED-ITSELF; echo attacks-done`);
+    expect(out).toMatch(/REACHED-ITSELF/);
+    expect(out).not.toMatch(/REACHED-EVERY-PROCESS|REACHED-HELPER/);
+  });
+
   // The network key is for the network; a unix socket outside /tmp and the runtime dir (the
   // system D-Bus, /run/docker.sock, a database's socket) is a door to a host service.
   it('writes with the network key: a unix socket outside /tmp and the runtime dir stays out of reach', async () => {
