@@ -29,7 +29,7 @@ import type { SandboxProfile } from './sandbox-types.js';
 export type PathExists = (path: string) => boolean;
 
 /** The bwrap argv (path first, ending with `--`) for a profile. */
-export function buildBwrapArgs(bwrapPath: string, profile: SandboxProfile, exists: PathExists): string[] {
+export function buildBwrapArgs(bwrapPath: string, profile: SandboxProfile, exists: PathExists, helpers: readonly string[] = []): string[] {
   const args = [bwrapPath, '--die-with-parent', '--new-session'];
   // process-control keeps the host's pid namespace: naming host processes is its purpose.
   if (profile.hostView) args.push('--unshare-user-try', '--unshare-ipc', ...(profile.kind === 'process-control' ? [] : ['--unshare-pid']), '--unshare-uts', '--unshare-cgroup-try');
@@ -51,6 +51,9 @@ export function buildBwrapArgs(bwrapPath: string, profile: SandboxProfile, exist
   for (const path of profile.protect) if (exists(path)) args.push('--ro-bind', path, path);
   // Last, so that no writable bind (a cwd above the runtime dir) shows it again.
   for (const path of profile.hide) if (exists(path)) args.push('--tmpfs', path);
+  // nl-sh's own helper runs inside: bound back wherever it lives (a checkout under /tmp is
+  // behind the private /tmp otherwise).
+  for (const path of helpers) args.push('--ro-bind', path, path);
   args.push('--');
   return args;
 }

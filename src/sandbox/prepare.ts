@@ -53,7 +53,7 @@ export function prepareCommand(command: string, profile: SandboxProfile, capabil
   };
   degraded.push(...confineGaps(confine, request));
   const inner = confine ? buildConfineArgs(confine.path, request) : limits.inner;
-  const argv = [...limits.outer, ...buildBwrapArgs(bwrap.path, profile, options.exists), ...inner, ...shell];
+  const argv = [...limits.outer, ...buildBwrapArgs(bwrap.path, profile, options.exists, confine ? [confine.path] : []), ...inner, ...shell];
   return finish(argv, ['bwrap', ...(confine ? ['confine'] : []), ...limits.mechanisms].join('+'), degraded, unboundProtectedPaths(profile, options.exists));
 }
 

@@ -105,12 +105,14 @@ describe('prepareCommand', () => {
   it('puts nl-sh-confine inside bwrap, right before the shell, with the profile as its flags', () => {
     const withHelper = { ...caps, confine: { path: '/opt/bin/nl-sh-confine', landlockAbi: 7, seccomp: true, pidsCgroup: false } };
     const p = prepareCommand('ls', profile, withHelper, { exists: all });
-    const helper = p.argv.indexOf('/opt/bin/nl-sh-confine');
+    const helper = p.argv.lastIndexOf('/opt/bin/nl-sh-confine');
     expect(p.argv[helper - 1]).toBe('--');
+    // Bound in read-only wherever it lives, after the private /tmp and the hidden dirs.
+    expect(p.argv.slice(helper - 4, helper)).toEqual(['--ro-bind', '/opt/bin/nl-sh-confine', '/opt/bin/nl-sh-confine', '--']);
     expect(p.argv.slice(helper)).toEqual(['/opt/bin/nl-sh-confine', '--write', '/home/u/proj', '--write', '/tmp', '--no-net', '--no-signal-out', '--data', '100', '--best-effort', '--', 'bash', '-c', 'ls']);
     expect(p.degraded).toEqual([]);
     const readOnly = prepareCommand('ls', buildProfile({ ...facts, kind: 'read-only', hostView: true }), withHelper, { exists: all });
-    expect(readOnly.argv.slice(readOnly.argv.indexOf('/opt/bin/nl-sh-confine'))).toEqual(['/opt/bin/nl-sh-confine', '--no-net', '--no-signal-out', '--nproc', '4096', '--cpu', '600', '--fsize', String(4 * 1024 ** 3), '--data', String(2 * 1024 ** 3), '--best-effort', '--', 'bash', '-c', 'ls']);
+    expect(readOnly.argv.slice(readOnly.argv.lastIndexOf('/opt/bin/nl-sh-confine'))).toEqual(['/opt/bin/nl-sh-confine', '--no-net', '--no-signal-out', '--nproc', '4096', '--cpu', '600', '--fsize', String(4 * 1024 ** 3), '--data', String(2 * 1024 ** 3), '--best-effort', '--', 'bash', '-c', 'ls']);
   });
   it('refuses to run unsandboxed without bwrap unless allowed, and says so', () => {
     const noBwrap = { ...caps, bwrap: undefined };
