@@ -150,6 +150,9 @@ PS0+=$'\e]133;C\a'
 # read with a timeout: `read -t` costs a pselect and two sigprocmasks per byte, and nl-sh writes
 # each reply in one piece. Every read sets IFS itself: the user's IFS may hold anything.
 __nlsh_hook() {
+  # History expansion was off for nl-sh's last line only (also when a user's PROMPT_COMMAND
+  # dropped ours, which restores it too).
+  if [[ -n ${__nlsh_histexp-} ]]; then set -H; unset __nlsh_histexp; fi
   [[ -z $__nlsh_off && -n $__nlsh_dir && -p $__nlsh_dir/req ]] || return 0
   # A blank line runs nothing either way: no need to ask, unless nl-sh has an offer waiting
   # (a blank Enter after "did you mean ...?" takes it).
