@@ -20,7 +20,8 @@ const MAX = 64;
 const bomb = ':(){ :|:& };:; sleep 30';
 
 // The sandbox as the writes profile builds it today (own pid namespace, private /tmp).
-const bwrap = ['bwrap', '--die-with-parent', '--new-session', '--unshare-all', '--cap-drop', 'ALL', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp', '--'];
+// The helper is bound back in after the private /tmp, as prepare.ts does (a checkout may live under /tmp).
+const bwrapWith = (helper: string): string[] => ['bwrap', '--die-with-parent', '--new-session', '--unshare-all', '--cap-drop', 'ALL', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp', '--ro-bind', helper, helper, '--'];
 
 // Every process, as "pid:starttime" → parent pid (starttime tells a reused pid apart).
 function processTable(): Map<number, { key: string; ppid: number }> {
@@ -68,7 +69,7 @@ describe.runIf(ready).each(testUsers())('a fork bomb as $who', (user: TestUser) 
     const limits = buildLimitsArgs({ processes: MAX, cpuSeconds: 20, memoryBytes: 512 << 20, fileSizeBytes: 64 << 20 }, { systemdUser: false, prlimit: undefined, confine: { path: confine.path, pidsCgroup: confine.pidsCgroup, root } });
     expect(limits.degraded).toEqual([]);
     const helper = buildConfineArgs(confine.path, { write: [], network: false, signalOut: false, limitFlags: limits.confineFlags, bestEffort: false });
-    const argv = [...user.prefix, ...limits.outer, ...bwrap, ...helper, 'bash', '-c', bomb];
+    const argv = [...user.prefix, ...limits.outer, ...bwrapWith(confine.path), ...helper, 'bash', '-c', bomb];
     const child = spawn(argv[0] ?? '', argv.slice(1), { env: user.env, stdio: 'ignore', detached: true });
     const seen = new Set<string>();
     let peak = 0;

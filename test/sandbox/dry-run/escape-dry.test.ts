@@ -70,10 +70,13 @@ function countingServer(): { server: Server; count: () => number } {
   return { server, count: () => n };
 }
 
+// A node the dry run can see: its private /tmp hides one that lives in a checkout under /tmp.
+const visibleNode = [process.execPath, '/usr/local/bin/node', '/usr/bin/node'].find((p) => existsSync(p) && !p.startsWith(`${tmpdir()}/`)) ?? process.execPath;
+
 /** A command that connects with node to a unix path (or abstract name) and prints CONNECTED. */
 function nodeConnect(target: string): string {
   const js = `const s=require('net').connect(${JSON.stringify(target)});s.on('connect',()=>{console.log('CONNECTED');s.destroy()});s.on('error',e=>console.log('refused',e.code))`;
-  return `${JSON.stringify(process.execPath)} -e ${JSON.stringify(js).replaceAll('$', '\\$')}`;
+  return `${JSON.stringify(visibleNode)} -e ${JSON.stringify(js).replaceAll('$', '\\$')}`;
 }
 
 describe.skipIf(!availableOrFailInCi(canDryRun, 'unprivileged user namespaces with overlayfs'))('the dry run cannot get out', () => {
