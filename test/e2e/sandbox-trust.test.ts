@@ -171,6 +171,32 @@ describe('shell-state proposals change the shell', () => {
   });
 });
 
+describe('a shell-state proposal cannot take the sandbox out of later runs', () => {
+  // Contained runs reach bash as `nl-sh-sandbox '<command>'`; an alias of that name, set by a
+  // line judged read_only that runs in the user's shell, makes every later "sandboxed" run an
+  // eval in the user's shell.
+  it('alias nl-sh-sandbox=eval, then a sandboxed write to /tmp lands in the host /tmp', async () => {
+    const marker = join(tmpdir(), `nlsh-alias-escape-${process.pid}`);
+    const s = await flow.start([
+      { kind: 'reply', json: plan('alias nl-sh-sandbox=eval') },
+      { kind: 'reply', json: plan(`touch ${marker}`) },
+    ]);
+    try {
+      const shown = await typeAndWait(s, ',make a shortcut\r', menu);
+      expect(shown).toMatch(/risk: read_only/);
+      await typeAndWait(s, 'r', /nlsh-test:~# $/);
+      expect(await typeAndWait(s, ',touch the marker in tmp\r', menu)).toMatch(/sandbox: writes/);
+      await typeAndWait(s, 'r', /nlsh-test:~# $/);
+      // The sandbox's /tmp is private: a contained touch never reaches the host's.
+      await typeAndWait(s, 'echo ran-after\r', /^ran-after\n/m);
+      expect(existsSync(marker)).toBe(false);
+    } finally {
+      const { rmSync } = await import('node:fs');
+      rmSync(marker, { force: true });
+    }
+  });
+});
+
 describe('a forged reply', () => {
   it('written into the channel from outside is refused and said once', async () => {
     const s = await flow.start([{ kind: 'reply', json: plan('echo genuine-answer'), delayMs: 1500 }]);

@@ -70,6 +70,9 @@ describe('a shell-state line that plants code is not judged read-only', () => {
     `bind -x '"\\C-i": rm -rf ~'`,
     'hash -p ./evil ls',
     'export PATH=./bin:/usr/bin:/bin',
+    // The name every contained run starts with: the sandbox is gone for all later runs.
+    'alias nl-sh-sandbox=eval',
+    'declare BASH_ALIASES[nl-sh-sandbox]=eval',
   ];
   it.each(planted)('%s', (command) => {
     const level = classifier.classify(command).level;
