@@ -197,6 +197,20 @@ describe('a shell-state proposal cannot take the sandbox out of later runs', () 
   });
 });
 
+describe('the guard after a run moves only what the run made', () => {
+  // ~/.cargo/config is guarded when absent (no bind pins it), but its parent ~/.cargo is not. A
+  // run in ~ that makes ~/.cargo a link to ~/.ssh makes ~/.cargo/config name ~/.ssh/config, and
+  // the guard's mv (run outside the sandbox, after the run) follows the link in the parent and
+  // moves the user's ssh config, a path the sandbox protects, into the quarantine.
+  it('a ~/.cargo link to ~/.ssh does not make the guard move ~/.ssh/config', async () => {
+    const s = await flow.start([{ kind: 'reply', json: plan('ln -s .ssh .cargo') }], { '.ssh/config': 'Host keep\n' });
+    await typeAndWait(s, ',link the ssh folder as .cargo\r', menu);
+    await typeAndWait(s, 'r', /nlsh-test:~# $/);
+    await typeAndWait(s, 'echo after-run\r', /^after-run\n/m);
+    expect(existsSync(join(flow.home(), '.ssh/config'))).toBe(true);
+  });
+});
+
 describe('a forged reply', () => {
   it('written into the channel from outside is refused and said once', async () => {
     const s = await flow.start([{ kind: 'reply', json: plan('echo genuine-answer'), delayMs: 1500 }]);
