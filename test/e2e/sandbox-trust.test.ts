@@ -211,6 +211,20 @@ describe('the guard after a run moves only what the run made', () => {
   });
 });
 
+describe('the guard and names with newlines', () => {
+  // Guarded paths travel to bash as words, a symlink's as "PATH<newline>TARGET"; an absent path
+  // under a cwd whose name holds a newline reads as such a pair, and its first line is a real
+  // directory (here the project), which the guard then moves into the quarantine whole.
+  it('a writes run in proj/<newline>z leaves proj where it was', async () => {
+    const s = await flow.start([{ kind: 'reply', json: plan('touch out.txt') }], { 'proj/keep.txt': 'keep', 'proj/\nz/.keep': '' });
+    await typeAndWait(s, "cd proj/$'\\n'z\r", /nlsh-test:[^#]*# $/);
+    await typeAndWait(s, ',make out.txt here\r', menu);
+    await typeAndWait(s, 'r', /nlsh-test:[^#]*# $/);
+    await typeAndWait(s, 'echo after-run\r', /^after-run\n/m);
+    expect(existsSync(join(flow.home(), 'proj/keep.txt'))).toBe(true);
+  });
+});
+
 describe('a forged reply', () => {
   it('written into the channel from outside is refused and said once', async () => {
     const s = await flow.start([{ kind: 'reply', json: plan('echo genuine-answer'), delayMs: 1500 }]);
