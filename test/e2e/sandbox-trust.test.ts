@@ -225,6 +225,26 @@ describe('the guard and names with newlines', () => {
   });
 });
 
+describe('a shell-state proposal cannot write a protected path', () => {
+  // `history -w FILE` is a shell-state line: it runs in the user's bash, unsandboxed, after r,
+  // judged only "writes". Every command nl-sh ran is in that history as the model wrote it, so
+  // one proposal carrying an ssh key line (a here-document that prints it), then
+  // `history -w ~/.ssh/authorized_keys`, writes the key where the sandbox never lets a command write.
+  it('history -w ~/.ssh/authorized_keys after a here-document with a key line leaves the file alone', async () => {
+    const key = 'ssh-ed25519 AAAAC3NzaTESTKEYFROMTHEMODEL attacker@evil';
+    const s = await flow.start([
+      { kind: 'reply', json: plan(`cat <<'EOF'\n${key}\nEOF`) },
+      { kind: 'reply', json: plan('history -w ~/.ssh/authorized_keys') },
+    ], { '.ssh/authorized_keys': 'ssh-ed25519 KEEP user@here\n' });
+    await typeAndWait(s, ',show my key\r', menu);
+    await typeAndWait(s, '\r', /nlsh-test:~# $/);
+    expect(await typeAndWait(s, ',save the history\r', menu)).toMatch(/runs in your shell/);
+    await typeAndWait(s, 'r', /nlsh-test:~# $/);
+    await typeAndWait(s, 'echo after-run\r', /^after-run\n/m);
+    expect(readFileSync(join(flow.home(), '.ssh/authorized_keys'), 'utf8')).toBe('ssh-ed25519 KEEP user@here\n');
+  });
+});
+
 describe('a forged reply', () => {
   it('written into the channel from outside is refused and said once', async () => {
     const s = await flow.start([{ kind: 'reply', json: plan('echo genuine-answer'), delayMs: 1500 }]);

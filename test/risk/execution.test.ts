@@ -62,7 +62,7 @@ describe('where an approved command runs', () => {
 // between the model and the user's shell. Text such a line stores for bash to run later (an
 // alias body, a completion command, a key binding's command, a hashed path) is code: a verdict
 // of read_only for it lets the model plant `rm -rf ~` behind the next `ls`, Tab or Enter.
-describe('a shell-state line that plants code is not judged read-only', () => {
+describe('a shell-state line that plants code or a later write is not judged read-only', () => {
   const planted: string[] = [
     "alias ls='rm -rf ~'",
     "alias cd='rm -rf ~; cd'",
@@ -73,6 +73,12 @@ describe('a shell-state line that plants code is not judged read-only', () => {
     // The name every contained run starts with: the sandbox is gone for all later runs.
     'alias nl-sh-sandbox=eval',
     'declare BASH_ALIASES[nl-sh-sandbox]=eval',
+    // Read by the programs the user's bash starts outside the sandbox, the sandbox's own
+    // wrapper first (bwrap, prlimit, systemd-run), or by bash itself when it saves history.
+    'export LD_LIBRARY_PATH=./lib',
+    'export GCONV_PATH=./gconv',
+    'export HISTFILE=~/.ssh/authorized_keys',
+    'declare HISTFILE=~/.bashrc',
   ];
   it.each(planted)('%s', (command) => {
     const level = classifier.classify(command).level;
