@@ -245,6 +245,24 @@ describe('a shell-state proposal cannot write a protected path', () => {
   });
 });
 
+describe('a shell-state proposal cannot switch the guard off', () => {
+  // The guard list reaches the user's bash as __nlsh_guard; `declare -r __nlsh_guard=` (judged
+  // read_only, run in the user's shell after r) makes every later assignment to it fail, so no
+  // run is ever checked: a planted ~/.bash_aliases stays, to run unsandboxed in the next shell.
+  it('declare -r __nlsh_guard=, then a run that plants ~/.bash_aliases: the file is still moved aside', async () => {
+    const s = await flow.start([
+      { kind: 'reply', json: plan('declare -r __nlsh_guard=') },
+      { kind: 'reply', json: plan('echo "echo planted" > .bash_aliases') },
+    ]);
+    expect(await typeAndWait(s, ',keep a setting\r', menu)).toMatch(/risk: read_only/);
+    await typeAndWait(s, 'r', /nlsh-test:~# $/);
+    await typeAndWait(s, ',write an alias file\r', menu);
+    await typeAndWait(s, 'r', /nlsh-test:~# $/);
+    await typeAndWait(s, 'echo after-run\r', /^after-run\n/m);
+    expect(existsSync(join(flow.home(), '.bash_aliases'))).toBe(false);
+  });
+});
+
 describe('a forged reply', () => {
   it('written into the channel from outside is refused and said once', async () => {
     const s = await flow.start([{ kind: 'reply', json: plan('echo genuine-answer'), delayMs: 1500 }]);
