@@ -136,4 +136,16 @@ describe('marks in a command output', () => {
     }
     expect(text).toMatch(/"decision":"ran".*"exitStatus":1\b/);
   });
+
+  // A continuation mark (PS2's OSC 133;A;k=s) printed by a background job after the prompt
+  // makes nl-sh treat the next line as the rest of a bash command: an English request then runs
+  // in bash as typed, never reaching the model or the gate.
+  it('a forged continuation mark from a background job does not send the next request to bash', async () => {
+    const s = await shellWith([{ kind: 'reply', json: plan('echo from-the-model') }]);
+    s.type("(sleep 0.3; printf '\\033]133;A;k=s\\007bg-printed\\n') &\r");
+    await s.waitFor(/bg-printed$/m);
+    s.type(',say hello\r');
+    await s.waitFor(/\(Enter: (run|cancel)\)|command not found/);
+    expect(s.screen()).not.toMatch(/command not found/);
+  });
 });
