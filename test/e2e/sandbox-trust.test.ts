@@ -263,6 +263,21 @@ describe('a shell-state proposal cannot switch the guard off', () => {
   });
 });
 
+describe('a shell-state proposal cannot switch the Enter hook off', () => {
+  // The hook opens its FIFOs on fds bash allocates from 10 up; `ulimit -n 10` (judged read_only,
+  // run in the user's shell after r) makes that fail, and the hook then lets every line through
+  // to bash: the next English request runs as a command, never reaching the model or the gate.
+  it('ulimit -n 10, then an English request still goes to the model', async () => {
+    const s = await flow.start([
+      { kind: 'reply', json: plan('ulimit -n 10') },
+      { kind: 'reply', json: plan('echo from-the-model') },
+    ]);
+    expect(await typeAndWait(s, ',limit open files\r', menu)).toMatch(/risk: read_only/);
+    await typeAndWait(s, 'r', /nlsh-test:~# $/);
+    expect(await typeAndWait(s, ',say hello\r', /\(Enter: (run|cancel)\)|command not found/)).not.toMatch(/command not found/);
+  });
+});
+
 describe('a forged reply', () => {
   it('written into the channel from outside is refused and said once', async () => {
     const s = await flow.start([{ kind: 'reply', json: plan('echo genuine-answer'), delayMs: 1500 }]);

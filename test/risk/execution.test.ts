@@ -50,6 +50,7 @@ describe('where an approved command runs', () => {
     ['typeset -g __nlsh_dir=/nonexistent', 'read_only', 'sandbox:read-only'],
     ['readonly PROMPT_COMMAND=', 'read_only', 'sandbox:read-only'],
     ['declare -r __nlsh_guard=', 'read_only', 'sandbox:read-only'],
+    ['ulimit -n 10', 'read_only', 'sandbox:read-only'],
     ['enable -n read', 'writes', 'sandbox:writes'],
     // Writes a file outside the sandbox, past its protected paths.
     ['history -w ~/.ssh/authorized_keys', 'writes', 'sandbox:writes'],
