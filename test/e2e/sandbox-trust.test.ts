@@ -278,6 +278,26 @@ describe('a shell-state proposal cannot switch the Enter hook off', () => {
   });
 });
 
+describe('git configuration a run leaves in a nested repository', () => {
+  // The repository paths git runs (.git/config, .git/hooks...) are protected at the top of the
+  // writable directory only; a run can make sub/ a repository whose config names a command
+  // (core.fsmonitor), and the user's next `git status` there (or a git-aware prompt after
+  // `cd sub`, which nl-sh runs on Enter) runs it outside the sandbox.
+  it('git status in a sub-repository a run made does not run its core.fsmonitor', async () => {
+    const marker = join(tmpdir(), `nlsh-fsmonitor-${process.pid}`);
+    const s = await flow.start([{ kind: 'reply', json: plan(`git init -q sub && git -C sub config core.fsmonitor 'touch ${marker}; false'`) }]);
+    try {
+      await typeAndWait(s, ',make sub a repository\r', menu);
+      await typeAndWait(s, 'r', /nlsh-test:~# $/);
+      await typeAndWait(s, 'cd sub && git status >/dev/null 2>&1; echo status-done\r', /^status-done\n/m);
+      expect(existsSync(marker)).toBe(false);
+    } finally {
+      const { rmSync } = await import('node:fs');
+      rmSync(marker, { force: true });
+    }
+  });
+});
+
 describe('a forged reply', () => {
   it('written into the channel from outside is refused and said once', async () => {
     const s = await flow.start([{ kind: 'reply', json: plan('echo genuine-answer'), delayMs: 1500 }]);
