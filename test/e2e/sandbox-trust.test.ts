@@ -171,6 +171,133 @@ describe('shell-state proposals change the shell', () => {
   });
 });
 
+describe('a shell-state proposal cannot take the sandbox out of later runs', () => {
+  // Contained runs reach bash as `nl-sh-sandbox '<command>'`; an alias of that name, set by a
+  // line judged read_only that runs in the user's shell, makes every later "sandboxed" run an
+  // eval in the user's shell.
+  it('alias nl-sh-sandbox=eval, then a sandboxed write to /tmp lands in the host /tmp', async () => {
+    const marker = join(tmpdir(), `nlsh-alias-escape-${process.pid}`);
+    const s = await flow.start([
+      { kind: 'reply', json: plan('alias nl-sh-sandbox=eval') },
+      { kind: 'reply', json: plan(`touch ${marker}`) },
+    ]);
+    try {
+      const shown = await typeAndWait(s, ',make a shortcut\r', menu);
+      expect(shown).toMatch(/risk: read_only/);
+      await typeAndWait(s, 'r', /nlsh-test:~# $/);
+      expect(await typeAndWait(s, ',touch the marker in tmp\r', menu)).toMatch(/sandbox: writes/);
+      await typeAndWait(s, 'r', /nlsh-test:~# $/);
+      // The sandbox's /tmp is private: a contained touch never reaches the host's.
+      await typeAndWait(s, 'echo ran-after\r', /^ran-after\n/m);
+      expect(existsSync(marker)).toBe(false);
+    } finally {
+      const { rmSync } = await import('node:fs');
+      rmSync(marker, { force: true });
+    }
+  });
+});
+
+describe('the guard after a run moves only what the run made', () => {
+  // ~/.cargo/config is guarded when absent (no bind pins it), but its parent ~/.cargo is not. A
+  // run in ~ that makes ~/.cargo a link to ~/.ssh makes ~/.cargo/config name ~/.ssh/config, and
+  // the guard's mv (run outside the sandbox, after the run) follows the link in the parent and
+  // moves the user's ssh config, a path the sandbox protects, into the quarantine.
+  it('a ~/.cargo link to ~/.ssh does not make the guard move ~/.ssh/config', async () => {
+    const s = await flow.start([{ kind: 'reply', json: plan('ln -s .ssh .cargo') }], { '.ssh/config': 'Host keep\n' });
+    await typeAndWait(s, ',link the ssh folder as .cargo\r', menu);
+    await typeAndWait(s, 'r', /nlsh-test:~# $/);
+    await typeAndWait(s, 'echo after-run\r', /^after-run\n/m);
+    expect(existsSync(join(flow.home(), '.ssh/config'))).toBe(true);
+  });
+});
+
+describe('the guard and names with newlines', () => {
+  // Guarded paths travel to bash as words, a symlink's as "PATH<newline>TARGET"; an absent path
+  // under a cwd whose name holds a newline reads as such a pair, and its first line is a real
+  // directory (here the project), which the guard then moves into the quarantine whole.
+  it('a writes run in proj/<newline>z leaves proj where it was', async () => {
+    const s = await flow.start([{ kind: 'reply', json: plan('touch out.txt') }], { 'proj/keep.txt': 'keep', 'proj/\nz/.keep': '' });
+    await typeAndWait(s, "cd proj/$'\\n'z\r", /nlsh-test:[^#]*# $/);
+    await typeAndWait(s, ',make out.txt here\r', menu);
+    await typeAndWait(s, 'r', /nlsh-test:[^#]*# $/);
+    await typeAndWait(s, 'echo after-run\r', /^after-run\n/m);
+    expect(existsSync(join(flow.home(), 'proj/keep.txt'))).toBe(true);
+  });
+});
+
+describe('a shell-state proposal cannot write a protected path', () => {
+  // `history -w FILE` is a shell-state line: it runs in the user's bash, unsandboxed, after r,
+  // judged only "writes". Every command nl-sh ran is in that history as the model wrote it, so
+  // one proposal carrying an ssh key line (a here-document that prints it), then
+  // `history -w ~/.ssh/authorized_keys`, writes the key where the sandbox never lets a command write.
+  it('history -w ~/.ssh/authorized_keys after a here-document with a key line leaves the file alone', async () => {
+    const key = 'ssh-ed25519 AAAAC3NzaTESTKEYFROMTHEMODEL attacker@evil';
+    const s = await flow.start([
+      { kind: 'reply', json: plan(`cat <<'EOF'\n${key}\nEOF`) },
+      { kind: 'reply', json: plan('history -w ~/.ssh/authorized_keys') },
+    ], { '.ssh/authorized_keys': 'ssh-ed25519 KEEP user@here\n' });
+    await typeAndWait(s, ',show my key\r', menu);
+    await typeAndWait(s, '\r', /nlsh-test:~# $/);
+    expect(await typeAndWait(s, ',save the history\r', menu)).toMatch(/runs in your shell/);
+    await typeAndWait(s, 'r', /nlsh-test:~# $/);
+    await typeAndWait(s, 'echo after-run\r', /^after-run\n/m);
+    expect(readFileSync(join(flow.home(), '.ssh/authorized_keys'), 'utf8')).toBe('ssh-ed25519 KEEP user@here\n');
+  });
+});
+
+describe('a shell-state proposal cannot switch the guard off', () => {
+  // The guard list reaches the user's bash as __nlsh_guard; `declare -r __nlsh_guard=` (judged
+  // read_only, run in the user's shell after r) makes every later assignment to it fail, so no
+  // run is ever checked: a planted ~/.bash_aliases stays, to run unsandboxed in the next shell.
+  it('declare -r __nlsh_guard=, then a run that plants ~/.bash_aliases: the file is still moved aside', async () => {
+    const s = await flow.start([
+      { kind: 'reply', json: plan('declare -r __nlsh_guard=') },
+      { kind: 'reply', json: plan('echo "echo planted" > .bash_aliases') },
+    ]);
+    expect(await typeAndWait(s, ',keep a setting\r', menu)).toMatch(/risk: read_only/);
+    await typeAndWait(s, 'r', /nlsh-test:~# $/);
+    await typeAndWait(s, ',write an alias file\r', menu);
+    await typeAndWait(s, 'r', /nlsh-test:~# $/);
+    await typeAndWait(s, 'echo after-run\r', /^after-run\n/m);
+    expect(existsSync(join(flow.home(), '.bash_aliases'))).toBe(false);
+  });
+});
+
+describe('a shell-state proposal cannot switch the Enter hook off', () => {
+  // The hook opens its FIFOs on fds bash allocates from 10 up; `ulimit -n 10` (judged read_only,
+  // run in the user's shell after r) makes that fail, and the hook then lets every line through
+  // to bash: the next English request runs as a command, never reaching the model or the gate.
+  it('ulimit -n 10, then an English request still goes to the model', async () => {
+    const s = await flow.start([
+      { kind: 'reply', json: plan('ulimit -n 10') },
+      { kind: 'reply', json: plan('echo from-the-model') },
+    ]);
+    expect(await typeAndWait(s, ',limit open files\r', menu)).toMatch(/risk: read_only/);
+    await typeAndWait(s, 'r', /nlsh-test:~# $/);
+    expect(await typeAndWait(s, ',say hello\r', /\(Enter: (run|cancel)\)|command not found/)).not.toMatch(/command not found/);
+  });
+});
+
+describe('git configuration a run leaves in a nested repository', () => {
+  // The repository paths git runs (.git/config, .git/hooks...) are protected at the top of the
+  // writable directory only; a run can make sub/ a repository whose config names a command
+  // (core.fsmonitor), and the user's next `git status` there (or a git-aware prompt after
+  // `cd sub`, which nl-sh runs on Enter) runs it outside the sandbox.
+  it('git status in a sub-repository a run made does not run its core.fsmonitor', async () => {
+    const marker = join(tmpdir(), `nlsh-fsmonitor-${process.pid}`);
+    const s = await flow.start([{ kind: 'reply', json: plan(`git init -q sub && git -C sub config core.fsmonitor 'touch ${marker}; false'`) }]);
+    try {
+      await typeAndWait(s, ',make sub a repository\r', menu);
+      await typeAndWait(s, 'r', /nlsh-test:~# $/);
+      await typeAndWait(s, 'cd sub && git status >/dev/null 2>&1; echo status-done\r', /^status-done\n/m);
+      expect(existsSync(marker)).toBe(false);
+    } finally {
+      const { rmSync } = await import('node:fs');
+      rmSync(marker, { force: true });
+    }
+  });
+});
+
 describe('a forged reply', () => {
   it('written into the channel from outside is refused and said once', async () => {
     const s = await flow.start([{ kind: 'reply', json: plan('echo genuine-answer'), delayMs: 1500 }]);

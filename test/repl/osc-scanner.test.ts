@@ -59,4 +59,13 @@ describe('OscScanner', () => {
     const bytes = Buffer.from([0xff, 0xfe, 0x80, 0x1b, 0x5b, 0x41, 0xc3]);
     expect(Buffer.concat(s.feed(bytes).map((p) => ('bytes' in p ? p.bytes : Buffer.alloc(0))))).toEqual(bytes);
   });
+
+  // A command's output can end in an unterminated OSC; bash's own D mark follows at once. A
+  // terminal ends the first sequence at the next ESC; a scanner that reads on to the BEL takes
+  // the D mark as part of the command's junk, and the run is never seen to end or fail.
+  it.each(['\x1b]133;Z', '\x1b]7;file://h/x', '\x1b]0;title'])('an unterminated %j in output does not swallow the real D mark after it', (junk) => {
+    const s = new OscScanner();
+    const out = s.feed(Buffer.from(`out${junk}\x1b]133;D;1\x07\x1b]133;A\x07`, 'latin1'));
+    expect(marks(out)).toContainEqual({ kind: 'command-done', status: 1 });
+  });
 });
