@@ -40,7 +40,10 @@ unset __NLSH_LOGIN __NLSH_NORC __NLSH_NOPROFILE __NLSH_RCFILE
 # --- the control channel ---------------------------------------------------------------------
 __nlsh_dir=${__NLSH_DIR-}
 __nlsh_pid=${__NLSH_PID-}
-unset __NLSH_DIR __NLSH_PID
+# The marks' nonce: nl-sh counts an OSC 133 mark only when it carries it, so a program's output
+# cannot forge "done" or "continuation". Kept as a plain shell variable, never exported.
+__nlsh_n=${__NLSH_MARK:+;n=$__NLSH_MARK}
+unset __NLSH_DIR __NLSH_PID __NLSH_MARK
 __nlsh_seq=0
 __nlsh_off=
 __nlsh_forged=
@@ -87,7 +90,7 @@ __nlsh_prompt_pre() {
   fi
   ((${#__nlsh_guard[@]})) && __nlsh_check_guards
   __nlsh_url_path
-  printf '\e]133;D;%s\a\e]7;file://%s%s\a' "$s" "${HOSTNAME-}" "$__nlsh_urlpath"
+  printf '\e]133;D;%s%s\a\e]7;file://%s%s\a' "$s" "$__nlsh_n" "${HOSTNAME-}" "$__nlsh_urlpath"
   return "$s"
 }
 
@@ -100,33 +103,70 @@ __nlsh_prompt_pre() {
 # is made writable first; what cannot be moved is said, loudly.
 __nlsh_guard=()
 __nlsh_check_guards() {
-  local p t q= now what
+  local p t now what d root=/nonexistent q=
   for p in "${__nlsh_guard[@]}"; do
+    # "=ROOT" names the writable root: parents below it were real directories when the run began.
+    if [[ $p == =* ]]; then root=${p#=}; continue; fi
     t= what=created
     if [[ $p == *$'\n'* ]]; then
       t=${p#*$'\n'} p=${p%%$'\n'*} what=replaced
+    fi
+    # A parent the run replaced by a symlink: that link is what it planted (moving through it
+    # would move whatever it names).
+    d=${p%/*}
+    while [[ $d == "$root"/* ]]; do
+      if [[ -L $d ]]; then p=$d t= what=replaced; break; fi
+      d=${d%/*}
+    done
+    if [[ -n $t ]]; then
       [[ -L $p ]] && now=$(command -p readlink -- "$p") && [[ $now == "$t" ]] && continue
     fi
     [[ -e $p || -L $p ]] || { [[ -n $t ]] && command -p ln -s -- "$t" "$p"; continue; }
-    if [[ -z $q ]]; then
-      q=${XDG_STATE_HOME:-$HOME/.local/state}/nl-sh/quarantine/$EPOCHSECONDS-$$
-      command -p mkdir -p -m 700 -- "$q" 2>/dev/null || q=/nonexistent
-    fi
-    [[ -d $p && ! -L $p ]] && command -p chmod u+w -- "$p" 2>/dev/null
-    if [[ $q != /nonexistent ]] && command -p mv -- "$p" "$q/${p//\//%}" 2>/dev/null; then
-      [[ -n $t ]] && command -p ln -s -- "$t" "$p"
-      printf 'nl-sh: the sandboxed command %s %s, which the sandbox protects; moved it to %s\n' "$what" "$p" "$q" >&2
-    else
-      printf 'nl-sh: WARNING: the sandboxed command %s %s, which the sandbox protects, and it could not be moved aside: check it before you use it\n' "$what" "$p" >&2
-    fi
+    __nlsh_quarantine "$p" "$t" "$what"
   done
+  [[ $root != /nonexistent ]] && __nlsh_check_nested_git "$root"
   __nlsh_guard=()
+}
+
+# git runs what a repository's config and hooks name (core.fsmonitor, hooks...): a repository a
+# run made or changed anywhere below the cwd (the top one is protected) would run it outside the
+# sandbox on the user's next git there. Config, hooks and gitdir links newer than the run's start
+# are moved aside. Bounded: a large tree is cut off after 3 s, and that is said.
+__nlsh_check_nested_git() {
+  local root=$1 p ref=$__nlsh_dir/run-start
+  [[ -n $__nlsh_dir && -e $ref ]] || return 0
+  while IFS= read -r -d '' p; do
+    __nlsh_quarantine "$p" '' created
+  done < <(
+    command -p timeout 3 find "$root" -xdev \( -path "$root/.git" -o -name node_modules -o -name .cache \) -prune \
+      -o \( -path '*/.git/config' -o -path '*/.git/config.worktree' -o -path '*/.git/commondir' -o -path '*/.git/hooks/*' -o \( -name .git -type f \) \) \
+      -newer "$ref" -print0 2>/dev/null
+    [[ $? == 124 ]] && printf 'nl-sh: too large a directory to check within 3 s for repositories the command made; check sub-repositories before you use git there\n' >&2
+  )
+  command -p rm -f -- "$ref"
+}
+
+# Move one guarded path aside into this check's quarantine directory ($q of the caller), put a
+# replaced link back ($2: its target), and say so in one line; loudly when it cannot be moved.
+__nlsh_quarantine() {
+  local p=$1 t=$2 what=$3
+  if [[ -z $q ]]; then
+    q=${XDG_STATE_HOME:-$HOME/.local/state}/nl-sh/quarantine/$EPOCHSECONDS-$$
+    command -p mkdir -p -m 700 -- "$q" 2>/dev/null || q=/nonexistent
+  fi
+  [[ -d $p && ! -L $p ]] && command -p chmod u+w -- "$p" 2>/dev/null
+  if [[ $q != /nonexistent ]] && command -p mv -- "$p" "$q/${p//\//%}" 2>/dev/null; then
+    [[ -n $t ]] && command -p ln -s -- "$t" "$p"
+    printf 'nl-sh: the sandboxed command %s %s, which the sandbox protects; moved it to %s\n' "$what" "$p" "$q" >&2
+  else
+    printf 'nl-sh: WARNING: the sandboxed command %s %s, which the sandbox protects, and it could not be moved aside: check it before you use it\n' "$what" "$p" >&2
+  fi
 }
 
 __nlsh_prompt_post() {
   local s=$?
-  [[ $PS1 == $'\\[\e]133;A\a\\]'* ]] || PS1=$'\\[\e]133;A\a\\]'"$PS1"$'\\[\e]133;B\a\\]'
-  [[ $PS2 == $'\\[\e]133;A;k=s\a\\]'* ]] || PS2=$'\\[\e]133;A;k=s\a\\]'"$PS2"$'\\[\e]133;B\a\\]'
+  [[ $PS1 == $'\\[\e]133;A'"$__nlsh_n"$'\a\\]'* ]] || PS1=$'\\[\e]133;A'"$__nlsh_n"$'\a\\]'"$PS1"$'\\[\e]133;B'"$__nlsh_n"$'\a\\]'
+  [[ $PS2 == $'\\[\e]133;A;k=s'"$__nlsh_n"$'\a\\]'* ]] || PS2=$'\\[\e]133;A;k=s'"$__nlsh_n"$'\a\\]'"$PS2"$'\\[\e]133;B'"$__nlsh_n"$'\a\\]'
   return "$s"
 }
 
@@ -136,7 +176,7 @@ else
   PROMPT_COMMAND=__nlsh_prompt_pre${PROMPT_COMMAND:+$'\n'$PROMPT_COMMAND}$'\n'__nlsh_prompt_post
 fi
 # Printed after a line is accepted (and after bind -x has redrawn it), before it runs.
-PS0+=$'\e]133;C\a'
+PS0+=$'\e]133;C'"$__nlsh_n"$'\a'
 
 # The Enter hook. Request: "Q" seq key line PATH PWD type-of-first-word, NUL-separated, in one
 # grouped write. Reply: a verb byte, then seq NUL key NUL, then the verb's fields, each ending in
@@ -288,6 +328,8 @@ nl-sh-sandbox() {
   unset __nlsh_wrap
   ((${#__nlsh_w[@]})) || { printf 'nl-sh-sandbox: no prepared sandbox (nl-sh prepares one for each approved command)\n' >&2; return 126; }
   local __nlsh_defs
+  # When the run began, for the guard's look at repositories it may have made below the cwd.
+  [[ -n $__nlsh_dir ]] && : >"$__nlsh_dir/run-start"
   __nlsh_sandbox_defs "$1"
   # The definitions reach the sandbox's bash on fd 3 (a here-string), never in argv.
   # shellcheck disable=SC2016 # expanded by the sandbox's bash

@@ -43,7 +43,10 @@ export function containCommand(command: string, cwd: string, how: { profile: Pro
       gitLinks: gitLinksIn(dir),
     });
     const prepared = prepareCommand(command, profile, capabilities, { exists: existsSync });
-    const guard = guardedPaths(prepared.unpinned, dir, existsSync, linkedProtectedPaths(profile.protect, profile.writable));
+    const guard = guardedPaths(prepared.unpinned, dir, existsSync, linkedProtectedPaths(profile.protect, profile.writable), isSymlink);
+    if (guard.some((p) => p.split('\n').length > 2) || dir.includes('\n')) {
+      return { ok: false, reason: 'the directory name holds a newline, so the sandbox cannot guard what a command leaves there; cd elsewhere, or run it yourself (u)' };
+    }
     // Everything before `bash -c COMMAND`. Protected paths that do not exist are guarded by the
     // run (moved aside afterwards), so they need no warning here.
     return { ok: true, wrapper: prepared.argv.slice(0, -3), mechanism: prepared.mechanism, degraded: prepared.degraded, profile, guard };
@@ -69,11 +72,32 @@ export function canShowHost(capabilities: Capabilities, profile: ProfileKind): b
  * directory, would be configuration that git runs outside the sandbox); then each protected
  * symlink as "PATH\nTARGET" (a mount pins the target, not the link), to be put back if changed.
  */
-export function guardedPaths(unpinned: readonly string[], cwd: string, exists: (path: string) => boolean, links: readonly { path: string; target: string }[] = []): string[] {
+export function guardedPaths(unpinned: readonly string[], cwd: string, exists: (path: string) => boolean, links: readonly { path: string; target: string }[] = [], isLink: (path: string) => boolean = () => false): string[] {
   const git = `${cwd}/.git`;
   const inside = unpinned.filter((p) => !p.startsWith(`${git}/`) || exists(git));
   const absent = exists(git) ? inside : [...inside, git];
-  return [...absent, ...links.filter((l) => !l.path.includes('\n') && !l.target.includes('\n')).map((l) => `${l.path}\n${l.target}`)];
+  // The nearest absent ancestor stands for the path (a directory made there is caught whole), and
+  // no path is guarded through a symlink that was there before (the link itself is, if protected).
+  const topmost = new Set<string>();
+  for (const p of absent) {
+    if (!p.startsWith(`${cwd}/`)) continue;
+    const parts = p.slice(cwd.length + 1).split('/');
+    let at = cwd;
+    for (const part of parts) {
+      at = `${at}/${part}`;
+      if (!exists(at)) {
+        topmost.add(at);
+        break;
+      }
+      if (isLink(at)) break;
+    }
+  }
+  const underLink = (p: string): boolean => {
+    for (let d = p.slice(0, p.lastIndexOf('/')); d.startsWith(`${cwd}/`); d = d.slice(0, d.lastIndexOf('/'))) if (isLink(d)) return true;
+    return false;
+  };
+  // The first entry names the root the guard walks up to when it checks the parents.
+  return [`=${cwd}`, ...topmost, ...links.filter((l) => !underLink(l.path)).map((l) => `${l.path}\n${l.target}`)];
 }
 
 /** The protected paths inside the writable roots that are symlinks, with what they name. */
@@ -88,6 +112,14 @@ export function linkedProtectedPaths(protect: readonly string[], writable: reado
     }
   }
   return out;
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** `dir/.git` when it is a gitdir link (a file, as in linked worktrees and submodules). */

@@ -16,10 +16,19 @@ export type ScanPiece = { bytes: Buffer } | { mark: ShellMark; raw: Buffer };
 
 const MAX_HELD = 8192;
 
-/** Parse an OSC body (between ESC ] and the terminator) into a mark, or null if not ours. */
-export function parseMarkBody(body: string): ShellMark | null {
+/**
+ * Parse an OSC body (between ESC ] and the terminator) into a mark, or null if not ours. With a
+ * `nonce` (the session's, given to bash at start and never exported), an OSC 133 mark counts only
+ * when it ends with `;n=NONCE`: a program's output cannot forge "done, status 0" or "continuation".
+ */
+export function parseMarkBody(body: string, nonce?: string): ShellMark | null {
   if (body.startsWith('133;')) {
-    const rest = body.slice(4);
+    let rest = body.slice(4);
+    if (nonce !== undefined) {
+      const suffix = `;n=${nonce}`;
+      if (!rest.endsWith(suffix)) return null;
+      rest = rest.slice(0, -suffix.length);
+    }
     if (rest === 'A') return { kind: 'prompt-start' };
     if (rest === 'A;k=s') return { kind: 'continuation-start' };
     if (rest === 'B') return { kind: 'command-start' };
@@ -54,14 +63,18 @@ function classifyStart(buf: Buffer, esc: number): 'ours' | 'not-ours' | 'undecid
   return 'not-ours';
 }
 
-/** Index of the OSC terminator (BEL, or ESC \) at or after `from`, and where bytes resume. */
-function findTerminator(buf: Buffer, from: number): { start: number; next: number } | null {
+/**
+ * Index of the OSC terminator (BEL, or ESC \) at or after `from`, and where bytes resume; 'abort'
+ * when another ESC comes first (a terminal ends the OSC there too, so an unterminated one in a
+ * program's output cannot swallow the real mark after it); null when the chunk ends first.
+ */
+function findTerminator(buf: Buffer, from: number): { start: number; next: number } | 'abort' | null {
   for (let i = from; i < buf.length; i++) {
     const c = buf[i];
     if (c === 0x07) return { start: i, next: i + 1 };
     if (c === 0x1b) {
       if (i + 1 >= buf.length) return null;
-      if (buf[i + 1] === 0x5c) return { start: i, next: i + 2 };
+      return buf[i + 1] === 0x5c ? { start: i, next: i + 2 } : 'abort';
     }
   }
   return null;
@@ -70,6 +83,9 @@ function findTerminator(buf: Buffer, from: number): { start: number; next: numbe
 /** Streaming scanner: feed chunks, get pieces back in order. Stateful only for held bytes. */
 export class OscScanner {
   private held: Buffer | null = null;
+
+  /** `nonce`: the session's mark nonce (absent: marks need none, as in tests of the format). */
+  constructor(private readonly nonce?: string) {}
 
   /** Split a chunk into terminal bytes and marks. */
   feed(chunk: Buffer): ScanPiece[] {
@@ -99,6 +115,10 @@ export class OscScanner {
       if (kind === 'undecided') return hold(esc);
       // A mark body is short; scanning it byte by byte is bounded by MAX_HELD.
       const end = findTerminator(buf, esc + 2);
+      if (end === 'abort') {
+        from = esc + 1;
+        continue;
+      }
       if (!end) {
         if (buf.length - esc > MAX_HELD) {
           from = esc + 1;
@@ -106,7 +126,7 @@ export class OscScanner {
         }
         return hold(esc);
       }
-      const mark = parseMarkBody(buf.toString('utf8', esc + 2, end.start));
+      const mark = parseMarkBody(buf.toString('utf8', esc + 2, end.start), this.nonce);
       from = end.next;
       if (!mark) continue;
       if (esc > plainStart) out.push({ bytes: buf.subarray(plainStart, esc) });

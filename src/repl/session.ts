@@ -12,6 +12,7 @@ import { OscScanner, type ShellMark } from './osc-scanner.js';
 import { OutputCapture, type CapturedCommand } from './output-capture.js';
 import { createSessionDir, removeSessionDir, sweepStaleSessionDirs } from './runtime-dir.js';
 import { writeFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describeError } from '../errors.js';
 
@@ -67,18 +68,20 @@ export function startSession(opts: SessionOptions): Session {
       opts.warn(`nl-sh: control channel unavailable (${(err as Error).message}); lines go straight to bash`);
     }
   };
+  // Marks from bash carry this; marks a program prints cannot (bash unsets it at once).
+  const markNonce = randomBytes(12).toString('hex');
   const { cols, rows } = terminal.size();
   const pty = opts.spawnPty({
     file: opts.bash,
     args: ['--rcfile', opts.rcfile, '-i', ...opts.bashArgs],
     cwd: opts.cwd,
-    env: { ...opts.env, ...opts.rcEnv, __NLSH_DIR: dir, __NLSH_PID: String(process.pid) },
+    env: { ...opts.env, ...opts.rcEnv, __NLSH_DIR: dir, __NLSH_PID: String(process.pid), __NLSH_MARK: markNonce },
     cols,
     rows,
     name: opts.env.TERM || 'xterm-256color',
   });
 
-  const scanner = new OscScanner();
+  const scanner = new OscScanner(markNonce);
   const capture = new OutputCapture(opts.captureBytes);
   let continuation = false;
   let cwd = opts.cwd;

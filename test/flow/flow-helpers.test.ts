@@ -54,10 +54,15 @@ describe('unsandboxedReason', () => {
 });
 
 describe('guardedPaths', () => {
-  it('guards every protected path that does not exist, inside a repository', () => {
-    expect(guardedPaths(['/p/.git/hooks', '/h/.profile'], '/p', () => true)).toEqual(['/p/.git/hooks', '/h/.profile']);
+  const having = (...present: string[]) => (p: string) => present.includes(p);
+  it('guards the nearest absent ancestor of each protected path that does not exist, inside a repository', () => {
+    expect(guardedPaths(['/p/.git/hooks', '/p/.cargo/env', '/p/.cargo/bin'], '/p', having('/p/.git'))).toEqual(['=/p', '/p/.git/hooks', '/p/.cargo']);
   });
   it('outside a repository guards .git itself instead of paths under it (a planted .git file or directory is configuration too)', () => {
-    expect(guardedPaths(['/p/.git/hooks', '/p/.git/config', '/h/.ssh'], '/p', () => false)).toEqual(['/h/.ssh', '/p/.git']);
+    expect(guardedPaths(['/p/.git/hooks', '/p/.git/config', '/p/.ssh'], '/p', having())).toEqual(['=/p', '/p/.ssh', '/p/.git']);
+  });
+  it('guards nothing through a symlink that was already there, and hands protected links over with their targets', () => {
+    const isLink = (p: string) => p === '/p/dots';
+    expect(guardedPaths(['/p/dots/x/rc'], '/p', having('/p/dots'), [{ path: '/p/.profile', target: 'dots/profile' }, { path: '/p/dots/y', target: 'z' }], isLink)).toEqual(['=/p', '/p/.git', '/p/.profile\ndots/profile']);
   });
 });
