@@ -28,10 +28,15 @@ function quoteWord(word: string): string {
   return /^[^\s'"]+$/.test(word) ? word : `"${word.replace(/["\\]/g, '\\$&')}"`;
 }
 
+/** `path` with `home` shown as ~. */
+export function tildePath(path: string, home: string | undefined): string {
+  return home && (path === home || path.startsWith(`${home}/`)) ? `~${path.slice(home.length)}` : path;
+}
+
 /** One line on what the sandbox stops, so the user knows when running without it is needed (`home` shown as ~). */
 export function unsandboxedReason(assessment: Assessment, profile: SandboxProfile, home?: string): string {
   if (assessment.level === 'privileged') return 'sudo and other privilege changes cannot work inside the sandbox';
-  const tilde = (p: string): string => (home && (p === home || p.startsWith(`${home}/`)) ? `~${p.slice(home.length)}` : p);
+  const tilde = (p: string): string => tildePath(p, home);
   const network = profile.network ? '' : ', no network';
   if (profile.writable.length === 0) return `the sandbox lets this command write nothing (${profile.kind}${network}); run without it only if the command must do more`;
   return `the sandbox allows writing only in ${profile.writable.map(tilde).join(', ')} (private /tmp${network}); run without it only if the command must do more`;

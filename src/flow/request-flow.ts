@@ -13,7 +13,7 @@ import type { DryRunView, FlowEvent, PlanSource, Preview } from '../preview/flow
 import { renderEvent } from '../preview/render-events.js';
 import type { FlowDeps, Grounding } from './flow-deps.js';
 import { createKeyInput, type KeyInput } from './key-input.js';
-import { approvalFor, unsandboxedReason } from './flow-helpers.js';
+import { approvalFor, tildePath, unsandboxedReason } from './flow-helpers.js';
 import { createQuestionFlow } from './question-flow.js';
 import { createRunTracker, type RunTracker } from './run-tracker.js';
 import { escalationMenu } from './escalation.js';
@@ -81,12 +81,12 @@ export function createRequestFlow(deps: FlowDeps): RequestFlow {
 }
 
 // The profile a contained run gets, in one short line for the preview.
-function profileLine(contained: Awaited<ReturnType<FlowDeps['contain']>>): string {
+function profileLine(contained: Awaited<ReturnType<FlowDeps['contain']>>, home: string): string {
   if (!contained.ok) return `the sandbox cannot run here: ${contained.reason}`;
   const p = contained.profile;
   if (p.kind === 'read-only') return `sandbox: read-only (nothing can be written${p.hostView ? '; the host is visible, not touchable' : ''}; no network)`;
   if (p.kind === 'process-control') return 'sandbox: process control (read-only; may signal your processes)';
-  return `sandbox: writes only in ${p.writable.join(', ')}${p.network ? ' (with network)' : ' (no network: [w] runs it with the network)'}`;
+  return `sandbox: writes only in ${p.writable.map((w) => tildePath(w, home)).join(', ')}${p.network ? ' (with network)' : ' (no network: [w] runs it with the network)'}`;
 }
 
 // One request, from the first plan to the user's decision.
@@ -189,7 +189,7 @@ class RequestRun {
     const inShell = execution.kind === 'shell';
     const profile = execution.kind === 'sandbox' ? execution.profile : 'writes';
     const contained = await deps.contain(command, ctx.cwd, { profile, network: false });
-    this.emit({ kind: 'hint', text: execution.kind === 'shell' ? `runs in your shell, not sandboxed: it ${execution.why}` : profileLine(contained) });
+    this.emit({ kind: 'hint', text: execution.kind === 'shell' ? `runs in your shell, not sandboxed: it ${execution.why}` : profileLine(contained, deps.home) });
     const base = { cwd: ctx.cwd, line: ctx.line, route: 'nl' as const, command, explanation: shown.reply.explanation, tier: shown.source.kind === 'model' ? shown.source.tier : shown.source.kind, model: shown.source.model, risk: assessment.level };
     for (;;) {
       const menu = choicesFor({
