@@ -1,6 +1,8 @@
 // Keystrokes while nl-sh owns the terminal: one key for a menu, a short line for a follow-up or
 // a typed confirmation (echoed, with backspace and Ctrl-U), and Ctrl-C watched during a model
 // call. Escape sequences (arrows, function keys) are whole keys, never read as several.
+// Nothing decides by accident: keys typed before a choice was shown are dropped when it is shown
+// (`discardPending`), and what arrives inside a bracketed paste never answers anything.
 
 import type { TerminalLease } from '../repl/line-decision.js';
 
@@ -12,7 +14,14 @@ export interface KeyInput {
   line(): Promise<string | undefined>;
   /** Call `onCancel` when Ctrl-C is pressed until the returned function is called. */
   watchCancel(onCancel: () => void): () => void;
+  /** Drop the keys typed before now (before the choice they would answer was shown); how many. */
+  discardPending(): number;
+  /** Keys dropped because they came inside a bracketed paste, since the last call (then reset). */
+  takePasted(): number;
 }
+
+const pasteStart = '\x1b[200~';
+const pasteEnd = '\x1b[201~';
 
 const escapeSequence = /^\x1b(?:\[[0-9;?]*[ -/]*[@-~]|O.|.)?/s;
 
@@ -34,8 +43,18 @@ export function createKeyInput(lease: TerminalLease): KeyInput {
   const queue: string[] = [];
   let waiter: ((key: string) => void) | undefined;
   let cancelWatcher: (() => void) | undefined;
+  let inPaste = false;
+  let pasted = 0;
   lease.onInput((data) => {
     for (const key of splitKeys(data.toString('utf8'))) {
+      if (key === pasteStart || key === pasteEnd) {
+        inPaste = key === pasteStart;
+        continue;
+      }
+      if (inPaste) {
+        pasted++;
+        continue;
+      }
       if (cancelWatcher && key === '\x03') {
         cancelWatcher();
         continue;
@@ -73,6 +92,14 @@ export function createKeyInput(lease: TerminalLease): KeyInput {
           lease.write(k);
         }
       }
+    },
+    discardPending() {
+      return queue.splice(0).length;
+    },
+    takePasted() {
+      const n = pasted;
+      pasted = 0;
+      return n;
     },
     watchCancel(onCancel) {
       cancelWatcher = onCancel;

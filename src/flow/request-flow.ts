@@ -67,6 +67,7 @@ export function createRequestFlow(deps: FlowDeps): RequestFlow {
     emit({ kind: 'hint', text: `run \`${offer.command}\` again with ${offer.what}?` });
     const menu = escalationMenu(offer);
     emit({ kind: 'choices', menu });
+    keys.discardPending();
     const choice = choiceForKey(menu, await keys.key());
     emit({ kind: 'cancelled' });
     if (choice !== 'run' && choice !== 'run-network') return { verb: 'drop' };
@@ -226,6 +227,7 @@ class RequestRun {
           return { verb: 'edit', line: command };
         case 'revise': {
           this.emit({ kind: 'prompt', label: 'revise (e.g. "only in src"; Esc goes back)' });
+          this.keys.discardPending();
           const followUp = (await this.keys.line())?.trim();
           this.emit({ kind: 'cancelled' });
           if (!followUp) continue;
@@ -259,6 +261,7 @@ class RequestRun {
     if (menu.choices.some((c) => c.id === 'run-unsandboxed') && profile) this.emit({ kind: 'hint', text: `[u] ${unsandboxedReason(assessment, profile, this.deps.home)}` });
     if (decision.action === 'confirm-typed' && menu.choices.some((c) => c.id === 'run')) this.emit({ kind: 'hint', text: `[r] asks you to type "${TYPED_WORD}" first (${decision.action})` });
     this.emit({ kind: 'choices', menu });
+    this.dropTypedAhead();
     for (;;) {
       const id = choiceForKey(menu, await this.keys.key());
       if (id) {
@@ -268,8 +271,15 @@ class RequestRun {
     }
   }
 
+  // Keys typed before the choice was shown never answer it: dropped, and said in one line.
+  private dropTypedAhead(): void {
+    const n = this.keys.discardPending() + this.keys.takePasted();
+    if (n > 0) this.emit({ kind: 'hint', text: `ignored ${n} key${n === 1 ? '' : 's'} typed before this choice appeared (or pasted): press a key now` });
+  }
+
   private async typed(decision: Decision): Promise<boolean> {
     this.emit({ kind: 'confirm-typed', word: TYPED_WORD, why: `the policy asks for typed confirmation (${decision.why})` });
+    this.keys.discardPending();
     const typed = await this.keys.line();
     this.emit({ kind: 'cancelled' });
     return typed?.trim() === TYPED_WORD;

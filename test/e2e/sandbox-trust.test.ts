@@ -298,6 +298,21 @@ describe('git configuration a run leaves in a nested repository', () => {
   });
 });
 
+describe('nothing is decided by accident', () => {
+  it('keys typed while the model thinks never answer the preview; a paste never does either', async () => {
+    const s = await flow.start([{ kind: 'reply', json: plan('touch typed-ahead.txt'), delayMs: 700 }]);
+    // Typed during planning, as the next command: r and Enter would run it, a would remember it.
+    await typeAndWait(s, ',make the file\r', /planning/);
+    const shown = await typeAndWait(s, 'ra\r', /\(Enter: cancel\)[^]*ignored/);
+    expect(shown).toMatch(/ignored 3 keys typed before this choice appeared/);
+    s.type('\x1b[200~r\x1b[201~');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(existsSync(join(flow.home(), 'typed-ahead.txt'))).toBe(false);
+    await typeAndWait(s, 'n', /nlsh-test:~# ,make the file$/);
+    expect(existsSync(join(flow.home(), 'typed-ahead.txt'))).toBe(false);
+  });
+});
+
 describe('a forged reply', () => {
   it('written into the channel from outside is refused and said once', async () => {
     const s = await flow.start([{ kind: 'reply', json: plan('echo genuine-answer'), delayMs: 1500 }]);

@@ -29,6 +29,26 @@ describe('splitKeys', () => {
 });
 
 describe('createKeyInput', () => {
+  it('drops the keys typed before a choice was shown, and says how many', async () => {
+    const t = fakeLease();
+    const keys = createKeyInput(t.lease);
+    t.send('r');
+    t.send('a');
+    expect(keys.discardPending()).toBe(2);
+    t.send('n');
+    expect(await keys.key()).toBe('n');
+  });
+
+  it('never answers with what comes inside a bracketed paste', async () => {
+    const t = fakeLease();
+    const keys = createKeyInput(t.lease);
+    t.send('\x1b[200~ryes\r\x1b[201~');
+    t.send('x');
+    expect(await keys.key()).toBe('x');
+    expect(keys.takePasted()).toBe(5);
+    expect(keys.takePasted()).toBe(0);
+  });
+
   it('keys typed before anyone asks wait in order', async () => {
     const t = fakeLease();
     const keys = createKeyInput(t.lease);
