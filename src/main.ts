@@ -152,7 +152,7 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
   let flowReady: RequestFlow | undefined;
   const requests = () =>
     (flow ??= import('./cli/flow-wiring.js').then(async ({ wireRequestFlow }) => {
-      flowReady = await wireRequestFlow({ config, env, capture: session.capture, color: colorEnabled(config, env), modelsConfigured: sources.tiers !== 'default', plugins: () => plugins ?? Promise.resolve(undefined) });
+      flowReady = await wireRequestFlow({ config, env, capture: session.capture, color: colorEnabled(config, env), modelsConfigured: sources.tiers !== 'default', plugins: () => plugins ?? Promise.resolve(undefined), sessionDir: session.dir });
       return flowReady;
     }));
   const decide: LineDecider = (ctx: LineContext) => (decider ? decider.decide(ctx) : loadDecider().then((d) => d.decide(ctx)));

@@ -30,6 +30,8 @@ export interface FlowWiringOptions {
   modelsConfigured?: boolean;
   /** The user's plugins, once loaded (absent: none). */
   plugins?: () => Promise<integrations.PluginSet | undefined>;
+  /** The session's private directory, hidden from every sandbox. */
+  sessionDir?: string;
 }
 
 /** Build the flow with every real dependency. */
@@ -96,7 +98,7 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
     dryRun: (command, cwd, signal, definitions) =>
       dryRunView(sandbox.dryRun, { command, cwd, home, timeoutSeconds: 10, runtimeDir: env.XDG_RUNTIME_DIR, argvs: commandParts(parser, command).flatMap((p) => (p.program ? [[p.program, ...p.args]] : [])), signal, definitions }),
     canDryRun: () => capabilities.get().overlayInUserNamespace,
-    contain: async (command, cwd, how) => containCommand(command, cwd, how, { ...sandboxFacts(env, capabilities.get), home }),
+    contain: async (command, cwd, how) => containCommand(command, cwd, how, { ...sandboxFacts(env, capabilities.get, opts.sessionDir), home }),
     record: (entry) => {
       repl.appendHistory(historyFile, { ...entry, at: Date.now(), session: process.pid }, (err) => {
         unwritten ??= `nl-sh: cannot write the request history ${historyFile} (${describeError(err)}); requests still work but are not recorded`;

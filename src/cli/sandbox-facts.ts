@@ -4,16 +4,17 @@
 
 import { tmpdir } from 'node:os';
 import { cacheDir, configDir, stateDir } from '../config.js';
+import { runtimeBases } from '../runtime-paths.js';
 import type { ContainFacts } from '../flow/contain.js';
 import type { Capabilities } from '../sandbox/index.js';
 
-/** The sandbox facts for this environment. */
-export function sandboxFacts(env: Record<string, string | undefined>, capabilities: () => Capabilities): ContainFacts {
+/** The sandbox facts for this environment (`sessionDir`: where this session's channel really is, if known). */
+export function sandboxFacts(env: Record<string, string | undefined>, capabilities: () => Capabilities, sessionDir?: string): ContainFacts {
   return {
     capabilities,
     home: env.HOME ?? '/',
     nlshConfigDir: configDir(env),
     nlshDataDirs: [stateDir(env), cacheDir(env)],
-    hide: [env.XDG_RUNTIME_DIR ?? '', `${tmpdir()}/nl-sh-${process.getuid?.() ?? 0}`].filter((d) => d !== ''),
+    hide: [...(env.XDG_RUNTIME_DIR ? [env.XDG_RUNTIME_DIR] : []), ...runtimeBases(env, process.getuid?.() ?? 0, tmpdir()), ...(sessionDir ? [sessionDir] : [])],
   };
 }

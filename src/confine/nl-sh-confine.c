@@ -91,24 +91,14 @@ struct ll_path_beneath_attr {
 #define __NR_landlock_restrict_self 446
 #endif
 
-/* ---- seccomp: the native architecture's audit tag ---- */
-#if defined(__x86_64__) && !defined(__ILP32__)
-#define NATIVE_ARCH AUDIT_ARCH_X86_64
-#define X32_SYSCALL_BIT 0x40000000
-#elif defined(__aarch64__) && !defined(__ILP32__)
-#define NATIVE_ARCH AUDIT_ARCH_AARCH64
-#endif
+/* ---- seccomp ---- */
 #ifndef __NR_io_uring_setup
 #define __NR_io_uring_setup 425
 #define __NR_io_uring_enter 426
 #define __NR_io_uring_register 427
 #endif
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define ARG_LO(i) (offsetof(struct seccomp_data, args) + 8 * (i))
-#else
-#define ARG_LO(i) (offsetof(struct seccomp_data, args) + 8 * (i) + 4)
-#endif
 
+#include "seccomp-arch.h"
 #include "pids-cgroup.h"
 #include "reaper.h"
 

@@ -34,11 +34,7 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 
-#if defined(__x86_64__) && !defined(__ILP32__)
-#define NATIVE_ARCH AUDIT_ARCH_X86_64
-#elif defined(__aarch64__) && !defined(__ILP32__)
-#define NATIVE_ARCH AUDIT_ARCH_AARCH64
-#endif
+#include "seccomp-arch.h"
 #ifndef __NR_pidfd_send_signal
 #define __NR_pidfd_send_signal 424
 #endif
@@ -47,11 +43,6 @@
 #endif
 #ifndef F_SETOWN_EX
 #define F_SETOWN_EX 15
-#endif
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define ARG_LO(i) (offsetof(struct seccomp_data, args) + 8 * (i))
-#else
-#define ARG_LO(i) (offsetof(struct seccomp_data, args) + 8 * (i) + 4)
 #endif
 
 #ifdef NATIVE_ARCH

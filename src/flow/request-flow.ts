@@ -51,19 +51,20 @@ export function createRequestFlow(deps: FlowDeps): RequestFlow {
   const tracker: RunTracker = createRunTracker(deps);
   const questions = createQuestionFlow(deps, failure);
 
-  const handle = async (ctx: LineContext, route: 'nl' | 'question', text: string): Promise<LineDecision> => {
+  // The terminal for this decision: events rendered at its width, keys read from it.
+  const takeTerminal = (ctx: LineContext): { emit: (event: FlowEvent) => void; keys: KeyInput } => {
     const lease = ctx.takeTerminal();
-    const emit = (event: FlowEvent): void => lease.write(renderEvent(event, { ...deps.style, cols: lease.size().cols }));
-    const keys = createKeyInput(lease);
+    return { emit: (event) => lease.write(renderEvent(event, { ...deps.style, cols: lease.size().cols })), keys: createKeyInput(lease) };
+  };
+  const handle = async (ctx: LineContext, route: 'nl' | 'question', text: string): Promise<LineDecision> => {
+    const { emit, keys } = takeTerminal(ctx);
     if (route === 'question') return questions.ask(ctx, text, emit, keys);
     return new RequestRun(deps, ctx, text, emit, keys, tracker, failure).start();
   };
   const escalate = async (ctx: LineContext): Promise<LineDecision> => {
     const offer = tracker.takeEscalation();
     if (!offer) return { verb: 'drop' };
-    const lease = ctx.takeTerminal();
-    const emit = (event: FlowEvent): void => lease.write(renderEvent(event, { ...deps.style, cols: lease.size().cols }));
-    const keys = createKeyInput(lease);
+    const { emit, keys } = takeTerminal(ctx);
     emit({ kind: 'hint', text: `run \`${offer.command}\` again with ${offer.what}?` });
     const menu = escalationMenu(offer);
     emit({ kind: 'choices', menu });
@@ -73,12 +74,23 @@ export function createRequestFlow(deps: FlowDeps): RequestFlow {
     if (choice !== 'run' && choice !== 'run-network') return { verb: 'drop' };
     const contained = await deps.contain(offer.command, offer.cwd, { profile: offer.profile, network: offer.network });
     if (!contained.ok) return { verb: 'edit', line: offer.command, notice: `nl-sh: the sandbox cannot run here: ${contained.reason}` };
-    const how = `${contained.mechanism} (${contained.profile.name})`;
-    emit({ kind: 'run', command: offer.command, sandbox: how, degraded: contained.degraded });
-    tracker.start({ cwd: offer.cwd, line: ctx.line, route: 'nl', command: offer.command, decision: 'ran (next profile)', sandbox: how }, contained.profile);
-    return ctx.runContained(contained.wrapper, offer.command, contained.guard);
+    return runContainedRecorded(ctx, contained, { cwd: offer.cwd, line: ctx.line, route: 'nl', command: offer.command, decision: 'ran (next profile)' }, emit, tracker);
   };
   return { handle, onCommandDone: (done) => tracker.done(done), hasEscalation: () => tracker.hasEscalation(), escalate };
+}
+
+// A contained run as every path starts one: said, tracked (its end is recorded), handed to bash.
+function runContainedRecorded(
+  ctx: LineContext,
+  contained: Extract<Awaited<ReturnType<FlowDeps['contain']>>, { ok: true }>,
+  entry: Parameters<RunTracker['start']>[0],
+  emit: (e: FlowEvent) => void,
+  tracker: RunTracker,
+): Promise<LineDecision> {
+  const how = `${contained.mechanism} (${contained.profile.name})`;
+  emit({ kind: 'run', command: entry.command, sandbox: how, degraded: contained.degraded });
+  tracker.start({ ...entry, sandbox: how }, contained.profile);
+  return ctx.runContained(contained.wrapper, entry.command, contained.guard);
 }
 
 // The profile a contained run gets, in one short line for the preview.
@@ -214,11 +226,11 @@ class RequestRun {
           if (decision.action === 'confirm-typed' && !(await this.typed(decision))) break;
           if (choice === 'always') this.remember(assessment);
           const chosen = choice === 'run-network' ? await deps.contain(command, ctx.cwd, { profile, network: true }) : contained;
-          const sandboxed = choice !== 'run-unsandboxed' && !inShell && chosen.ok;
-          const how = sandboxed && chosen.ok ? `${chosen.mechanism} (${chosen.profile.name})` : inShell && choice !== 'run-unsandboxed' ? 'your shell' : 'none';
-          this.emit({ kind: 'run', command, sandbox: how, degraded: sandboxed && chosen.ok ? chosen.degraded : [] });
-          this.tracker.start({ ...base, decision: choice === 'always' ? 'ran (always allowed)' : 'ran', sandbox: how }, sandboxed && chosen.ok ? chosen.profile : undefined);
-          if (sandboxed && chosen.ok) return ctx.runContained(chosen.wrapper, command, chosen.guard);
+          const decisionWord = choice === 'always' ? 'ran (always allowed)' : 'ran';
+          if (choice !== 'run-unsandboxed' && !inShell && chosen.ok) return runContainedRecorded(ctx, chosen, { ...base, decision: decisionWord }, this.emit, this.tracker);
+          const how = inShell && choice !== 'run-unsandboxed' ? 'your shell' : 'none';
+          this.emit({ kind: 'run', command, sandbox: how, degraded: [] });
+          this.tracker.start({ ...base, decision: decisionWord, sandbox: how }, undefined);
           return { verb: 'replace', line: command };
         }
         case 'edit':

@@ -4,6 +4,7 @@
 import { mkdirSync, lstatSync, rmSync, readdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { runtimeBases } from '../runtime-paths.js';
 
 function ensurePrivateDir(path: string): boolean {
   try {
@@ -23,9 +24,8 @@ function ensurePrivateDir(path: string): boolean {
 /** Create this session's private directory; returns its path. */
 export function createSessionDir(env: NodeJS.ProcessEnv): string {
   const uid = process.getuid?.() ?? 0;
-  const bases = [env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'nl-sh') : '', join(tmpdir(), `nl-sh-${uid}`)];
-  for (const base of bases) {
-    if (!base || !ensurePrivateDir(base)) continue;
+  for (const base of runtimeBases(env, uid, tmpdir())) {
+    if (!ensurePrivateDir(base)) continue;
     const dir = join(base, `s${process.pid}`);
     rmSync(dir, { recursive: true, force: true });
     if (ensurePrivateDir(dir)) return dir;

@@ -49,6 +49,8 @@ export interface Session {
   hangup(): void;
   /** Let (or stop letting) a blank Enter reach the decider, to take an offer. */
   setOfferPending(pending: boolean): void;
+  /** This session's private directory (its control channel): every sandbox hides it. */
+  dir: string;
 }
 
 /** Start bash in a pty and pass the terminal through. */
@@ -332,5 +334,6 @@ export function startSession(opts: SessionOptions): Session {
     capture,
     hangup: () => pty.kill('SIGHUP'),
     setOfferPending,
+    dir,
   };
 }

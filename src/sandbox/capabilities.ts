@@ -1,6 +1,6 @@
 // The capability probe: what this machine offers for containing commands (bwrap and its
-// version, user namespaces, overlayfs in a user namespace, a systemd user manager, prlimit,
-// Landlock, seccomp, and what the native helper nl-sh-confine can enforce). All I/O goes through `ProbeIo`, so the decisions are testable; the probe
+// version, user namespaces, overlayfs in a user namespace, a systemd user manager, prlimit, and
+// what the native helper nl-sh-confine can enforce: Landlock ABI, seccomp, a pids cgroup). All I/O goes through `ProbeIo`, so the decisions are testable; the probe
 // runs on first use and the result is kept by a cache object the caller holds.
 
 import { accessSync, constants } from 'node:fs';
@@ -40,15 +40,12 @@ export function probeCapabilities(io: ProbeIo, options: ProbeOptions = {}): Capa
   const userNamespaces = unshare !== undefined && io.run(unshare, ['--user', '--map-root-user', 'true']).status === 0;
   const overlayInUserNamespace = userNamespaces && unshare !== undefined && io.run(unshare, ['--user', '--map-root-user', '--mount', 'sh', '-c', overlayScript]).status === 0;
   const confine = options.confinePath === undefined ? undefined : probeConfine(io, options.confinePath);
-  const lsmLandlock = (io.readText('/sys/kernel/security/lsm') ?? '').split(',').map((s) => s.trim()).includes('landlock');
   return {
     bwrap: probeBwrap(io),
     userNamespaces,
     overlayInUserNamespace,
     systemdUser: probeSystemdUser(io),
     prlimit: io.which('prlimit'),
-    landlock: lsmLandlock || (confine?.landlockAbi ?? 0) > 0,
-    seccomp: io.readText('/proc/sys/kernel/seccomp/actions_avail') !== undefined,
     root: io.uid() === 0 && privileged(io),
     confine,
   };

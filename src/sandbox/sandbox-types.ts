@@ -14,8 +14,6 @@ export interface Capabilities {
   systemdUser: boolean;
   /** prlimit's path, for resource limits without systemd. */
   prlimit: string | undefined;
-  landlock: boolean;
-  seccomp: boolean;
   /** nl-sh-confine, the sandbox's native helper: its path and what this kernel lets it enforce (absent: not built). */
   confine?: { path: string; landlockAbi: number; seccomp: boolean; pidsCgroup: boolean };
   /** nl-sh runs as privileged root (initial user namespace, CAP_SYS_ADMIN): bwrap needs no user namespace, and must drop capabilities to protect anything. */

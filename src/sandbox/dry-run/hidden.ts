@@ -3,6 +3,7 @@
 // or a socket stays usable on a read-only mount, so read-only is not enough: they must be gone.
 
 import path from 'node:path';
+import { runtimeBases } from '../../runtime-paths.js';
 
 /** Where the caller's session sockets are: its XDG_RUNTIME_DIR, uid and temp dir. */
 export interface SessionPlaces {
@@ -16,7 +17,7 @@ export interface SessionPlaces {
 export function hiddenDirs(places: SessionPlaces): string[] {
   const dirs = ['/run', '/var/run'];
   if (places.runtimeDir && path.isAbsolute(places.runtimeDir)) dirs.push(path.resolve(places.runtimeDir));
-  dirs.push(path.join(path.resolve(places.tmp), `nl-sh-${places.uid}`));
+  dirs.push(...runtimeBases({}, places.uid, path.resolve(places.tmp)));
   return [...new Set(dirs)];
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBwrapArgs, buildLimitsArgs, buildPrlimitArgs, buildProfile, buildSystemdRunArgs, prepareCommand, unboundProtectedPaths, type Capabilities, type SandboxProfile } from '../../../src/sandbox/index.js';
 
 const facts = { cwd: '/home/u/proj', home: '/home/u', nlshConfigDir: '/home/u/.config/nl-sh', network: false };
-const caps: Capabilities = { bwrap: { path: '/opt/bw/bwrap', version: '0.8.0', overlay: false }, userNamespaces: true, overlayInUserNamespace: true, systemdUser: false, prlimit: '/opt/bin/prlimit', landlock: false, seccomp: true, root: false };
+const caps: Capabilities = { bwrap: { path: '/opt/bw/bwrap', version: '0.8.0', overlay: false }, userNamespaces: true, overlayInUserNamespace: true, systemdUser: false, prlimit: '/opt/bin/prlimit', root: false };
 const all = () => true;
 
 describe('buildProfile', () => {

@@ -38,18 +38,18 @@ function fakeIo(over: Partial<{ tools: Record<string, string>; runs: Record<stri
 }
 
 describe('probeCapabilities', () => {
-  it('reads bwrap version, namespaces, overlay, prlimit, landlock, seccomp, root', () => {
+  it('reads bwrap version, namespaces, overlay, prlimit, root', () => {
     const io = fakeIo({
       tools: { bwrap: '/x/bwrap', unshare: '/x/unshare', prlimit: '/x/prlimit' },
       runs: { '/x/bwrap --version': { status: 0, stdout: 'bubblewrap 0.9.0\n' }, '/x/unshare --user': { status: 0, stdout: '' } },
       files: { '/sys/kernel/security/lsm': 'lockdown,capability,landlock,yama', '/proc/sys/kernel/seccomp/actions_avail': 'kill_process', '/proc/1/comm': 'bash\n' },
       uid: 0,
     });
-    expect(probeCapabilities(io)).toEqual({ bwrap: { path: '/x/bwrap', version: '0.9.0', overlay: true }, userNamespaces: true, overlayInUserNamespace: true, systemdUser: false, prlimit: '/x/prlimit', landlock: true, seccomp: true, root: true });
+    expect(probeCapabilities(io)).toEqual({ bwrap: { path: '/x/bwrap', version: '0.9.0', overlay: true }, userNamespaces: true, overlayInUserNamespace: true, systemdUser: false, prlimit: '/x/prlimit', root: true });
   });
   it('reports nothing on a bare machine, and no systemd when PID 1 is not systemd', () => {
     const c = probeCapabilities(fakeIo({ tools: { 'systemd-run': '/s', systemctl: '/c' }, runs: { '/c --user': { status: 0, stdout: 'running' } }, files: { '/proc/1/comm': 'tini' } }));
-    expect(c).toEqual({ bwrap: undefined, userNamespaces: false, overlayInUserNamespace: false, systemdUser: false, prlimit: undefined, landlock: false, seccomp: false, root: false });
+    expect(c).toEqual({ bwrap: undefined, userNamespaces: false, overlayInUserNamespace: false, systemdUser: false, prlimit: undefined, root: false });
   });
   it('sees a running systemd user manager', () => {
     const c = probeCapabilities(fakeIo({ tools: { 'systemd-run': '/s', systemctl: '/c' }, runs: { '/c --user': { status: 0, stdout: 'degraded\n' } }, files: { '/proc/1/comm': 'systemd\n' } }));
