@@ -38,7 +38,7 @@ export function loadRules(table: RuleTable = defaultRuleTable): CompiledRules {
 /** Classify one command line (it may span several lines: here-docs, functions). */
 export function classifyCommand(source: string, deps: ClassifierDeps): Assessment {
   const ctx: Ctx = {
-    env: { parser: deps.parser, rules: deps.rules, facts: deps.facts, findings: [], budget: { nodes: 20_000 }, visited: [], calls: new Set() },
+    env: { parser: deps.parser, rules: deps.rules, facts: deps.facts, findings: [], budget: { nodes: 20_000 }, visited: [], calls: new Set(), arithmetic: new Set() },
     scope: createScope(deps.facts?.cwd),
     depth: 0,
     input: { kind: 'none' },

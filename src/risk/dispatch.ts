@@ -27,7 +27,11 @@ function runArgv(input: Word[], ctx: Ctx): Content {
     report(ctx, 'writes', 'unknown', ctx.span, 'an empty command name');
     return { kind: 'generated', from: ctx.span };
   }
+  // An alias defined earlier (bash expands it on the lines after; nl-sh on any, to fail closed).
+  const alias = !nameWord.expands && nameWord.text === value ? ctx.scope.aliases.get(value) : undefined;
+  if (alias !== undefined && !ctx.scope.calls.includes(`alias ${value}`)) return expandAlias(value, alias, args, ctx);
   if (!value.includes('/') && ctx.scope.functions.has(value)) return callFunction(value, args, ctx);
+  if (ctx.scope.hashed.has(value)) return runHashed(value, ctx.scope.hashed.get(value), args, ctx);
   if (!value.includes('/') && ctx.scope.lookupChanged) report(ctx, 'writes', 'unknown', ctx.span, `runs with ${ctx.scope.lookupChanged}; \`${value}\` may not be the program nl-sh knows`);
   let name = value;
   if (value.includes('/')) {
@@ -48,6 +52,23 @@ function runArgv(input: Word[], ctx: Ctx): Content {
     return { kind: 'generated', from: ctx.span };
   }
   return applyRule(found.name, found.rule, args, ctx);
+}
+
+function expandAlias(name: string, value: string, args: Word[], ctx: Ctx): Content {
+  ctx.scope.calls.push(`alias ${name}`);
+  walkSource([value, ...args.map((w) => w.text)].join(' '), { ...ctx, depth: ctx.depth + 1 }, `${name} (an alias for ${value})`);
+  ctx.scope.calls.pop();
+  return { kind: 'generated', from: ctx.span };
+}
+
+/** A name `hash -p` bound to a program: the program runs, whatever the name says. */
+function runHashed(name: string, path: string | undefined, args: Word[], ctx: Ctx): Content {
+  if (path === undefined) {
+    report(ctx, 'destructive', 'dynamic', ctx.span, `\`${name}\` was bound by hash -p to a program only known at run time`);
+    return { kind: 'generated', from: ctx.span };
+  }
+  const inner = { ...ctx, scope: { ...ctx.scope, hashed: new Map([...ctx.scope.hashed].filter(([k]) => k !== name)) } };
+  return runArgv([literalWord(path), ...args], inner);
 }
 
 function runComputedName(word: Word, ctx: Ctx): Content {

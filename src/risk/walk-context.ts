@@ -27,6 +27,12 @@ export interface Scope {
   calls: string[];
   /** An assignment that changed how names resolve (`PATH=/tmp/x:$PATH`), if any. */
   lookupChanged: string | undefined;
+  /** Namerefs (`declare -n r=target`): name → the target's text, which may hold a subscript. */
+  refs: Map<string, string>;
+  /** Aliases defined so far (`alias ll='ls -l'`): name → value; bash expands them on later lines. */
+  aliases: Map<string, string>;
+  /** Names `hash -p PATH NAME` bound to a program path (undefined: a path only known at run time). */
+  hashed: Map<string, string | undefined>;
 }
 
 /** Languages nl-sh can judge code in. */
@@ -44,6 +50,8 @@ export interface WalkEnv {
   visited: Set<string>[];
   /** Function calls already judged (name and argument values): judging one again adds nothing. */
   calls: Set<string>;
+  /** Variables whose values are being evaluated as arithmetic (bash recurses into them): stops cycles. */
+  arithmetic: Set<string>;
 }
 
 /** Judges nested commands and code; implemented by the walker. */
@@ -72,12 +80,12 @@ export const maxDepth = 8;
 
 /** A fresh scope. */
 export function createScope(cwd: string | undefined): Scope {
-  return { vars: new Map(), functions: new Map(), downloads: new Set(), fetchedTree: { value: false }, cwd, calls: [], lookupChanged: undefined };
+  return { vars: new Map(), functions: new Map(), downloads: new Set(), fetchedTree: { value: false }, cwd, calls: [], lookupChanged: undefined, refs: new Map(), aliases: new Map(), hashed: new Map() };
 }
 
 /** A copy for a subshell: its variables, functions and directory do not leak back. */
 export function childScope(scope: Scope): Scope {
-  return { ...scope, vars: new Map(scope.vars), functions: new Map(scope.functions) };
+  return { ...scope, vars: new Map(scope.vars), functions: new Map(scope.functions), refs: new Map(scope.refs), aliases: new Map(scope.aliases), hashed: new Map(scope.hashed) };
 }
 
 /** Record a finding. */

@@ -9,6 +9,9 @@ import { childScope, maxDepth, report, type Ctx } from './walk-context.js';
 import { wordToContent } from './word-content.js';
 import { assessAssignment } from './variables.js';
 import { evaluateWord, literalWord, type Word, type WordEnv } from './words.js';
+import { arithmeticFromSource, arithmeticFromValue, lookupIn, nameOperand, promptExpansion, subscriptOf } from './bash-eval.js';
+import { assessBackgroundLoop } from './loops.js';
+import { splitWord } from './word-fields.js';
 
 const statementTypes = new Set([
   'command', 'redirected_statement', 'pipeline', 'list', 'subshell', 'compound_statement', 'function_definition',
@@ -17,9 +20,6 @@ const statementTypes = new Set([
   'variable_assignments', 'do_group', 'elif_clause', 'else_clause', 'ERROR', 'comment',
 ]);
 
-// What well-known variables stand for when the line does not set them: the user's own home,
-// shell, editor and pager (judged as their usual programs).
-const conventionalValues: Readonly<Record<string, string>> = Object.freeze({ HOME: '~', SHELL: 'bash', EDITOR: 'vi', VISUAL: 'vi', PAGER: 'less' });
 
 /** Parse `source` and walk it in `ctx` (used for the line itself and for nested code). */
 export function walkSource(source: string, ctx: Ctx, how: string): void {
@@ -104,23 +104,32 @@ export function walkNode(node: SyntaxNode, ctx: Ctx): Content {
     case 'for_statement': {
       const variable = node.childForFieldName('variable')?.text;
       if (variable) ctx.scope.vars.set(variable, undefined);
+      assessBackgroundLoop(node, ctx);
       return walkChildren(node, ctx);
     }
+    case 'while_statement':
+    case 'c_style_for_statement':
+      assessBackgroundLoop(node, ctx);
+      if (node.type === 'c_style_for_statement') arithmeticFromSource(forHeader(node), lookupIn(ctx), ctx);
+      return walkChildren(node, ctx);
+    case 'compound_statement':
+      // `(( expr ))` is arithmetic; `{ ...; }` is a group.
+      if (node.children[0]?.type === '((') arithmeticFromSource(node.text.slice(2, -2), lookupIn(ctx), ctx);
+      return walkChildren(node, ctx);
     case 'declaration_command':
-      for (const child of named(node)) {
-        if (child.type === 'variable_assignment') assign(child, ctx);
-        else if (child.type === 'variable_name') ctx.scope.vars.set(child.text, undefined);
-        else evaluate(child, ctx);
-      }
+      walkDeclaration(node, ctx);
       return noContent;
     case 'unset_command':
       for (const child of named(node)) {
+        const word = evaluate(child, ctx);
+        if (word.value !== undefined) nameOperand(word.value, lookupIn(ctx), ctx, node.text);
         ctx.scope.vars.delete(child.text);
         ctx.scope.functions.delete(child.text);
       }
       return noContent;
     case 'test_command':
       scanWords(node, ctx);
+      assessTestOperands(node, ctx);
       return noContent;
     case 'comment':
       return noContent;
@@ -257,10 +266,90 @@ function handleRedirects(stmt: SyntaxNode, redirectNodes: (SyntaxNode | null)[],
 function runCommandNode(node: SyntaxNode, parts: CommandParts, ctx: Ctx): Content {
   const nameWordNode = parts.name ? named(parts.name)[0] : undefined;
   if (!nameWordNode) return noContent;
-  const words: Word[] = [evaluate(nameWordNode, ctx)];
-  for (const arg of parts.args) words.push(evaluate(arg, ctx));
+  // Word splitting: `c='rm -rf'; $c ~` runs rm; an empty unquoted expansion disappears.
+  const words: Word[] = splitWord(evaluate(nameWordNode, ctx));
+  for (const arg of parts.args) words.push(...splitWord(evaluate(arg, ctx)));
+  if (words.length === 0) return noContent;
   return ctx.run.runArgv(words, { ...ctx, span: node.text });
 }
+
+/** The three expressions of `for ((a; b; c))`. */
+function forHeader(node: SyntaxNode): string {
+  const open = node.text.indexOf('((');
+  const close = node.text.indexOf('))', open);
+  return open < 0 || close < 0 ? '' : node.text.slice(open + 2, close).replace(/;/g, ',');
+}
+
+const arithmeticTests = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
+
+/** `[[ a -eq b ]]` evaluates both sides as arithmetic; `[[ -v name ]]` evaluates a subscript. */
+function assessTestOperands(node: SyntaxNode, ctx: Ctx): void {
+  const visit = (n: SyntaxNode): void => {
+    if (n.type === 'command_substitution' || n.type === 'process_substitution') return;
+    const op = n.children.find((c) => c?.type === 'test_operator')?.text;
+    const operands = named(n).filter((c) => c.type !== 'test_operator');
+    if (n.type === 'binary_expression' && op && arithmeticTests.has(op)) {
+      for (const side of operands) {
+        const value = evaluateQuietly(side, ctx);
+        if (value !== undefined) arithmeticFromValue(value, lookupIn(ctx), ctx, n.text);
+      }
+    } else if (n.type === 'unary_expression' && op === '-v' && operands[0]) {
+      const value = evaluateQuietly(operands[0], ctx);
+      if (value !== undefined) nameOperand(value, lookupIn(ctx), ctx, n.text);
+    }
+    for (const child of named(n)) visit(child);
+  };
+  visit(node);
+}
+
+/** A word's value without walking its substitutions again (the caller already walked them). */
+function evaluateQuietly(node: SyntaxNode, ctx: Ctx): string | undefined {
+  return evaluateWord(node, { lookup: lookupIn(ctx), substitute: () => ({ kind: 'generated', from: node.text }) }).value;
+}
+
+/**
+ * `declare`/`local`/`export`/`typeset`/`readonly`: assignments, namerefs (`-n`), and quoted words
+ * that bash reads as assignments anyway (`declare 'a[$(cmd)]=1'`, `declare -a 'x=($(cmd))'`).
+ */
+function walkDeclaration(node: SyntaxNode, ctx: Ctx): void {
+  const children = named(node);
+  const nameref = children.some((c) => c.type === 'word' && /^-[a-zA-Z]*n/.test(c.text));
+  for (const child of children) {
+    if (child.type === 'variable_assignment') {
+      const name = child.childForFieldName('name');
+      const value = child.childForFieldName('value');
+      if (nameref && name?.type === 'variable_name' && value) {
+        const target = evaluate(value, ctx).value;
+        if (target === undefined) ctx.scope.vars.set(name.text, undefined);
+        else ctx.scope.refs.set(name.text, target);
+        continue;
+      }
+      if (name?.type === 'subscript') {
+        const index = named(name)[1];
+        if (index) arithmeticFromSource(index.text, lookupIn(ctx), ctx);
+      }
+      assign(child, ctx);
+    } else if (child.type === 'variable_name') {
+      ctx.scope.vars.set(child.text, undefined);
+    } else {
+      const word = evaluate(child, ctx);
+      if (word.value !== undefined && !word.value.startsWith('-')) declaredText(word.value, ctx, node.text);
+    }
+  }
+}
+
+/** A declaration word bash parses as `NAME[SUB]=VALUE` itself: the subscript and a `(...)` value are evaluated. */
+function declaredText(text: string, ctx: Ctx, how: string): void {
+  const eq = text.indexOf('=');
+  const target = eq < 0 ? text : text.slice(0, eq);
+  nameOperand(target.replace(/\+$/, ''), lookupIn(ctx), ctx, how);
+  const value = eq < 0 ? undefined : text.slice(eq + 1);
+  const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(target)?.[0];
+  if (value !== undefined && value.startsWith('(') && /\$|`/.test(value)) ctx.run.runCode({ kind: 'text', text: `${name ?? 'x'}=${value}`, from: how }, 'shell', { ...ctx, depth: ctx.depth + 1 }, how);
+  if (name && subscriptOf(target) === undefined) ctx.scope.vars.set(name, value !== undefined && !value.startsWith('(') ? value : undefined);
+}
+
+
 
 function hereDocContent(r: SyntaxNode, ctx: Ctx): Content {
   const bodyNode = named(r).find((c) => c.type === 'heredoc_body');
@@ -293,10 +382,20 @@ function evaluate(node: SyntaxNode | null, ctx: Ctx): Word {
 }
 
 function wordEnv(ctx: Ctx): WordEnv {
+  const lookup = lookupIn(ctx);
   return {
-    lookup(name) {
-      if (ctx.scope.vars.has(name)) return ctx.scope.vars.get(name);
-      return conventionalValues[name];
+    lookup,
+    indirect(name) {
+      const target = lookup(name);
+      if (target === undefined) return undefined;
+      nameOperand(target, lookup, ctx, `\${!${name}}`);
+      return subscriptOf(target) === undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(target) ? lookup(target) : undefined;
+    },
+    prompt(name) {
+      promptExpansion(name, lookup(name), ctx.scope.vars.has(name), ctx);
+    },
+    arithmetic(text) {
+      arithmeticFromSource(text, lookup, ctx);
     },
     substitute(node) {
       const body = named(node);

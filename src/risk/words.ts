@@ -25,6 +25,12 @@ export interface Word {
   processFile: Content | undefined;
   /** The word contains an expansion (`$X`, `$(...)`, `${X}`), known or not. */
   expands: boolean;
+  /**
+   * The words bash makes of this one after word splitting (unquoted expansions split on IFS; a
+   * word that was only an empty unquoted expansion disappears). Undefined when the value or IFS
+   * is only known at run time.
+   */
+  fields: string[] | undefined;
 }
 
 /** What evaluating a word may ask of the walker. */
@@ -33,21 +39,35 @@ export interface WordEnv {
   lookup(name: string): string | undefined;
   /** Walk a `$(...)`, backtick or `<(...)`/`>(...)` node and say what it outputs. */
   substitute(node: SyntaxNode): Content;
+  /** `${!name}`: the value of the variable `name` names (bash evaluates a subscript in it). */
+  indirect?(name: string): string | undefined;
+  /** `${name@P}`: the value is expanded like a prompt. */
+  prompt?(name: string): void;
+  /** Arithmetic text written in the line (`$((...))`, a subscript, an offset). */
+  arithmetic?(text: string): void;
 }
 
 /** A word made from plain text (for synthetic arguments). */
 export function literalWord(text: string): Word {
-  return { text, value: text, pattern: escapeGlob(text), glob: false, braces: false, code: text, outputs: [], processFile: undefined, expands: false };
+  return { text, value: text, pattern: escapeGlob(text), glob: false, braces: false, code: text, outputs: [], processFile: undefined, expands: false, fields: [text] };
 }
 
 /** A word whose value is only known at run time (arguments xargs appends, `{}` in find); `source` says where it comes from. */
 export function runtimeWord(text: string, source?: Content): Word {
   const from: Content = source && source.kind !== 'none' ? source : { kind: 'generated', from: text };
-  return { text, value: undefined, pattern: undefined, glob: false, braces: false, code: `$(${text})`, outputs: [from], processFile: undefined, expands: true };
+  return { text, value: undefined, pattern: undefined, glob: false, braces: false, code: `$(${text})`, outputs: [from], processFile: undefined, expands: true, fields: undefined };
+}
+
+/** A piece of a word's value: `split` when it came from an unquoted expansion. */
+interface Segment {
+  text: string;
+  split: boolean;
 }
 
 interface Parts {
   value: string | undefined;
+  /** The value in pieces, when known. */
+  segments: Segment[] | undefined;
   pattern: string;
   glob: boolean;
   braces: boolean;
@@ -71,7 +91,52 @@ export function evaluateWord(node: SyntaxNode, env: WordEnv): Word {
     outputs,
     processFile,
     expands: parts.expands,
+    fields: parts.segments === undefined ? undefined : splitFields(parts.segments, env.lookup('IFS')),
   };
+}
+
+/** The words word splitting makes (bash's rules for IFS whitespace and other IFS characters). */
+export function splitFields(segments: readonly Segment[], ifs: string | undefined): string[] | undefined {
+  if (!segments.some((s) => s.split)) return [segments.map((s) => s.text).join('')];
+  if (ifs === undefined) return undefined;
+  const white = [...ifs].filter((c) => c === ' ' || c === '\t' || c === '\n').join('');
+  const other = [...ifs].filter((c) => !white.includes(c)).join('');
+  const fields: string[] = [];
+  let current = '';
+  let started = false;
+  let pendingWhite = false;
+  for (const segment of segments) {
+    if (!segment.split || ifs === '') {
+      if (pendingWhite && started) {
+        fields.push(current);
+        current = '';
+      }
+      pendingWhite = false;
+      current += segment.text;
+      started = true;
+      continue;
+    }
+    for (const c of segment.text) {
+      if (white.includes(c)) {
+        pendingWhite = started;
+      } else if (other.includes(c)) {
+        fields.push(current);
+        current = '';
+        started = false;
+        pendingWhite = false;
+      } else {
+        if (pendingWhite) {
+          fields.push(current);
+          current = '';
+        }
+        pendingWhite = false;
+        current += c;
+        started = true;
+      }
+    }
+  }
+  if (started) fields.push(current);
+  return fields;
 }
 
 function evaluateParts(node: SyntaxNode, env: WordEnv, outputs: Content[], quoted: boolean): Parts {
@@ -96,24 +161,26 @@ function evaluateParts(node: SyntaxNode, env: WordEnv, outputs: Content[], quote
       return join(node.namedChildren, env, outputs, quoted);
     case 'simple_expansion':
     case 'expansion':
-      return expansion(node, env, outputs);
+      return expansion(node, env, outputs, quoted);
     case 'command_substitution':
     case 'process_substitution': {
       const out = env.substitute(node);
       outputs.push(out);
       const value = node.type === 'command_substitution' && out.kind === 'text' ? out.text.replace(/\n+$/, '') : undefined;
-      return { value, pattern: value === undefined ? '' : escapeGlob(value), glob: false, braces: false, code: node.text, expands: true };
+      return expanded(value, quoted, node.text);
     }
     default: {
       // Anything else (arithmetic, arrays): walk inside for substitutions; the value is unknown.
+      if (node.type === 'arithmetic_expansion') env.arithmetic?.(node.text.replace(/^\$\(\(|\)\)$/g, ''));
       collectSubstitutions(node, env, outputs);
-      return { value: undefined, pattern: '', glob: false, braces: false, code: node.text, expands: true };
+      return expanded(undefined, quoted, node.text);
     }
   }
 }
 
 function join(children: readonly (SyntaxNode | null)[], env: WordEnv, outputs: Content[], quoted: boolean): Parts {
   let value: string | undefined = '';
+  let segments: Segment[] | undefined = [];
   let pattern = '';
   let glob = false;
   let braces = false;
@@ -123,6 +190,7 @@ function join(children: readonly (SyntaxNode | null)[], env: WordEnv, outputs: C
     if (!child) continue;
     const p = evaluateParts(child, env, outputs, quoted);
     value = value === undefined || p.value === undefined ? undefined : value + p.value;
+    segments = segments === undefined || p.segments === undefined ? undefined : [...segments, ...p.segments];
     pattern += p.pattern;
     glob ||= p.glob;
     braces ||= p.braces;
@@ -131,16 +199,55 @@ function join(children: readonly (SyntaxNode | null)[], env: WordEnv, outputs: C
   }
   // An unquoted concatenation of `{`, `a,b`, `}` words is a brace expansion.
   if (!quoted && value !== undefined && /\{[^{}]*(,|\.\.)[^{}]*\}/.test(value)) braces = true;
-  return { value, pattern, glob, braces, code, expands };
+  return { value, segments, pattern, glob, braces, code, expands };
 }
 
-function expansion(node: SyntaxNode, env: WordEnv, outputs: Content[]): Parts {
-  const named = node.namedChildren.filter((c): c is SyntaxNode => c !== null);
-  const only = named.length === 1 ? named[0] : undefined;
-  let value: string | undefined;
-  if (only && (only.type === 'variable_name' || only.type === 'special_variable_name')) value = env.lookup(only.text);
-  else collectSubstitutions(node, env, outputs);
-  return { value, pattern: value === undefined ? '' : escapeGlob(value), glob: false, braces: false, code: node.text, expands: true };
+/** The parts of an expansion's result: unquoted, it is split into words and its glob characters match files. */
+function expanded(value: string | undefined, quoted: boolean, code: string): Parts {
+  if (value === undefined) return { value, segments: undefined, pattern: '', glob: false, braces: false, code, expands: true };
+  const glob = !quoted && /[*?[]/.test(value);
+  return { value, segments: [{ text: value, split: !quoted }], pattern: glob ? value : escapeGlob(value), glob, braces: false, code, expands: true };
+}
+
+function expansion(node: SyntaxNode, env: WordEnv, outputs: Content[], quoted: boolean): Parts {
+  collectSubstitutions(node, env, outputs);
+  return expanded(expansionValue(node, env), quoted, node.text);
+}
+
+const caseChanges: Readonly<Record<string, (v: string) => string>> = {
+  ',,': (v) => v.toLowerCase(),
+  '^^': (v) => v.toUpperCase(),
+  ',': (v) => v.slice(0, 1).toLowerCase() + v.slice(1),
+  '^': (v) => v.slice(0, 1).toUpperCase() + v.slice(1),
+};
+
+/** What `$x` / `${...}` yields when nl-sh can tell; every operator it does not model gives undefined. */
+function expansionValue(node: SyntaxNode, env: WordEnv): string | undefined {
+  const isName = (n: SyntaxNode | undefined): n is SyntaxNode => n !== undefined && (n.type === 'variable_name' || n.type === 'special_variable_name');
+  if (node.type === 'simple_expansion') {
+    const only = node.namedChildren[0] ?? undefined;
+    return isName(only) ? env.lookup(only.text) : undefined;
+  }
+  const tokens = node.children.filter((c): c is SyntaxNode => c !== null).slice(1, -1);
+  for (const t of tokens) {
+    // A subscript is arithmetic (`${a[i]}`), unless it is `@` or `*`.
+    const index = t.type === 'subscript' ? t.namedChildren[1] : undefined;
+    if (index && index.text !== '@' && index.text !== '*') env.arithmetic?.(index.text);
+  }
+  const [first, second, third] = tokens;
+  if (tokens.length === 1 && isName(first)) return env.lookup(first.text);
+  if (tokens.length === 2 && first?.type === '!' && isName(second)) return env.indirect?.(second.text);
+  if (tokens.length === 2 && first?.type === '#' && isName(second)) return env.lookup(second.text)?.length.toString();
+  if (!isName(first) || second === undefined) return undefined;
+  const change = tokens.length === 2 ? caseChanges[second.type] : undefined;
+  if (change) {
+    const value = env.lookup(first.text);
+    return value === undefined ? undefined : change(value);
+  }
+  if (second.type === '@' && third?.text === 'P') env.prompt?.(first.text);
+  // `${x:offset:length}`: both are arithmetic.
+  if (second.type === ':') env.arithmetic?.(tokens.slice(2).filter((t) => t.type !== ':').map((t) => t.text).join(' , '));
+  return undefined;
 }
 
 function collectSubstitutions(node: SyntaxNode, env: WordEnv, outputs: Content[]): void {
@@ -152,7 +259,7 @@ function collectSubstitutions(node: SyntaxNode, env: WordEnv, outputs: Content[]
 }
 
 function quotedText(value: string, code = value): Parts {
-  return { value, pattern: escapeGlob(value), glob: false, braces: false, code, expands: false };
+  return { value, segments: [{ text: value, split: false }], pattern: escapeGlob(value), glob: false, braces: false, code, expands: false };
 }
 
 function unquotedWord(text: string): Parts {
@@ -174,7 +281,7 @@ function unquotedWord(text: string): Parts {
     pattern += c;
   }
   const braces = /\{[^{}]*(,|\.\.)[^{}]*\}/.test(value);
-  return { value, pattern, glob, braces, code: value, expands: false };
+  return { value, segments: [{ text: value, split: false }], pattern, glob, braces, code: value, expands: false };
 }
 
 /** Escape glob characters so a literal matches only itself. */

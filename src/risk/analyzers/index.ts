@@ -2,6 +2,7 @@
 
 import type { AnalyzerName } from '../rules/rule-types.js';
 import type { Analyzer } from './analyzer.js';
+import { analyzeAlias, analyzeEnable, analyzeHash, analyzeNames, analyzeUnalias } from './bash-builtins.js';
 import { analyzeCd } from './cd.js';
 import { analyzeCode } from './code.js';
 import { analyzeFetch } from './fetch.js';
@@ -25,4 +26,9 @@ export const analyzers: Readonly<Record<AnalyzerName, Analyzer>> = Object.freeze
   fetch: analyzeFetch,
   cd: analyzeCd,
   unpack: analyzeUnpack,
+  names: analyzeNames,
+  alias: analyzeAlias,
+  unalias: analyzeUnalias,
+  hash: analyzeHash,
+  enable: analyzeEnable,
 });

@@ -61,7 +61,7 @@ export const readRules: Record<string, CommandRule> = {
   seq: ro('prints numbers'),
   yes: ro('prints a word forever'),
   echo: ro('prints its arguments', { emits: 'literal' }),
-  printf: ro('prints formatted text', { emits: 'literal' }),
+  printf: ro('prints formatted text', { emits: 'literal', analyzer: 'names', options: { withValue: ['-v'] } }),
   awk,
   gawk: awk,
   mawk: awk,

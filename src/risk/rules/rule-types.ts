@@ -94,8 +94,11 @@ export interface WrapRule {
 /** What a command writes to stdout, for a pipeline that feeds it to an interpreter. */
 export type Emits = 'fetched' | 'decoded' | 'literal' | 'files' | 'shell-setup' | 'passthrough';
 
-/** Named code for what data cannot say; analyzers/index.ts is the registry. */
-export type AnalyzerName = 'find' | 'xargs' | 'shell' | 'eval' | 'source' | 'trap' | 'code' | 'kill' | 'fetch' | 'parallel' | 'cd' | 'unpack';
+/** Every analyzer a rule may name; analyzers/index.ts is the registry. */
+export const analyzerNames = ['find', 'xargs', 'shell', 'eval', 'source', 'trap', 'code', 'kill', 'fetch', 'parallel', 'cd', 'unpack', 'names', 'alias', 'unalias', 'hash', 'enable'] as const;
+
+/** Named code for what data cannot say. */
+export type AnalyzerName = (typeof analyzerNames)[number];
 
 /** Languages whose code nl-sh reads. */
 export type CodeLanguage = 'shell' | 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'awk' | 'sed' | 'sql' | 'redis' | 'mongo';

@@ -3,9 +3,8 @@
 // field, e.g. `commands.git.subcommands.push.flags[0].level: expected a level, found "danger"`.
 
 import { isLevel, levels } from '../levels.js';
-import type { RuleTable } from './rule-types.js';
+import { analyzerNames, type RuleTable } from './rule-types.js';
 
-const analyzerNames = ['find', 'xargs', 'shell', 'eval', 'source', 'trap', 'code', 'kill', 'fetch', 'parallel', 'cd', 'unpack'];
 const languages = ['shell', 'python', 'node', 'perl', 'ruby', 'php', 'awk', 'sed', 'sql', 'redis', 'mongo'];
 const emitKinds = ['fetched', 'decoded', 'literal', 'files', 'shell-setup', 'passthrough'];
 const ruleKeys = ['level', 'why', 'options', 'noArgs', 'flags', 'args', 'targets', 'subcommands', 'subcommandSearch', 'otherSubcommands', 'wraps', 'analyzer', 'code', 'emits'];
@@ -117,7 +116,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
       if (w.bare !== undefined) checkLevelWhy(w.bare, `${path}.wraps.bare`, problems);
     }
   }
-  if (rule.analyzer !== undefined && !analyzerNames.includes(rule.analyzer as string)) problems.push(`${path}.analyzer: expected one of ${analyzerNames.join(', ')}, found ${show(rule.analyzer)}`);
+  if (rule.analyzer !== undefined && !(analyzerNames as readonly string[]).includes(rule.analyzer as string)) problems.push(`${path}.analyzer: expected one of ${analyzerNames.join(', ')}, found ${show(rule.analyzer)}`);
   if (rule.analyzer === 'code' && rule.code === undefined) problems.push(`${path}.code: required by the code analyzer`);
   if (rule.code !== undefined) {
     const c = rule.code;

@@ -1,0 +1,96 @@
+// bash builtins whose operands bash evaluates, and builtins that change what later names run:
+// `read`/`printf -v`/`test -v`/`mapfile`/`getopts`/`wait -p`/`unset` take variable names whose
+// subscripts are arithmetic (`read 'a[$(cmd)]'` runs cmd); `let` is arithmetic; `mapfile -C`
+// runs code; `alias`, `hash -p` and `enable` change what a name means on the lines after.
+
+import { arithmeticFromValue, lookupIn, nameOperand } from '../bash-eval.js';
+import { report } from '../walk-context.js';
+import type { Word } from '../words.js';
+import type { Analyzer, AnalyzerCall } from './analyzer.js';
+
+/** Where each builtin takes variable names: option values, positionals, the word after a flag. */
+const nameSpots: Readonly<Record<string, { options?: string[]; positionals?: 'all' | 'last' | number; after?: string }>> = {
+  read: { options: ['-a'], positionals: 'all' },
+  printf: { options: ['-v'] },
+  test: { after: '-v' },
+  '[': { after: '-v' },
+  mapfile: { positionals: 'last' },
+  readarray: { positionals: 'last' },
+  getopts: { positionals: 1 },
+  wait: { options: ['-p'] },
+  unset: { positionals: 'all' },
+};
+
+/** The `names` analyzer: judge the names a builtin evaluates, `let`'s arithmetic and `mapfile -C`'s callback. */
+export const analyzeNames: Analyzer = (call) => {
+  const { name, args, parsed, ctx } = call;
+  const lookup = lookupIn(ctx);
+  if (name === 'let') {
+    for (const word of args) if (word.value !== undefined) arithmeticFromValue(word.value, lookup, ctx, ctx.span);
+    return undefined;
+  }
+  for (const word of nameWords(call)) if (word.value !== undefined) nameOperand(word.value, lookup, ctx, ctx.span);
+  for (const callback of parsed.valueWords.get('-C') ?? []) {
+    if (name !== 'mapfile' && name !== 'readarray') continue;
+    if (callback.value === undefined) report(ctx, 'destructive', 'dynamic', ctx.span, `${name} -C: the callback is only known at run time`);
+    else ctx.run.runCode({ kind: 'text', text: `${callback.value} 0 line`, from: ctx.span }, 'shell', { ...ctx, depth: ctx.depth + 1 }, `${name} -C`);
+  }
+  return undefined;
+};
+
+function nameWords({ name, args, parsed }: AnalyzerCall): Word[] {
+  const spot = nameSpots[name];
+  if (!spot) return [];
+  const out: Word[] = [];
+  for (const option of spot.options ?? []) out.push(...(parsed.valueWords.get(option) ?? []));
+  const positionals = parsed.positionals;
+  if (spot.positionals === 'all') out.push(...positionals);
+  else if (spot.positionals === 'last' && positionals.length > 0) out.push(positionals[positionals.length - 1] as Word);
+  else if (typeof spot.positionals === 'number' && positionals[spot.positionals]) out.push(positionals[spot.positionals] as Word);
+  if (spot.after !== undefined) args.forEach((w, i) => w.value === spot.after && args[i + 1] && out.push(args[i + 1] as Word));
+  return out;
+}
+
+/** `alias NAME=VALUE ...`: remembered, so a later line that uses NAME is judged as VALUE. */
+export const analyzeAlias: Analyzer = ({ args, ctx }) => {
+  for (const word of args) {
+    const m = word.value === undefined ? null : /^([^=\s/$`'"]+)=(.*)$/s.exec(word.value);
+    if (m) ctx.scope.aliases.set(m[1] as string, m[2] as string);
+    else if (word.value === undefined && word.text.includes('=')) report(ctx, 'writes', 'dynamic', ctx.span, 'defines an alias whose name or value is only known at run time');
+  }
+  return undefined;
+};
+
+/** `unalias NAME...` / `unalias -a`. */
+export const analyzeUnalias: Analyzer = ({ parsed, ctx }) => {
+  if (parsed.flags.has('-a')) ctx.scope.aliases.clear();
+  for (const word of parsed.positionals) if (word.value !== undefined) ctx.scope.aliases.delete(word.value);
+  return undefined;
+};
+
+/** `hash -p PATH NAME`: NAME runs PATH from now on. */
+export const analyzeHash: Analyzer = ({ parsed, ctx }) => {
+  const paths = parsed.valueWords.get('-p') ?? [];
+  if (paths.length === 0) return undefined;
+  const path = paths[paths.length - 1]?.value;
+  for (const word of parsed.positionals) {
+    if (word.value === undefined) report(ctx, 'writes', 'dynamic', ctx.span, 'binds a command name only known at run time to a program');
+    else ctx.scope.hashed.set(word.value, path);
+  }
+  return undefined;
+};
+
+/** `enable -f FILE NAME` loads a builtin's code from a file; `enable [-n] NAME` changes what NAME runs. */
+export const analyzeEnable: Analyzer = ({ parsed, ctx }) => {
+  const names = parsed.positionals.map((w) => w.value ?? w.text).join(' ');
+  if (parsed.flags.has('-f')) {
+    report(ctx, 'writes', 'unknown', ctx.span, 'loads a builtin from a shared library into the shell; nl-sh cannot see what its code does');
+    ctx.scope.lookupChanged = ctx.span;
+  } else if (parsed.positionals.length > 0 && !parsed.flags.has('-p') && !parsed.flags.has('-a')) {
+    ctx.scope.lookupChanged = ctx.span;
+    report(ctx, 'read_only', 'rule', ctx.span, `changes which builtins are on (${names}); later commands may run other programs`);
+  } else {
+    report(ctx, 'read_only', 'rule', ctx.span, 'lists builtins');
+  }
+  return undefined;
+};
