@@ -149,7 +149,8 @@ function runWrapped(name: string, rule: CommandRule, args: readonly Word[], pars
   let inner = ctx;
   if (wraps.assignments) {
     inner = { ...ctx, scope: { ...ctx.scope } };
-    for (let m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(words[0]?.value ?? ''); m; m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(words[0]?.value ?? '')) {
+    // `NAME=value`, and `BASH_FUNC_NAME%%=() {...}` (a function exported to the bash it starts).
+    for (let m = /^([A-Za-z_][A-Za-z0-9_]*(?:%%)?)=(.*)$/s.exec(words[0]?.value ?? ''); m; m = /^([A-Za-z_][A-Za-z0-9_]*(?:%%)?)=(.*)$/s.exec(words[0]?.value ?? '')) {
       assessAssignment(m[1] as string, literalWord(m[2] as string), inner, true);
       words = words.slice(1);
     }

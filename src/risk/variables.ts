@@ -9,7 +9,10 @@ import type { Word } from './words.js';
 export function assessAssignment(name: string, value: Word, ctx: Ctx, prefix: boolean): void {
   const vars = ctx.env.rules.table.variables;
   const part = `${name}=${value.text}`;
-  if (vars.code.includes(name)) {
+  if (/^BASH_FUNC_.+%%$/.test(name)) {
+    const body = (value.value ?? value.code).replace(/^\(\)\s*/, '');
+    ctx.run.runCode({ kind: 'text', text: body, from: part }, 'shell', { ...ctx, depth: ctx.depth + 1 }, part);
+  } else if (vars.code.includes(name)) {
     const code = value.value ?? value.code;
     if (name === 'PROMPT_COMMAND' || /\$\(|`/.test(code)) ctx.run.runCode({ kind: 'text', text: code, from: part }, 'shell', { ...ctx, depth: ctx.depth + 1 }, part);
   } else if (vars.lookup.includes(name)) {

@@ -96,6 +96,8 @@ export function walkNode(node: SyntaxNode, ctx: Ctx): Content {
       const name = node.childForFieldName('name')?.text;
       const body = node.childForFieldName('body');
       if (name && body) ctx.scope.functions.set(name, body.text);
+      // bash runs this one for every command it cannot find, this line's and later ones'.
+      if (name === 'command_not_found_handle' && body) walkSource(body.text, { ...ctx, depth: ctx.depth + 1 }, `${name} (runs for any unknown command)`);
       return noContent;
     }
     case 'variable_assignment':

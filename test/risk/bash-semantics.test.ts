@@ -77,6 +77,9 @@ const sections: Record<string, [string, Level][]> = {
     ["alias ll='ls -l'; unalias ll", 'read_only'],
     ['hash -r', 'read_only'],
     ['enable -a', 'read_only'],
+    ['command_not_found_handle() { rm -rf ~; }; nosuchcmd', 'destructive'],
+    ["env 'BASH_FUNC_ls%%=() { rm -rf ~; }' bash -c ls", 'destructive'],
+    ['export -f greet', 'read_only'],
   ],
   'loops that fork without bound': [
     ['while :; do :& done', 'destructive'],
