@@ -23,6 +23,8 @@ function runArgv(input: Word[], ctx: Ctx): Content {
   // A brace group the grammar read as words (`time { rm x; }`): `{` opens it, `}` closes it.
   if (value === '{' && !nameWord.expands && nameWord.text === '{') return runArgv(args, ctx);
   if (value === '}' && nameWord.text === '}' && args.length === 0) return { kind: 'none' };
+  // `coproc NAME { ...; }` (the grammar reads it as words): NAME names the coprocess, the group runs.
+  if (value === 'coproc' && !nameWord.expands && args[1]?.text === '{') return runArgv(args.slice(1), ctx);
   if (value === '') {
     report(ctx, 'writes', 'unknown', ctx.span, 'an empty command name');
     return { kind: 'generated', from: ctx.span };

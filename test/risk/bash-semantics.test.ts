@@ -80,6 +80,9 @@ const sections: Record<string, [string, Level][]> = {
     ['command_not_found_handle() { rm -rf ~; }; nosuchcmd', 'destructive'],
     ["env 'BASH_FUNC_ls%%=() { rm -rf ~; }' bash -c ls", 'destructive'],
     ['export -f greet', 'read_only'],
+    ['coproc x { rm -rf ~; }', 'destructive'],
+    ["x=' rm'; $x -rf ~", 'destructive'],
+    ["IFS=$'\\t'; x=$'rm\\t-rf\\t~'; $x", 'destructive'],
   ],
   'loops that fork without bound': [
     ['while :; do :& done', 'destructive'],
