@@ -109,9 +109,15 @@ function callFunction(name: string, args: Word[], ctx: Ctx): Content {
     if (vars.has(key)) saved.set(key, vars.get(key));
     vars.set(key, args[i - 1]?.value);
   }
+  const savedArgs = ctx.scope.arrays.get('@');
+  const hadArgs = ctx.scope.arrays.has('@');
+  const values = args.map((a) => a.value);
+  ctx.scope.arrays.set('@', values.every((v) => v !== undefined) ? (values as string[]) : undefined);
   ctx.scope.calls.push(name);
   walkSource(body, { ...ctx, depth: ctx.depth + 1 }, ctx.span);
   ctx.scope.calls.pop();
+  if (hadArgs) ctx.scope.arrays.set('@', savedArgs);
+  else ctx.scope.arrays.delete('@');
   for (let i = 1; i <= 9; i++) {
     const key = String(i);
     if (saved.has(key)) vars.set(key, saved.get(key));

@@ -50,6 +50,12 @@ export function isDiscardPath(resolved: string, paths: CompiledPaths): boolean {
   return paths.rules.discardTargets.includes(resolved) || /^\/dev\/fd\/\d+$/.test(resolved);
 }
 
+/** Whether a resolved path is a shell startup file (`~/.bashrc`, `/etc/profile.d/x.sh`): what it holds runs in every new shell. */
+export function isStartupFile(resolved: string, home: string | undefined, paths: CompiledPaths): boolean {
+  const tilde = home && (resolved === home || resolved.startsWith(`${home}/`)) ? `~${resolved.slice(home.length)}` : resolved;
+  return paths.rules.startupFiles.some((entry) => (entry.endsWith('/') ? tilde.startsWith(entry) : tilde === entry));
+}
+
 /** Whether a path names a well-known file that evidently exists (`package.json`, `~/.bashrc`). */
 export function isWellKnownFile(path: string, paths: CompiledPaths): boolean {
   if (path.endsWith('/')) return false;

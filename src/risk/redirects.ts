@@ -5,7 +5,8 @@
 // is a well-known file (`package.json`, `~/.bashrc`).
 
 import { posix } from 'node:path';
-import { isDevicePath, isDiscardPath, isWellKnownFile, resolvePath, systemPrefixOf } from './paths.js';
+import { isDevicePath, isDiscardPath, isStartupFile, isWellKnownFile, resolvePath, systemPrefixOf } from './paths.js';
+import type { Content } from './content.js';
 import { report, type Ctx } from './walk-context.js';
 import type { Word } from './words.js';
 
@@ -26,6 +27,10 @@ export interface RedirectSetting {
   idiom: boolean;
   /** Literal words of the statement's commands: a target among them is the command's own input. */
   inputs: ReadonlySet<string>;
+  /** What the statement writes to stdout (code appended to a shell startup file runs at every login). */
+  written: Content;
+  /** Why the statement's output never ends (`yes`, `cat /dev/zero`), if it does not. */
+  fillsDisk: string | undefined;
 }
 
 /** Judge one output redirection. */
@@ -41,6 +46,8 @@ export function assessOutputRedirect(r: OutputRedirect, setting: RedirectSetting
   const resolved = resolvePath(value, cwd, facts?.home);
   const paths = ctx.env.rules.paths;
   if (isDiscardPath(resolved, paths)) return;
+  if (setting.fillsDisk) report(ctx, 'destructive', 'rule', r.text, setting.fillsDisk);
+  if (isStartupFile(resolved, facts?.home, paths) && (r.fd === undefined || r.fd === '1')) armStartupFile(value, setting.written, ctx, r.text);
   if (isDevicePath(resolved, paths)) {
     report(ctx, 'destructive', 'rule', r.text, `writes over the block device ${resolved}`);
     return;
@@ -62,4 +69,11 @@ export function assessOutputRedirect(r: OutputRedirect, setting: RedirectSetting
   else if (setting.inputs.has(posix.normalize(value))) report(ctx, 'destructive', 'rule', r.text, `truncates ${value}, which the command also reads, before it is read`);
   else if (isWellKnownFile(value, paths)) report(ctx, 'destructive', 'rule', r.text, `truncates ${value}, which evidently exists`);
   else report(ctx, 'writes', 'rule', r.text, `creates ${value} (assumed not to exist yet)`);
+}
+
+/** Text written into a shell startup file runs at the next login or shell: judge it as code now. */
+function armStartupFile(file: string, written: Content, ctx: Ctx, how: string): void {
+  const inner = { ...ctx, depth: ctx.depth + 1 };
+  if (written.kind === 'text') ctx.run.runCode(written, 'shell', inner, `${how} (${file} runs it in every new shell)`);
+  else if (written.kind === 'fetched' || written.kind === 'decoded' || written.kind === 'generated') ctx.run.runCode(written, 'shell', inner, `${how} (${file} runs it in every new shell)`);
 }

@@ -164,6 +164,10 @@ function runWrapped(name: string, rule: CommandRule, args: readonly Word[], pars
     return { kind: 'generated', from: ctx.span };
   }
   if (words.length === 0) {
+    if (!ran && wraps.stdinCode && ctx.input.kind !== 'none') {
+      ctx.run.runCode(ctx.input, 'shell', ctx, `${name} (runs its input as commands)`);
+      return { kind: 'generated', from: ctx.span };
+    }
     if (!ran && wraps.bare) report(ctx, wraps.bare.level, 'rule', ctx.span, wraps.bare.why);
     return ran ? { kind: 'generated', from: ctx.span } : undefined;
   }

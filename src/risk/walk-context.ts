@@ -33,6 +33,10 @@ export interface Scope {
   aliases: Map<string, string>;
   /** Names `hash -p PATH NAME` bound to a program path (undefined: a path only known at run time). */
   hashed: Map<string, string | undefined>;
+  /** Variables declared integer (`declare -i`): what is assigned to them is arithmetic. */
+  integers: Set<string>;
+  /** Arrays with known elements (`a=(x y)`; `@` for `set -- x y` and a function's arguments); undefined: only known at run time. */
+  arrays: Map<string, string[] | undefined>;
 }
 
 /** Languages nl-sh can judge code in. */
@@ -80,12 +84,12 @@ export const maxDepth = 8;
 
 /** A fresh scope. */
 export function createScope(cwd: string | undefined): Scope {
-  return { vars: new Map(), functions: new Map(), downloads: new Set(), fetchedTree: { value: false }, cwd, calls: [], lookupChanged: undefined, refs: new Map(), aliases: new Map(), hashed: new Map() };
+  return { vars: new Map(), functions: new Map(), downloads: new Set(), fetchedTree: { value: false }, cwd, calls: [], lookupChanged: undefined, refs: new Map(), aliases: new Map(), hashed: new Map(), integers: new Set(), arrays: new Map() };
 }
 
 /** A copy for a subshell: its variables, functions and directory do not leak back. */
 export function childScope(scope: Scope): Scope {
-  return { ...scope, vars: new Map(scope.vars), functions: new Map(scope.functions), refs: new Map(scope.refs), aliases: new Map(scope.aliases), hashed: new Map(scope.hashed) };
+  return { ...scope, vars: new Map(scope.vars), functions: new Map(scope.functions), refs: new Map(scope.refs), aliases: new Map(scope.aliases), hashed: new Map(scope.hashed), integers: new Set(scope.integers), arrays: new Map(scope.arrays) };
 }
 
 /** Record a finding. */

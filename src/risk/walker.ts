@@ -12,6 +12,7 @@ import { evaluateWord, literalWord, type Word, type WordEnv } from './words.js';
 import { arithmeticFromSource, arithmeticFromValue, lookupIn, nameOperand, promptExpansion, subscriptOf } from './bash-eval.js';
 import { assessBackgroundLoop } from './loops.js';
 import { splitWord } from './word-fields.js';
+import { fillsDisk, type Stage } from './disk-fill.js';
 
 const statementTypes = new Set([
   'command', 'redirected_statement', 'pipeline', 'list', 'subshell', 'compound_statement', 'function_definition',
@@ -247,7 +248,9 @@ function handleRedirects(stmt: SyntaxNode, redirectNodes: (SyntaxNode | null)[],
   let out: Content = noContent;
   const inner = { ...ctx, input, span: body ? body.text : stmt.text };
   if (body) out = parts ? runCommandNode(stmt, parts, inner) : walkNode(body, inner);
-  const setting: RedirectSetting | undefined = outputs.length === 0 ? undefined : { idiom: !body || isNoOp(body), inputs: body ? literalArguments(body) : new Set() };
+  const stdinPath = input.kind === 'file' ? input.path : undefined;
+  const setting: RedirectSetting | undefined =
+    outputs.length === 0 ? undefined : { idiom: !body || isNoOp(body), inputs: body ? literalArguments(body) : new Set(), written: out, fillsDisk: body ? fillsDisk(pipelineStages(body, stdinPath, ctx)) : undefined };
   let stdoutRedirected = false;
   for (const o of outputs) {
     if (!setting) break;
@@ -276,6 +279,31 @@ function runCommandNode(node: SyntaxNode, parts: CommandParts, ctx: Ctx): Conten
 }
 
 /** The three expressions of `for ((a; b; c))`. */
+/**
+ * `a[SUB]=value`: SUB is arithmetic. bash before 5.2 expanded it twice, so a variable in it whose
+ * value holds `$(...)` ran that too: judged as if it still did.
+ */
+function assignedSubscript(subscript: SyntaxNode, ctx: Ctx): void {
+  const index = named(subscript)[1];
+  if (!index) return;
+  arithmeticFromSource(index.text, lookupIn(ctx), ctx);
+  const expanded = /\$/.test(index.text) ? evaluateQuietly(index, ctx).value : undefined;
+  if (expanded !== undefined && expanded !== index.text) arithmeticFromValue(expanded, lookupIn(ctx), ctx, subscript.text);
+}
+
+/** The elements of `(a b c)` after expansion, or undefined when any is only known at run time. */
+function arrayItems(array: SyntaxNode, ctx: Ctx): string[] | undefined {
+  const items: string[] = [];
+  for (const element of named(array)) {
+    const fields = splitWord(evaluateQuietly(element, ctx));
+    for (const f of fields) {
+      if (f.value === undefined || f.glob || f.braces) return undefined;
+      items.push(f.value);
+    }
+  }
+  return items;
+}
+
 function forHeader(node: SyntaxNode): string {
   const open = node.text.indexOf('((');
   const close = node.text.indexOf('))', open);
@@ -284,19 +312,20 @@ function forHeader(node: SyntaxNode): string {
 
 const arithmeticTests = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
 
-/** `[[ a -eq b ]]` evaluates both sides as arithmetic; `[[ -v name ]]` evaluates a subscript. */
+/** `[[ a -eq b ]]` evaluates both sides as arithmetic (`[` does not); `-v name` evaluates a subscript in both. */
 function assessTestOperands(node: SyntaxNode, ctx: Ctx): void {
+  const double = node.children[0]?.type === '[[';
   const visit = (n: SyntaxNode): void => {
     if (n.type === 'command_substitution' || n.type === 'process_substitution') return;
     const op = n.children.find((c) => c?.type === 'test_operator')?.text;
     const operands = named(n).filter((c) => c.type !== 'test_operator');
-    if (n.type === 'binary_expression' && op && arithmeticTests.has(op)) {
+    if (double && n.type === 'binary_expression' && op && arithmeticTests.has(op)) {
       for (const side of operands) {
-        const value = evaluateQuietly(side, ctx);
+        const value = evaluateQuietly(side, ctx).value;
         if (value !== undefined) arithmeticFromValue(value, lookupIn(ctx), ctx, n.text);
       }
     } else if (n.type === 'unary_expression' && op === '-v' && operands[0]) {
-      const value = evaluateQuietly(operands[0], ctx);
+      const value = evaluateQuietly(operands[0], ctx).value;
       if (value !== undefined) nameOperand(value, lookupIn(ctx), ctx, n.text);
     }
     for (const child of named(n)) visit(child);
@@ -305,8 +334,8 @@ function assessTestOperands(node: SyntaxNode, ctx: Ctx): void {
 }
 
 /** A word's value without walking its substitutions again (the caller already walked them). */
-function evaluateQuietly(node: SyntaxNode, ctx: Ctx): string | undefined {
-  return evaluateWord(node, { lookup: lookupIn(ctx), substitute: () => ({ kind: 'generated', from: node.text }) }).value;
+function evaluateQuietly(node: SyntaxNode, ctx: Ctx): Word {
+  return evaluateWord(node, { lookup: lookupIn(ctx), substitute: () => ({ kind: 'generated', from: node.text }) });
 }
 
 /**
@@ -316,6 +345,11 @@ function evaluateQuietly(node: SyntaxNode, ctx: Ctx): string | undefined {
 function walkDeclaration(node: SyntaxNode, ctx: Ctx): void {
   const children = named(node);
   const nameref = children.some((c) => c.type === 'word' && /^-[a-zA-Z]*n/.test(c.text));
+  const integer = children.some((c) => c.type === 'word' && /^-[a-zA-Z]*i/.test(c.text));
+  if (integer) for (const c of children) {
+    const name = c.type === 'variable_assignment' ? c.childForFieldName('name') : c.type === 'variable_name' ? c : null;
+    if (name?.type === 'variable_name') ctx.scope.integers.add(name.text);
+  }
   for (const child of children) {
     if (child.type === 'variable_assignment') {
       const name = child.childForFieldName('name');
@@ -369,10 +403,18 @@ function hereDocContent(r: SyntaxNode, ctx: Ctx): Content {
 function assign(node: SyntaxNode, ctx: Ctx, prefix = false): void {
   const nameNode = node.childForFieldName('name');
   if (nameNode && nameNode.type !== 'variable_name') scanWords(nameNode, ctx);
+  if (nameNode?.type === 'subscript') assignedSubscript(nameNode, ctx);
   const name = nameNode?.type === 'variable_name' ? nameNode.text : undefined;
   const value = node.childForFieldName('value');
   const word = value ? evaluate(value, ctx) : literalWord('');
+  const appends = /^[^=]*\+=/.test(node.text);
+  if (name && !prefix) ctx.scope.arrays.set(name, value?.type === 'array' && !appends ? arrayItems(value, ctx) : undefined);
   if (!name) return;
+  // Through a nameref, the assignment goes to the target (evaluating its subscript).
+  const target = ctx.scope.refs.get(name);
+  if (target !== undefined) nameOperand(target, lookupIn(ctx), ctx, node.text);
+  // An integer variable (`declare -i`) evaluates what is assigned as arithmetic.
+  if (ctx.scope.integers.has(name) && word.value !== undefined) arithmeticFromValue(word.value, lookupIn(ctx), ctx, node.text);
   if (!prefix) ctx.scope.vars.set(name, word.value);
   assessAssignment(name, word, ctx, prefix);
 }
@@ -387,6 +429,9 @@ function wordEnv(ctx: Ctx): WordEnv {
   const lookup = lookupIn(ctx);
   return {
     lookup,
+    lookupArray(name) {
+      return ctx.scope.arrays.get(name);
+    },
     indirect(name) {
       const target = lookup(name);
       if (target === undefined) return undefined;
@@ -401,7 +446,9 @@ function wordEnv(ctx: Ctx): WordEnv {
     },
     substitute(node) {
       const body = named(node);
-      const inner = { ...ctx, input: noContent, scope: childScope(ctx.scope) };
+      // `>(cmd)` reads what the outer command writes: data nl-sh cannot predict.
+      const input: Content = node.type === 'process_substitution' && node.text.startsWith('>(') ? { kind: 'generated', from: node.text } : noContent;
+      const inner = { ...ctx, input, scope: childScope(ctx.scope) };
       // `$(> f)` and `$(< f)`: redirections with no command.
       const redirects = body.filter((c) => redirectTypes.has(c.type));
       if (redirects.length > 0) handleRedirects(node, redirects, undefined, inner);
@@ -421,6 +468,20 @@ function scanWords(node: SyntaxNode, ctx: Ctx): void {
     if (statementTypes.has(child.type) && child.type !== 'comment') walkNode(child, ctx);
     else scanWords(child, ctx);
   }
+}
+
+/** The literal words of each command in a pipeline (`?` where a word is not literal), with its `<` file. */
+function pipelineStages(body: SyntaxNode, stdin: string | undefined, ctx: Ctx): Stage[] {
+  const commands = body.type === 'pipeline' ? named(body) : [body];
+  return commands.map((c, i) => {
+    const command = c.type === 'redirected_statement' ? (c.childForFieldName('body') ?? c) : c;
+    const redirects = c.type === 'redirected_statement' ? c.childrenForFieldName('redirect') : named(c).filter((r) => r.type === 'file_redirect');
+    const from = redirects.find((r) => r?.type === 'file_redirect' && r.children.some((x) => x?.text === '<'));
+    const target = from?.childForFieldName('destination');
+    const literal = (w: SyntaxNode): string => evaluateQuietly(w, ctx).value ?? '?';
+    const words = command.type === 'command' ? named(command).filter((w) => !redirectTypes.has(w.type) && w.type !== 'variable_assignment').map((w) => literal(w.type === 'command_name' ? (named(w)[0] ?? w) : w)) : ['?'];
+    return { words, stdin: target ? literal(target) : i === 0 ? stdin : undefined };
+  });
 }
 
 function isNoOp(statement: SyntaxNode): boolean {
@@ -468,6 +529,8 @@ function literalText(node: SyntaxNode): string | undefined {
 
 function reportUnparsable(node: SyntaxNode, ctx: Ctx): void {
   report(ctx, 'writes', 'unparsable', node.text.trim() === '' ? ctx.span : node.text, 'the bash parser could not read this part; nl-sh cannot tell what it runs');
+  // `cmd 1<> file` (the grammar cannot read `<>` after a descriptor) writes over the file in place.
+  if (/\d<>\s*(?!\/dev\/(tcp|udp)\/)/.test(node.text)) report(ctx, 'destructive', 'unparsable', node.text, 'opens a file for reading and writing: what the command prints overwrites it in place');
   // Fail closed: a known dangerous command word anywhere in the unreadable text counts.
   for (const token of node.text.split(/[\s;&|()<>`$"'{},]+/)) {
     if (!token) continue;

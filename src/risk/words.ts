@@ -39,6 +39,8 @@ export interface WordEnv {
   lookup(name: string): string | undefined;
   /** Walk a `$(...)`, backtick or `<(...)`/`>(...)` node and say what it outputs. */
   substitute(node: SyntaxNode): Content;
+  /** The elements of an array (`a=(x y)`, `set -- x y` for `@`), or undefined when not known. */
+  lookupArray?(name: string): string[] | undefined;
   /** `${!name}`: the value of the variable `name` names (bash evaluates a subscript in it). */
   indirect?(name: string): string | undefined;
   /** `${name@P}`: the value is expanded like a prompt. */
@@ -58,10 +60,11 @@ export function runtimeWord(text: string, source?: Content): Word {
   return { text, value: undefined, pattern: undefined, glob: false, braces: false, code: `$(${text})`, outputs: [from], processFile: undefined, expands: true, fields: undefined };
 }
 
-/** A piece of a word's value: `split` when it came from an unquoted expansion. */
+/** A piece of a word's value: `split` when it came from an unquoted expansion; `boundary` ends a word (between `"${a[@]}"` elements). */
 interface Segment {
   text: string;
   split: boolean;
+  boundary?: boolean;
 }
 
 interface Parts {
@@ -97,7 +100,7 @@ export function evaluateWord(node: SyntaxNode, env: WordEnv): Word {
 
 /** The words word splitting makes (bash's rules for IFS whitespace and other IFS characters). */
 export function splitFields(segments: readonly Segment[], ifs: string | undefined): string[] | undefined {
-  if (!segments.some((s) => s.split)) return [segments.map((s) => s.text).join('')];
+  if (!segments.some((s) => s.split || s.boundary)) return [segments.map((s) => s.text).join('')];
   if (ifs === undefined) return undefined;
   const white = [...ifs].filter((c) => c === ' ' || c === '\t' || c === '\n').join('');
   const other = [...ifs].filter((c) => !white.includes(c)).join('');
@@ -106,6 +109,13 @@ export function splitFields(segments: readonly Segment[], ifs: string | undefine
   let started = false;
   let pendingWhite = false;
   for (const segment of segments) {
+    if (segment.boundary) {
+      fields.push(current);
+      current = '';
+      started = true;
+      pendingWhite = false;
+      continue;
+    }
     if (!segment.split || ifs === '') {
       if (pendingWhite && started) {
         fields.push(current);
@@ -211,7 +221,34 @@ function expanded(value: string | undefined, quoted: boolean, code: string): Par
 
 function expansion(node: SyntaxNode, env: WordEnv, outputs: Content[], quoted: boolean): Parts {
   collectSubstitutions(node, env, outputs);
-  return expanded(expansionValue(node, env), quoted, node.text);
+  const elements = arrayElements(node, env);
+  if (elements === undefined) return expanded(expansionValue(node, env), quoted, node.text);
+  if (elements.kind === 'unknown') return expanded(undefined, quoted, node.text);
+  const value = elements.items.join(' ');
+  if (!quoted || elements.joined) return expanded(value, quoted, node.text);
+  // `"${a[@]}"` and `"$@"`: one word per element.
+  const segments = elements.items.flatMap((text, i) => (i === 0 ? [{ text, split: false }] : [{ text: '', split: false, boundary: true }, { text, split: false }]));
+  return { value, segments, pattern: escapeGlob(value), glob: false, braces: false, code: node.text, expands: true };
+}
+
+/** `${a[@]}`, `${a[*]}`, `$@`, `$*`: the elements (`joined` for `*`), unknown elements, or undefined when not an array expansion. */
+function arrayElements(node: SyntaxNode, env: WordEnv): { kind: 'known'; items: string[]; joined: boolean } | { kind: 'unknown' } | undefined {
+  let name: string | undefined;
+  let star = false;
+  const inner = node.namedChildren.filter((c): c is SyntaxNode => c !== null);
+  if (node.type === 'simple_expansion' && inner[0]?.type === 'special_variable_name' && (inner[0].text === '@' || inner[0].text === '*')) {
+    name = '@';
+    star = inner[0].text === '*';
+  } else if (node.type === 'expansion' && node.children.length === 3 && inner[0]?.type === 'subscript') {
+    const index = inner[0].namedChildren[1]?.text;
+    if (index === '@' || index === '*') {
+      name = inner[0].namedChildren[0]?.text;
+      star = index === '*';
+    }
+  }
+  if (name === undefined) return undefined;
+  const items = env.lookupArray?.(name);
+  return items === undefined ? { kind: 'unknown' } : { kind: 'known', items, joined: star };
 }
 
 const caseChanges: Readonly<Record<string, (v: string) => string>> = {

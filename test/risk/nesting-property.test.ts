@@ -14,7 +14,9 @@ const forms: [string, (cmd: string) => string][] = [
   ['after ||', (x) => `false || ${x}`],
   ['an if body', (x) => `if true; then ${x}\nfi`],
   ['a for body', (x) => `for i in 1; do ${x}\ndone`],
-  ['a called function', (x) => `f() { ${x}\n}; f`],
+  // Called with the arguments the line's own positional parameters would have (unknown): inside
+  // a function, `$@` and `$1` are the function's arguments, so a bare call would change the command.
+  ['a called function', (x) => `f() { ${x}\n}; f "$@"`],
   ['ssh', (x) => `ssh host ${quote(x)}`],
   ['$(...)', (x) => `echo $(${x})`],
   ['nohup sh -c &', (x) => `nohup sh -c ${quote(x)} &`],

@@ -240,7 +240,7 @@ export const riskCases: readonly { section: string; rows: readonly (readonly [st
       ["crontab -l", "read_only"],
       ["date", "read_only"],
       ["hostname", "read_only"],
-      ["eval \"$(ssh-agent -s)\"", "read_only"],
+      ["eval \"$(ssh-agent -s)\"", "writes"],
       ["source <(kubectl completion bash)", "read_only"],
       ["ssh host", "read_only"],
       ["python3", "read_only"],

@@ -51,11 +51,29 @@ function nameWords({ name, args, parsed }: AnalyzerCall): Word[] {
   return out;
 }
 
-/** `alias NAME=VALUE ...`: remembered, so a later line that uses NAME is judged as VALUE. */
+/** `set -- WORDS` (or `set WORDS`): the positional parameters `"$@"` expands to. */
+export const analyzeSet: Analyzer = ({ args, ctx }) => {
+  const at = args.findIndex((w) => w.value === '--');
+  const words = at >= 0 ? args.slice(at + 1) : args[0]?.value?.startsWith('-') || args[0]?.value?.startsWith('+') ? undefined : args;
+  if (words === undefined || (at < 0 && words.length === 0)) return undefined;
+  const values = words.map((w) => w.value);
+  ctx.scope.arrays.set('@', values.every((v) => v !== undefined) ? (values as string[]) : undefined);
+  for (let i = 1; i <= 9; i++) ctx.scope.vars.set(String(i), values[i - 1]);
+  return undefined;
+};
+
+/**
+ * `alias NAME=VALUE ...`: remembered, so a later line that uses NAME is judged as VALUE. An alias
+ * that takes over a command nl-sh knows (`alias ls='rm -rf'`) is judged now too: it is armed to
+ * run the next time the user types that command expecting the real one.
+ */
 export const analyzeAlias: Analyzer = ({ args, ctx }) => {
   for (const word of args) {
     const m = word.value === undefined ? null : /^([^=\s/$`'"]+)=(.*)$/s.exec(word.value);
-    if (m) ctx.scope.aliases.set(m[1] as string, m[2] as string);
+    if (m) {
+      ctx.scope.aliases.set(m[1] as string, m[2] as string);
+      if ((m[2] as string).trim() !== '' && ctx.env.rules.lookup(m[1] as string)) ctx.run.runCode({ kind: 'text', text: m[2] as string, from: word.text }, 'shell', { ...ctx, depth: ctx.depth + 1 }, `alias ${m[1] as string}`);
+    }
     else if (word.value === undefined && word.text.includes('=')) report(ctx, 'writes', 'dynamic', ctx.span, 'defines an alias whose name or value is only known at run time');
   }
   return undefined;

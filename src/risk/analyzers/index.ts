@@ -2,7 +2,7 @@
 
 import type { AnalyzerName } from '../rules/rule-types.js';
 import type { Analyzer } from './analyzer.js';
-import { analyzeAlias, analyzeEnable, analyzeHash, analyzeNames, analyzeUnalias } from './bash-builtins.js';
+import { analyzeAlias, analyzeEnable, analyzeHash, analyzeNames, analyzeSet, analyzeUnalias } from './bash-builtins.js';
 import { analyzeCd } from './cd.js';
 import { analyzeCode } from './code.js';
 import { analyzeFetch } from './fetch.js';
@@ -31,4 +31,5 @@ export const analyzers: Readonly<Record<AnalyzerName, Analyzer>> = Object.freeze
   unalias: analyzeUnalias,
   hash: analyzeHash,
   enable: analyzeEnable,
+  set: analyzeSet,
 });

@@ -93,8 +93,21 @@ export const fileRules: Record<string, CommandRule> = {
     level: 'writes',
     why: 'copies data to the output named by of=',
     targets: { keys: ['of'], onExisting: { level: 'destructive', why: 'dd overwrites it' } },
-    args: [{ match: '^of=', level: 'writes', why: 'writes the output file' }],
+    args: [
+      { match: '^of=', level: 'writes', why: 'writes the output file' },
+      { match: '^count=[0-9]{6,}$', level: 'destructive', why: 'writes a million blocks or more: it can fill the disk' },
+    ],
     noArgs: { level: 'read_only', why: 'copies stdin to stdout' },
+  },
+  fallocate: {
+    level: 'writes',
+    why: 'allocates space for a file',
+    options: { withValue: ['-l', '--length', '-o', '--offset'] },
+    flags: [
+      { flags: ['-l', '--length'], valueMatch: '^[0-9.]+\\s*([GTPE]|[0-9]{10,})', level: 'destructive', why: 'allocates gigabytes at once: it can fill the disk' },
+      { flags: ['-p', '--punch-hole', '-c', '--collapse-range', '-z', '--zero-range'], level: 'destructive', why: 'removes or zeroes part of a file' },
+    ],
+    targets: { positionals: 'all' },
   },
   mkfs: wipes('formats a filesystem, erasing what was there'),
   mke2fs: wipes('formats a filesystem, erasing what was there'),

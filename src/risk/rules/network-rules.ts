@@ -61,7 +61,7 @@ export const networkRules: Record<string, CommandRule> = {
     level: 'read_only',
     why: 'runs a command on another machine',
     options: { withValue: ['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B'], stopAtPositional: true },
-    wraps: { inner: 'rest-as-shell', skip: 1, bare: { level: 'read_only', why: 'opens an interactive remote shell' } },
+    wraps: { inner: 'rest-as-shell', skip: 1, bare: { level: 'read_only', why: 'opens an interactive remote shell' }, stdinCode: true },
     flags: [{ flags: ['-o'], valueMatch: '^\\s*([Pp]roxy[Cc]ommand|[Ll]ocal[Cc]ommand|[Kk]nown[Hh]osts[Cc]ommand)', effect: 'always', level: 'destructive', why: 'runs a local command nl-sh cannot see' }],
   },
   mosh: { level: 'read_only', why: 'opens an interactive remote shell' },

@@ -27,5 +27,11 @@ export const pathRules: PathRules = {
     '~/.bash_history', '~/.zsh_history', '~/.inputrc', '~/.tmux.conf',
     '/var/log/',
   ],
+  startupFiles: [
+    '~/.bashrc', '~/.bash_profile', '~/.bash_login', '~/.profile', '~/.bash_logout', '~/.bash_aliases',
+    '~/.zshrc', '~/.zprofile', '~/.zshenv', '~/.zlogin', '~/.config/fish/config.fish', '~/.config/fish/conf.d/',
+    '~/.inputrc', '~/.ssh/rc', '~/.xprofile', '~/.xinitrc', '~/.config/autostart/',
+    '/etc/profile', '/etc/bash.bashrc', '/etc/profile.d/', '/etc/environment', '/etc/zsh/',
+  ],
   templateMarkers: ['example', 'sample', 'template', 'tmpl', 'dist', 'default', 'defaults', 'in', 'orig-template'],
 };

@@ -5,6 +5,10 @@ import type { CommandRule } from './rule-types.js';
 
 const ro = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ level: 'read_only', why, ...extra });
 
+// Reading an endless device (/dev/zero, /dev/urandom) into a program that keeps what it reads
+// (sort, tac, shuf, tail) grows memory or temporary files until the machine runs out.
+const hoardsEndless = { match: '^/dev/(zero|u?random|full)$', level: 'destructive', why: 'reads an endless device and keeps what it reads: memory or temporary files grow until the machine runs out' } as const;
+
 const outputOption = (why: string, options: string[]): CommandRule =>
   ro(why, {
     options: { withValue: options },
@@ -26,9 +30,9 @@ export const readRules: Record<string, CommandRule> = {
   dir: ro('lists files'),
   tree: ro('lists a directory tree', { options: { withValue: ['-o', '-L', '-P', '-I'] }, flags: [{ flags: ['-o'], level: 'writes', why: 'writes the listing to a file' }], targets: { options: ['-o'] } }),
   cat: ro('prints files', { emits: 'files' }),
-  tac: ro('prints files backwards'),
+  tac: ro('prints files backwards', { args: [hoardsEndless] }),
   head: ro('prints the start of files', { options: { withValue: ['-n', '-c', '--lines', '--bytes'] } }),
-  tail: ro('prints the end of files', { options: { withValue: ['-n', '-c', '--lines', '--bytes', '-s', '--pid', '--sleep-interval'] } }),
+  tail: ro('prints the end of files', { options: { withValue: ['-n', '-c', '--lines', '--bytes', '-s', '--pid', '--sleep-interval'] }, args: [hoardsEndless] }),
   less: ro('pages through text'),
   more: ro('pages through text'),
   most: ro('pages through text'),
@@ -43,7 +47,7 @@ export const readRules: Record<string, CommandRule> = {
   ag: ro('searches text'),
   ack: ro('searches text'),
   wc: ro('counts lines, words and bytes'),
-  sort: outputOption('sorts text to stdout', ['-o', '--output']),
+  sort: { ...outputOption('sorts text to stdout', ['-o', '--output']), args: [hoardsEndless] },
   uniq: ro('filters repeated lines', { targets: { positionals: 'all-but-first' }, args: [{ match: '.', position: 1, level: 'writes', why: 'writes the result to the second file named' }] }),
   cut: ro('prints selected fields'),
   paste: ro('merges lines'),
@@ -57,7 +61,7 @@ export const readRules: Record<string, CommandRule> = {
   expand: ro('converts tabs'),
   unexpand: ro('converts spaces'),
   rev: ro('reverses lines'),
-  shuf: outputOption('shuffles lines', ['-o', '--output']),
+  shuf: { ...outputOption('shuffles lines', ['-o', '--output']), args: [hoardsEndless] },
   seq: ro('prints numbers'),
   yes: ro('prints a word forever'),
   echo: ro('prints its arguments', { emits: 'literal' }),
@@ -196,7 +200,14 @@ export const readRules: Record<string, CommandRule> = {
     ],
   },
   'ssh-add': { level: 'read_only', why: 'manages the agent\'s keys in memory' },
-  'ssh-agent': { level: 'read_only', why: 'starts a key agent', emits: 'shell-setup' },
+  'ssh-agent': {
+    level: 'writes',
+    why: 'starts a key agent that keeps running',
+    emits: 'shell-setup',
+    options: { withValue: ['-a', '-E', '-P', '-t'], stopAtPositional: true },
+    flags: [{ flags: ['-k'], level: 'writes', why: 'stops the key agent' }],
+    wraps: { inner: 'rest' },
+  },
   gpg: { level: 'writes', why: 'changes the keyring or writes files', flags: [{ flags: ['--list-keys', '-k', '--list-secret-keys', '-K', '--verify', '--fingerprint', '--list-sigs', '--check-sigs'], effect: 'set', level: 'read_only', why: 'only lists or verifies' }, { flags: ['--delete-key', '--delete-keys', '--delete-secret-key', '--delete-secret-keys', '--delete-secret-and-public-key'], level: 'destructive', why: 'deletes keys' }] },
   lsb_release: ro('prints distribution information'),
   'nvidia-smi': ro('shows GPU status'),

@@ -85,6 +85,8 @@ export interface WrapRule {
   commandOptions?: string[];
   /** Level when there is no command to run (`env` alone prints the environment). */
   bare?: LevelWhy;
+  /** With no command, the program runs what it reads on stdin as shell code (`ssh host <<EOF`). */
+  stdinCode?: boolean;
   /** Flags with which the wrapper runs nothing (`command -v`); absent or empty: none. */
   noRunFlags?: string[];
   /** The command is whatever follows this word when it is present (`kubectl exec POD -- CMD`). */
@@ -95,7 +97,7 @@ export interface WrapRule {
 export type Emits = 'fetched' | 'decoded' | 'literal' | 'files' | 'shell-setup' | 'passthrough';
 
 /** Every analyzer a rule may name; analyzers/index.ts is the registry. */
-export const analyzerNames = ['find', 'xargs', 'shell', 'eval', 'source', 'trap', 'code', 'kill', 'fetch', 'parallel', 'cd', 'unpack', 'names', 'alias', 'unalias', 'hash', 'enable'] as const;
+export const analyzerNames = ['find', 'xargs', 'shell', 'eval', 'source', 'trap', 'code', 'kill', 'fetch', 'parallel', 'cd', 'unpack', 'names', 'alias', 'unalias', 'hash', 'enable', 'set'] as const;
 
 /** Named code for what data cannot say. */
 export type AnalyzerName = (typeof analyzerNames)[number];
@@ -155,6 +157,8 @@ export interface PathRules {
   binDirs: string[];
   /** Basenames, `~/` paths, or directories (ending in `/`: anything under them) whose files evidently exist, so truncating or overwriting them loses data. */
   wellKnownFiles: string[];
+  /** Shell startup files (`~/` paths, absolute paths, or directories ending in `/`): text written there runs in every new shell. */
+  startupFiles: string[];
   /** Name segments that mark a template (`.env.example`); a copy made from one is assumed new. */
   templateMarkers: string[];
 }

@@ -110,6 +110,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
       if (!['rest', 'rest-as-shell', 'option-only'].includes(w.inner as string)) problems.push(`${path}.wraps.inner: expected rest, rest-as-shell or option-only, found ${show(w.inner)}`);
       if (w.skip !== undefined && !(Number.isInteger(w.skip) && (w.skip as number) >= 0)) problems.push(`${path}.wraps.skip: expected a whole number ≥ 0, found ${show(w.skip)}`);
       if (w.assignments !== undefined && typeof w.assignments !== 'boolean') problems.push(`${path}.wraps.assignments: expected true or false`);
+      if (w.stdinCode !== undefined && typeof w.stdinCode !== 'boolean') problems.push(`${path}.wraps.stdinCode: expected true or false`);
       checkFlagList(w.commandOptions, `${path}.wraps.commandOptions`, problems, true);
       checkFlagList(w.noRunFlags, `${path}.wraps.noRunFlags`, problems, true);
       if (w.separator !== undefined && (typeof w.separator !== 'string' || w.separator === '')) problems.push(`${path}.wraps.separator: expected a word such as --`);
@@ -135,7 +136,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
 
 function checkPaths(paths: unknown, problems: Problems): void {
   if (!isObject(paths)) return void problems.push('paths: expected an object');
-  for (const key of ['systemPrefixes', 'devicePatterns', 'discardTargets', 'binDirs', 'wellKnownFiles', 'templateMarkers']) checkStrings(paths[key], `paths.${key}`, problems, false);
+  for (const key of ['systemPrefixes', 'devicePatterns', 'discardTargets', 'binDirs', 'wellKnownFiles', 'startupFiles', 'templateMarkers']) checkStrings(paths[key], `paths.${key}`, problems, false);
   if (Array.isArray(paths.systemPrefixes)) for (const [i, p] of paths.systemPrefixes.entries()) if (typeof p === 'string' && (!p.startsWith('/') || p.endsWith('/'))) problems.push(`paths.systemPrefixes[${i}]: expected an absolute path without a trailing slash, found ${show(p)}`);
   if (Array.isArray(paths.devicePatterns)) for (const [i, p] of paths.devicePatterns.entries()) checkRegex(p, `paths.devicePatterns[${i}]`, problems);
 }
