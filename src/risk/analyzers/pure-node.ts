@@ -116,7 +116,7 @@ export const readNode: PureReaderFn = (code, sets) => {
   const skip = new Set<number>();
   const why = bindNames(tokens, sets, aliases, data, bound, skip);
   if (why) return impure(why);
-  for (const name of [...bound, ...aliases.keys()]) if (sets.names.has(name) || roots.has(name) || keywords.has(name)) return impure(`rebinds ${name}`);
+  for (const name of [...bound, ...aliases.keys()]) if (sets.names.has(name) || (roots.has(name) && aliases.get(name) !== name) || keywords.has(name)) return impure(`rebinds ${name}`);
   for (let i = 0; i < tokens.length; i++) {
     if (skip.has(i)) continue;
     const t = tokens[i] as Token;
