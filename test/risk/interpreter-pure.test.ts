@@ -60,6 +60,8 @@ const rejected: [string, Level][] = [
   ["python3 -c 'open(\"x\", mode=\"a\")'", 'writes'],
   ["python3 -c 'print = len; print(1)'", 'writes'],
   ["python3 -c 'f = print; f(1)'", 'writes'],
+  ["python3 -c 'from json import loads as print; print(1)'", 'writes'],
+  ["python3 -c 'import json as len'", 'writes'],
   ["python3 -c 'print(f\"{getattr(1, \\\"real\\\")}\")'", 'writes'],
   ["python3 -c 'import json; json.dumps = 1'", 'writes'],
   ["python3 -c 'import foo'", 'writes'],

@@ -120,7 +120,7 @@ export const readPython: PureReaderFn = (code, sets) => {
   }
   const bound = boundNames(body);
   if (typeof bound === 'string') return impure(bound);
-  for (const name of bound) if (sets.names.has(name) || aliases.has(name)) return impure(`rebinds ${name}`);
+  for (const name of [...bound, ...aliases.keys()]) if (sets.names.has(name) || (bound.has(name) && aliases.has(name)) || keywords.has(name)) return impure(`rebinds ${name}`);
   for (const statement of body) {
     const why = checkStatement(statement, sets, aliases, bound);
     if (why) return impure(why);
