@@ -8,8 +8,7 @@ import type { CommandRule, LanguageRules, RuleTable } from './rules/rule-types.j
 export interface CompiledLanguage {
   patterns: { re: RegExp; level: LanguageRules['patterns'][number]['level']; why: string }[];
   shellCalls: RegExp[];
-  safeModules: Set<string>;
-  imports: RegExp[];
+  pure: LanguageRules['pure'];
   effects: RegExp[];
   modules: LanguageRules['modules'];
   shellCallsRaw: boolean;
@@ -47,9 +46,8 @@ export function compileRules(table: RuleTable): CompiledRules {
     languages[name] = {
       patterns: lang.patterns.map((p) => ({ re: new RegExp(p.match, 'm'), level: p.level, why: p.why })),
       shellCalls: lang.shellCalls.map((s) => new RegExp(s, 'g')),
-      safeModules: new Set(lang.safeModules),
-      imports: lang.imports.map((s) => new RegExp(s, 'gm')),
-      effects: lang.effects.map((s) => new RegExp(s, 'm')),
+      pure: lang.pure,
+      effects: (lang.effects ?? []).map((s) => new RegExp(s, 'm')),
       modules: lang.modules,
       shellCallsRaw: lang.shellCallsRaw ?? false,
     };

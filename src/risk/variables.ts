@@ -21,5 +21,11 @@ export function assessAssignment(name: string, value: Word, ctx: Ctx, prefix: bo
     else if (!prefix) return;
   } else if (vars.inject.includes(name)) {
     report(ctx, 'destructive', 'dynamic', part, `${name} makes programs load or run code nl-sh cannot see`);
+  } else if (vars.commands?.includes(name)) {
+    // A pager, editor or ssh command some program runs: the value is a command line (LESSOPEN's starts with |).
+    const command = (value.value ?? value.code).replace(/^\s*\|+/, '');
+    if (command.trim() !== '') ctx.run.runCode({ kind: 'text', text: command, from: part }, 'shell', { ...ctx, depth: ctx.depth + 1 }, part);
+  } else if (vars.loadPath?.includes(name)) {
+    report(ctx, 'writes', 'unknown', part, `${name} makes programs load modules, options or config from where it points; nl-sh cannot see what that runs`);
   }
 }

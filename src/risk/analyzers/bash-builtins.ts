@@ -1,7 +1,7 @@
 // bash builtins whose operands bash evaluates, and builtins that change what later names run:
 // `read`/`printf -v`/`test -v`/`mapfile`/`getopts`/`wait -p`/`unset` take variable names whose
-// subscripts are arithmetic (`read 'a[$(cmd)]'` runs cmd); `let` is arithmetic; `mapfile -C`
-// runs code; `alias`, `hash -p` and `enable` change what a name means on the lines after.
+// subscripts are arithmetic (`read 'a[$(cmd)]'` runs cmd); `let` is arithmetic; `alias`,
+// `hash -p` and `enable` change what a name means on the lines after.
 
 import { arithmeticFromValue, lookupIn, nameOperand } from '../bash-eval.js';
 import { report } from '../walk-context.js';
@@ -21,20 +21,15 @@ const nameSpots: Readonly<Record<string, { options?: string[]; positionals?: 'al
   unset: { positionals: 'all' },
 };
 
-/** The `names` analyzer: judge the names a builtin evaluates, `let`'s arithmetic and `mapfile -C`'s callback. */
+/** The `names` analyzer: judge the names a builtin evaluates, and `let`'s arithmetic. */
 export const analyzeNames: Analyzer = (call) => {
-  const { name, args, parsed, ctx } = call;
+  const { name, args, ctx } = call;
   const lookup = lookupIn(ctx);
   if (name === 'let') {
     for (const word of args) if (word.value !== undefined) arithmeticFromValue(word.value, lookup, ctx, ctx.span);
     return undefined;
   }
   for (const word of nameWords(call)) if (word.value !== undefined) nameOperand(word.value, lookup, ctx, ctx.span);
-  for (const callback of parsed.valueWords.get('-C') ?? []) {
-    if (name !== 'mapfile' && name !== 'readarray') continue;
-    if (callback.value === undefined) report(ctx, 'destructive', 'dynamic', ctx.span, `${name} -C: the callback is only known at run time`);
-    else ctx.run.runCode({ kind: 'text', text: `${callback.value} 0 line`, from: ctx.span }, 'shell', { ...ctx, depth: ctx.depth + 1 }, `${name} -C`);
-  }
   return undefined;
 };
 

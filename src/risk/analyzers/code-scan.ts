@@ -1,10 +1,12 @@
 // Reading interpreter one-liners (python -c, node -e, perl -e, ruby -e, php -r) for what they
 // do: patterns that delete or fetch-and-run, shell commands they start (judged as shell), and
-// whether the rest only reads. Code nl-sh cannot account for is at least "writes", and unknown.
+// whether the rest is inside the language's allow-list of provably pure forms. Code outside it
+// is at least "writes", and unknown: nothing is judged harmless by the absence of a bad pattern.
 
 import { compareLevels, type Level } from '../levels.js';
 import type { ScriptLanguage } from '../rules/rule-types.js';
 import { report, type Ctx } from '../walk-context.js';
+import { provePure, shadowedModule } from './pure-code.js';
 
 /** Judge `code` written in `language`; `how` names the part of the command that runs it. */
 export function assessScript(language: ScriptLanguage | 'shell' | 'sql' | 'redis' | 'mongo', code: string, ctx: Ctx, how: string): void {
@@ -17,31 +19,33 @@ export function assessScript(language: ScriptLanguage | 'shell' | 'sql' | 'redis
       if (compareLevels(p.level, worst) > 0) worst = p.level;
     }
   }
-  let runsShell = false;
   for (const re of lang.shellCalls) {
     re.lastIndex = 0;
     for (const m of code.matchAll(re)) {
-      runsShell = true;
       const command = lang.shellCallsRaw ? (m[1] ?? '').trim() : literalCommand(m[1] ?? '');
       if (command === undefined) report(ctx, 'destructive', 'dynamic', how, `the ${language} code runs a shell command built at run time`);
       else ctx.run.runCode({ kind: 'text', text: command, from: how }, 'shell', ctx, how);
     }
   }
-  if (compareLevels(worst, 'read_only') > 0 || runsShell) return;
-  const modules = new Set<string>();
-  for (const re of lang.imports) {
-    re.lastIndex = 0;
-    for (const m of code.matchAll(re)) for (const name of (m[1] ?? '').split(/\s*,\s*/)) if (name) modules.add(name.trim().split(/\s+/)[0] ?? name);
+  // A shell command the code starts was judged above; the code around it must still be proven pure.
+  if (compareLevels(worst, 'read_only') > 0) return;
+  const why = impurity(language as ScriptLanguage, code, ctx);
+  if (why === undefined) report(ctx, 'read_only', 'rule', how, `the ${language} code only computes and prints`);
+  else report(ctx, 'writes', 'unknown', how, `the ${language} code ${why}; nl-sh cannot tell everything it does`);
+}
+
+/** Why the code is not provably pure, or undefined when it is (allow-listed forms only). */
+function impurity(language: ScriptLanguage, code: string, ctx: Ctx): string | undefined {
+  const lang = ctx.env.rules.languages[language];
+  if (!lang.pure) return 'is not a language nl-sh proves harmless';
+  if (lang.pure.reader === 'effects') {
+    const effect = lang.effects.find((re) => re.test(code));
+    return effect ? `calls ${effect.exec(code)?.[0] ?? 'something'}` : undefined;
   }
-  // Data files (`require('./package.json')`) are read, not run.
-  const unsafe = [...modules].filter((m) => !m.endsWith('.json') && !lang.safeModules.has(m) && !lang.safeModules.has(m.split(/[.:/]/)[0] ?? m));
-  const effect = lang.effects.find((re) => re.test(code));
-  if (unsafe.length === 0 && !effect) {
-    report(ctx, 'read_only', 'rule', how, `the ${language} code only computes and prints`);
-    return;
-  }
-  const what = unsafe.length > 0 ? `uses ${unsafe.slice(0, 3).join(', ')}` : `calls ${effect?.exec(code)?.[0] ?? 'something'}`;
-  report(ctx, 'writes', 'unknown', how, `the ${language} code ${what}; nl-sh cannot tell everything it does`);
+  const verdict = provePure(lang.pure, code);
+  if (!verdict.pure) return verdict.why;
+  const planted = language === 'python' ? shadowedModule(verdict.modules, ctx) : undefined;
+  return planted === undefined ? undefined : `imports a module that ${planted} would replace`;
 }
 
 /** The shell command in a string literal or a list of string literals; undefined when built at run time. */

@@ -32,7 +32,8 @@ export const analyzeKill: Analyzer = ({ args, ctx }) => {
   }
   for (const pid of pids) {
     const v = pid.value;
-    if (v === '-1') report(ctx, 'destructive', 'rule', ctx.span, 'kill -1 signals every process you may signal');
+    if (v === '1') report(ctx, 'privileged', 'rule', ctx.span, 'signals init (pid 1), which takes the whole machine with it');
+    else if (v === '-1') report(ctx, 'destructive', 'rule', ctx.span, 'kill -1 signals every process you may signal');
     else if (v === '0') report(ctx, 'destructive', 'rule', ctx.span, 'kill 0 signals the whole process group');
     else if (v !== undefined && v.startsWith('-')) report(ctx, 'destructive', 'rule', ctx.span, `kill ${v} signals a whole process group`);
     else if (v === undefined && pid.outputs.some((o: Content) => o.kind !== 'none' && 'from' in o && byName.test(o.from)))

@@ -63,6 +63,9 @@ const ghVerbs: CommandRule = {
   otherSubcommands: { level: 'writes', why: 'a GitHub CLI command that may change things' },
 };
 
+const outputFlag: FlagRule = { flags: ['--output'], level: 'writes', why: 'writes the output to a file' };
+const extDiff: FlagRule = { flags: ['--ext-diff'], effect: 'always', level: 'writes', why: 'runs the external diff program the configuration names' };
+
 /** git and friends. */
 export const gitRules: Record<string, CommandRule> = {
   git: {
@@ -77,15 +80,28 @@ export const gitRules: Record<string, CommandRule> = {
         level: 'destructive',
         why: 'makes git run a command nl-sh cannot see',
       },
+      {
+        flags: ['-c'],
+        valueMatch: '^(?!(color\\.[\\w.]+|user\\.(name|email)|core\\.(quotepath|autocrlf|safecrlf|filemode|ignorecase)|advice\\.\\w+|log\\.\\w+|init\\.defaultbranch|safe\\.directory|column\\.ui|i18n\\.\\w+)(=|$))',
+        effect: 'always',
+        level: 'writes',
+        why: 'a configuration setting nl-sh does not know; settings can make git run programs',
+      },
+      { flags: ['--config-env'], effect: 'always', level: 'writes', why: 'takes a setting from the environment; settings can make git run programs' },
+      { flags: ['--exec-path'], valueMatch: '.', effect: 'always', level: 'writes', why: 'runs git commands from another directory' },
     ],
     subcommands: {
       status: ro('shows the working tree state'),
-      log: ro('shows history', { options: { withValue: ['-S', '-G', '-n', '--author', '--grep', '--since', '--until', '--format', '--pretty', '-L'] } }),
-      show: ro('shows objects'),
-      diff: ro('shows changes', { options: { withValue: ['--output', '-S', '-G'] }, flags: [{ flags: ['--output'], level: 'writes', why: 'writes the diff to a file' }] }),
+      log: ro('shows history', { options: { withValue: ['-S', '-G', '-n', '--author', '--grep', '--since', '--until', '--format', '--pretty', '-L', '--output'] }, flags: [outputFlag, extDiff], targets: { options: ['--output'], onExisting: { level: 'destructive', why: 'the output file is replaced' } } }),
+      show: ro('shows objects', { options: { withValue: ['--output'] }, flags: [outputFlag, extDiff], targets: { options: ['--output'], onExisting: { level: 'destructive', why: 'the output file is replaced' } } }),
+      diff: ro('shows changes', { options: { withValue: ['--output', '-S', '-G'] }, flags: [outputFlag, extDiff], targets: { options: ['--output'], onExisting: { level: 'destructive', why: 'the output file is replaced' } } }),
       blame: ro('annotates lines'),
       annotate: ro('annotates lines'),
-      grep: ro('searches tracked files', { options: { withValue: ['-e', '-f', '-m', '-A', '-B', '-C'] } }),
+      grep: ro('searches tracked files', {
+        options: { withValue: ['-e', '-f', '-m', '-A', '-B', '-C'], attachedOnly: ['-O', '--open-files-in-pager'] },
+        flags: [{ flags: ['-O', '--open-files-in-pager'], effect: 'always', level: 'writes', why: 'opens the matching files in a program' }],
+        wraps: { inner: 'option-only', commandOptions: ['-O', '--open-files-in-pager'] },
+      }),
       shortlog: ro('summarises history'),
       describe: ro('describes a commit'),
       'rev-parse': ro('resolves names'),
@@ -200,7 +216,7 @@ export const gitRules: Record<string, CommandRule> = {
       pull: w('fetches and merges'),
       fetch: w('fetches from a remote', { flags: [dryRun(['--dry-run'])] }),
       merge: w('merges branches'),
-      rebase: w('replays commits (the reflog keeps the old ones)'),
+      rebase: w('replays commits (the reflog keeps the old ones)', { options: { withValue: ['-x', '--exec', '--onto', '-s', '--strategy', '-X', '--strategy-option'] }, wraps: { inner: 'option-only', commandOptions: ['-x', '--exec'] } }),
       'cherry-pick': w('applies commits'),
       revert: w('records reverting commits'),
       am: w('applies mailed patches'),

@@ -2,7 +2,7 @@
 // they start (judged as shell), and fetch-then-execute; code whose imports are all known to be
 // harmless and that shows no effect is read-only; anything else is unknown.
 
-import type { CommandRule, LanguageRules, ScriptLanguage } from './rule-types.js';
+import type { CommandRule, LanguageRules, PureForms, ScriptLanguage } from './rule-types.js';
 
 const interpreter = (language: CommandRule['code'], withValue: string[], attachedOnly: string[] = []): CommandRule => ({
   level: 'read_only',
@@ -36,7 +36,8 @@ export const interpreterRules: Record<string, CommandRule> = {
     otherSubcommands: { level: 'writes', why: 'runs a deno command' },
   },
   Rscript: { level: 'writes', why: 'runs R code nl-sh does not read' },
-  lua: { level: 'writes', why: 'runs Lua code nl-sh does not read' },
+  lua: interpreter({ language: 'lua', options: ['-e'], script: true }, ['-e', '-l']),
+  luajit: interpreter({ language: 'lua', options: ['-e'], script: true }, ['-e', '-l', '-j', '-O']),
   gcc: { level: 'writes', why: 'compiles code' },
   'g++': { level: 'writes', why: 'compiles code' },
   cc: { level: 'writes', why: 'compiles code' },
@@ -83,26 +84,52 @@ const pythonModules: NonNullable<LanguageRules['modules']> = {
   'pip._internal': { use: 'pip' },
 };
 
+// The allow-lists of provably pure forms (docs/risk-rules.md, `pure`). Code is read-only only when
+// every name, member, call and import it uses is listed here; a method listed is pure on every
+// value the listed names can produce (strings, numbers, lists, dicts, stdin).
+const pythonPure: PureForms = {
+  reader: 'python',
+  names: ['print', 'len', 'sum', 'min', 'max', 'abs', 'round', 'sorted', 'reversed', 'enumerate', 'zip', 'map', 'filter', 'range', 'str', 'int', 'float', 'bool', 'list', 'dict', 'set', 'tuple', 'frozenset', 'bytes', 'repr', 'ascii', 'chr', 'ord', 'hex', 'oct', 'bin', 'divmod', 'pow', 'all', 'any', 'isinstance', 'format', 'hash', 'iter', 'next', 'input', 'open', 'exit', 'quit'],
+  modules: ['json', 'math', 'sys', 're', 'base64', 'hashlib', 'datetime', 'collections', 'itertools', 'statistics', 'string', 'textwrap'],
+  paths: ['json.*', 'math.*', 're.*', 'base64.*', 'hashlib.*', 'datetime.*', 'collections.*', 'itertools.*', 'statistics.*', 'string.*', 'textwrap.*', 'sys.stdin', 'sys.stdout', 'sys.stdout.write', 'sys.stderr', 'sys.stderr.write', 'sys.argv', 'sys.version', 'sys.version_info', 'sys.platform', 'sys.maxsize', 'sys.byteorder', 'sys.executable', 'sys.exit', 'sys.getsizeof', 'sys.getrecursionlimit', 'sys.float_info', 'sys.implementation'],
+  methods: ['strip', 'lstrip', 'rstrip', 'split', 'rsplit', 'splitlines', 'join', 'upper', 'lower', 'title', 'capitalize', 'casefold', 'swapcase', 'replace', 'startswith', 'endswith', 'find', 'rfind', 'index', 'rindex', 'count', 'format', 'zfill', 'ljust', 'rjust', 'center', 'encode', 'decode', 'isdigit', 'isalpha', 'isalnum', 'isspace', 'isupper', 'islower', 'isnumeric', 'isdecimal', 'partition', 'rpartition', 'expandtabs', 'removeprefix', 'removesuffix', 'items', 'keys', 'values', 'get', 'copy', 'setdefault', 'update', 'append', 'extend', 'insert', 'pop', 'sort', 'reverse', 'add', 'discard', 'union', 'intersection', 'difference', 'issubset', 'issuperset', 'read', 'readline', 'readlines', 'hex', 'fromhex', 'bit_length', 'is_integer', 'most_common', 'group', 'groups', 'groupdict', 'start', 'end', 'span', 'findall', 'finditer', 'search', 'match', 'fullmatch', 'sub', 'subn', 'isoformat', 'strftime', 'timestamp', 'now', 'today', 'utcnow', 'fromtimestamp', 'fromisoformat', 'strptime', 'hexdigest', 'digest', 'total_seconds', 'weekday'],
+};
+
+const nodePure: PureForms = {
+  reader: 'node',
+  names: ['parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Number', 'String', 'Boolean', 'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI'],
+  modules: ['fs', 'path', 'os', 'util', 'crypto'],
+  paths: ['console.log', 'console.error', 'console.info', 'console.warn', 'console.dir', 'console.table', 'console.debug', 'JSON.parse', 'JSON.stringify', 'Math.*', 'process.argv', 'process.env', 'process.stdout', 'process.stdout.write', 'process.stderr', 'process.stderr.write', 'process.stdin', 'process.cwd', 'process.platform', 'process.version', 'process.versions', 'process.arch', 'process.exit', 'process.pid', 'process.uptime', 'process.memoryUsage', 'process.hrtime', 'Object.keys', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Array.isArray', 'Array.from', 'Array.of', 'Number.isInteger', 'Number.isFinite', 'Number.isNaN', 'Number.parseInt', 'Number.parseFloat', 'Number.MAX_SAFE_INTEGER', 'String.fromCharCode', 'Date.now', 'Buffer.from', 'Buffer.byteLength', 'Buffer.concat', 'Buffer.isBuffer', 'fs.readFileSync', 'fs.existsSync', 'fs.readdirSync', 'fs.statSync', 'fs.lstatSync', 'fs.realpathSync', 'fs.readlinkSync', 'path.*', 'os.hostname', 'os.platform', 'os.type', 'os.release', 'os.arch', 'os.cpus', 'os.totalmem', 'os.freemem', 'os.homedir', 'os.tmpdir', 'os.uptime', 'os.userInfo', 'os.networkInterfaces', 'os.EOL', 'os.loadavg', 'os.endianness', 'os.version', 'os.machine', 'os.availableParallelism', 'util.inspect', 'util.format', 'crypto.createHash', 'crypto.randomUUID', 'crypto.randomBytes', 'crypto.randomInt', 'crypto.getHashes'],
+  methods: ['toString', 'toFixed', 'toPrecision', 'toUpperCase', 'toLowerCase', 'trim', 'trimStart', 'trimEnd', 'split', 'join', 'slice', 'substring', 'substr', 'indexOf', 'lastIndexOf', 'includes', 'startsWith', 'endsWith', 'replace', 'replaceAll', 'match', 'matchAll', 'padStart', 'padEnd', 'repeat', 'charAt', 'charCodeAt', 'codePointAt', 'concat', 'at', 'map', 'filter', 'reduce', 'reduceRight', 'forEach', 'some', 'every', 'find', 'findIndex', 'findLast', 'flat', 'flatMap', 'sort', 'reverse', 'push', 'pop', 'shift', 'unshift', 'keys', 'values', 'entries', 'has', 'get', 'set', 'add', 'test', 'getTime', 'toISOString', 'toLocaleString', 'toLocaleDateString', 'toDateString', 'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds', 'normalize', 'localeCompare', 'isFile', 'isDirectory', 'isSymbolicLink', 'digest', 'update', 'on', 'setEncoding', 'resume', 'bigint', 'toJSON'],
+};
+
+const perlPure: PureForms = {
+  reader: 'perl',
+  names: ['print', 'printf', 'say', 'if', 'unless', 'else', 'elsif', 'for', 'foreach', 'while', 'until', 'and', 'or', 'not', 'xor', 'my', 'our', 'local', 'last', 'next', 'length', 'uc', 'lc', 'ucfirst', 'lcfirst', 'split', 'join', 'sort', 'reverse', 'keys', 'values', 'each', 'scalar', 'defined', 'undef', 'chomp', 'chop', 'chr', 'ord', 'hex', 'oct', 'abs', 'int', 'sqrt', 'sin', 'cos', 'atan2', 'exp', 'log', 'rand', 'srand', 'substr', 'index', 'rindex', 'sprintf', 'exists', 'map', 'grep', 'push', 'pop', 'shift', 'unshift', 'splice', 'eq', 'ne', 'lt', 'gt', 'le', 'ge', 'cmp', 'x', 'STDIN', 'STDOUT', 'STDERR', 'ARGV', 'time', 'localtime', 'gmtime', 'pack', 'unpack', 'quotemeta', 'pos', 'die', 'warn', 'exit', 'BEGIN', 'END', 'sum', 'sum0', 'max', 'min', 'first', 'uniq', 'maxstr', 'minstr'],
+  modules: ['strict', 'warnings', 'utf8', 'List::Util'],
+};
+
 /** How code in each script language is judged. */
 export const languageRules: Record<ScriptLanguage, LanguageRules> = {
   awk: {
-    patterns: [],
+    patterns: [{ match: '\\|&?\\s*"\\s*(\\S*/)?(sh|bash|dash|zsh|ksh|mksh|fish|python[0-9.]*|perl|ruby|node|php|lua|awk|gawk|xargs|env|sudo|su|eval|source)\\b', level: 'destructive', why: 'the code pipes text it builds into a shell or interpreter, which runs it' }],
     shellCalls: ['\\bsystem\\s*\\(\\s*([^)]*)', '("(?:[^"\\\\]|\\\\.)*"|[A-Za-z_]\\w*)\\s*\\|&?\\s*getline', '\\|&?\\s*("(?:[^"\\\\]|\\\\.)*"|[A-Za-z_]\\w*)'],
-    safeModules: [],
-    imports: ['@(?:include|load)\\s+"([^"]+)"'],
-    effects: ['\\bprintf?\\b[^;{}]*>'],
+    pure: { reader: 'effects' },
+    // `print > file` writes; `print | cmd` feeds a command nl-sh judges without its input; `@include`,
+    // `@load` and gawk's indirect calls (`@f()`) reach code nl-sh cannot see.
+    effects: ['\\bprintf?\\b[^;{}]*>', '\\bprintf?\\b[^;{}]*\\|', '@'],
   },
   sed: {
     patterns: [{ match: 's(.)(?:\\\\.|(?!\\1).)*\\1(?:\\\\.|(?!\\1).)*\\1[gpIiMm0-9w]*e', level: 'destructive', why: 'the e flag runs each result as a shell command' }],
     shellCalls: ['(?:^|[;\\n{}])\\s*(?:[0-9]+|\\$|/[^/]*/)?(?:\\s*,\\s*(?:[0-9]+|\\$|/[^/]*/))?\\s*e\\s+([^;\\n}]+)'],
     shellCallsRaw: true,
-    safeModules: [],
-    imports: [],
+    pure: { reader: 'effects' },
     effects: ['(?:^|[;\\n{}])\\s*(?:[0-9]+|\\$|/[^/]*/)?(?:\\s*,\\s*(?:[0-9]+|\\$|/[^/]*/))?\\s*[wW]\\s*\\S', 's(.)(?:\\\\.|(?!\\1).)*\\1(?:\\\\.|(?!\\1).)*\\1[gpIiMm0-9e]*w\\s*\\S'],
   },
   python: {
     patterns: [
       { match: '\\bshutil\\.rmtree\\s*\\(|\\bos\\.(remove|unlink|rmdir|removedirs)\\s*\\(|\\.(unlink|rmdir)\\s*\\(|\\bsend2trash\\b(?!.*\\btrash)', level: 'destructive', why: 'the code deletes files or directories' },
+      { match: '\\b(os\\.(system|popen|exec\\w*|spawn\\w*|posix_spawn\\w*)|subprocess\\.(run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|pty\\.spawn)\\b(?!\\s*\\()', level: 'destructive', why: 'the code takes hold of a function that runs commands, to call it out of sight' },
       { match: '\\bos\\.truncate\\s*\\(|\\.truncate\\s*\\(\\s*0?\\s*\\)', level: 'destructive', why: 'the code truncates a file' },
       { match: '(urlopen|requests\\.(get|post)|httpx\\.(get|post)|urllib\\.request)[\\s\\S]*\\b(exec|eval)\\s*\\(|\\b(exec|eval)\\s*\\([\\s\\S]*(urlopen|requests\\.(get|post)|httpx\\.(get|post))', level: 'network_exec', why: 'the code fetches code from the network and runs it' },
     ],
@@ -111,58 +138,36 @@ export const languageRules: Record<ScriptLanguage, LanguageRules> = {
       '\\bsubprocess\\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)\\s*\\(\\s*(\\[[^\\]]*\\]|[^,)]*)',
       '\\bos\\.exec[lv]p?e?\\s*\\(\\s*([^,)]*)',
     ],
-    safeModules: ['json', 'sys', 'math', 're', 'datetime', 'time', 'base64', 'hashlib', 'uuid', 'platform', 'os', 'os.path', 'secrets', 'random', 'collections', 'itertools', 'functools', 'string', 'textwrap', 'urllib.parse', 'pprint', 'statistics', 'decimal', 'fractions', 'calendar', 'locale', 'struct', 'binascii', 'zlib', 'csv', 'socket', 'getpass', 'pathlib', 'glob', 'fnmatch', 'typing', 'dataclasses', 'enum', 'operator', 'copy', 'heapq', 'bisect', 'array', 'ipaddress', 'unicodedata', 'html', 'xml', 'yaml', 'tomllib', 'sysconfig', 'site', 'importlib.metadata', 'ssl', 'certifi', 'numpy', 'pandas', 'this'],
-    imports: ['^\\s*import\\s+([\\w.]+(?:\\s*,\\s*[\\w.]+)*)', '^\\s*from\\s+([\\w.]+)\\s+import', '(?:;|^)\\s*import\\s+([\\w.]+(?:\\s*,\\s*[\\w.]+)*)', '(?:;|^)\\s*from\\s+([\\w.]+)\\s+import', '__import__\\(\\s*[\'"]([\\w.]+)'],
-    effects: [
-      '\\bopen\\s*\\([^)]*,\\s*(mode\\s*=\\s*)?[rbt]*[\'"][^\'"]*[wax+]',
-      '\\.write(_text|_bytes)?\\s*\\(',
-      '\\b(exec|eval|compile)\\s*\\(',
-      '__import__\\s*\\(',
-      '\\bos\\.(makedirs|mkdir|rename|replace|chmod|chown|symlink|link|utime|putenv|kill|killpg|setuid|setgid|chdir|chroot|mkfifo|mknod)\\s*\\(',
-      '\\bshutil\\.(copy|copy2|copyfile|copytree|move|chown|make_archive|unpack_archive)\\s*\\(',
-      '\\.(mkdir|touch|rename|replace|symlink_to|hardlink_to|chmod)\\s*\\(',
-      '\\bsocket\\.socket\\s*\\([\\s\\S]*\\.(send|sendall|connect)\\s*\\(',
-      '\\bsqlite3\\.connect\\b',
-      '\\brequests\\.(post|put|patch|delete)\\s*\\(',
-    ],
+    pure: pythonPure,
     modules: pythonModules,
   },
   node: {
     patterns: [
       { match: '\\.(rmSync|rmdirSync|unlinkSync)\\s*\\(|\\b(fs|fsp|promises)\\.(rm|rmdir|unlink)\\s*\\(|\\)\\.(rm|rmdir|unlink)\\s*\\(|\\brimraf\\b|\\bfs-extra\\b[\\s\\S]*\\.(remove|emptyDir)(Sync)?\\s*\\(', level: 'destructive', why: 'the code deletes files or directories' },
+      { match: '\\b(execSync|exec|execFile|execFileSync|spawn|spawnSync|fork)\\b(?!\\s*\\()', level: 'destructive', why: 'the code takes hold of a function that runs commands, to call it out of sight' },
       { match: '(fetch\\s*\\(|https?\\.get\\s*\\(|axios)[\\s\\S]*(\\beval\\s*\\(|new\\s+Function|vm\\.run)', level: 'network_exec', why: 'the code fetches code from the network and runs it' },
     ],
     shellCalls: ['\\b(?:execSync|exec|execFileSync|execFile|spawnSync|spawn)\\s*\\(\\s*(\\[[^\\]]*\\]|[^,)]*)'],
-    safeModules: ['fs', 'path', 'os', 'util', 'url', 'crypto', 'process', 'node:fs', 'node:path', 'node:os', 'node:util', 'node:url', 'node:crypto', 'node:process', 'assert', 'node:assert', 'querystring', 'buffer', 'node:buffer', 'readline', 'node:readline'],
-    imports: ['require\\(\\s*[\'"]([^\'"]+)[\'"]\\s*\\)', '\\bfrom\\s+[\'"]([^\'"]+)[\'"]', '\\bimport\\s*\\(\\s*[\'"]([^\'"]+)[\'"]'],
-    effects: [
-      '(\\bfs|\\))\\.(writeFile|writeFileSync|appendFile|appendFileSync|mkdir|mkdirSync|rename|renameSync|copyFile|copyFileSync|cp|cpSync|chmod|chmodSync|chown|chownSync|symlink|symlinkSync|createWriteStream|truncate|truncateSync|utimes|utimesSync)\\b',
-      '\\bprocess\\.(kill|chdir|setuid|setgid)\\s*\\(',
-      '\\beval\\s*\\(',
-      '\\bnew\\s+Function\\b',
-      '\\brequire\\s*\\(\\s*[^\'"\\s]',
-      '\\bfetch\\s*\\([^)]*method\\s*:\\s*[\'"](POST|PUT|PATCH|DELETE)',
-    ],
+    pure: nodePure,
   },
   perl: {
     patterns: [{ match: '\\bunlink\\b|\\brmtree\\b|\\bremove_tree\\b|\\brmdir\\b', level: 'destructive', why: 'the code deletes files or directories' }],
     shellCalls: ['\\bsystem\\s*\\(?\\s*((?:\'[^\']*\'|"[^"]*"|[^;)]*))', '`([^`]*)`', '\\bqx\\s*[{(]([^})]*)[})]', '\\bexec\\s*\\(?\\s*((?:\'[^\']*\'|"[^"]*"|[^;)]*))'],
-    safeModules: ['strict', 'warnings', 'utf8', 'List::Util', 'Scalar::Util', 'Data::Dumper', 'POSIX', 'Time::Local', 'Time::HiRes', 'JSON::PP', 'Getopt::Long', 'MIME::Base64', 'Digest::MD5', 'Digest::SHA', 'Encode'],
-    imports: ['\\b(?:use|require)\\s+([A-Za-z][\\w:]*)', '-M([A-Za-z][\\w:]*)'],
-    effects: ['\\bopen\\s*\\(?\\s*[^,]*,\\s*[\'"]?\\s*(>|\\+<|>>|\\|)', '\\bopen\\s*\\(?\\s*[^,]*,\\s*[\'"][^\'"]*[>|]', '\\brename\\b', '\\bmkdir\\b', '\\bchmod\\b', '\\bchown\\b', '\\bkill\\b', '\\beval\\b', '\\bsymlink\\b', '\\blink\\b', '\\butime\\b', '\\btruncate\\b'],
+    pure: perlPure,
   },
   ruby: {
     patterns: [{ match: '\\bFileUtils\\.(rm|rm_r|rm_rf|rm_f|remove|remove_dir|remove_entry|remove_entry_secure|rmdir|rmtree)\\b|\\bFile\\.(delete|unlink)\\b|\\bDir\\.(delete|rmdir|unlink)\\b', level: 'destructive', why: 'the code deletes files or directories' }],
     shellCalls: ['\\bsystem\\s*\\(?\\s*((?:\'[^\']*\'|"[^"]*"|[^;)]*))', '`([^`]*)`', '%x[{(]([^})]*)[})]', '\\bexec\\s*\\(?\\s*((?:\'[^\']*\'|"[^"]*"|[^;)]*))', '\\bIO\\.popen\\s*\\(\\s*([^,)]*)', '\\bOpen3\\.\\w+\\s*\\(\\s*([^,)]*)'],
-    safeModules: ['json', 'yaml', 'set', 'date', 'time', 'pp', 'securerandom', 'digest', 'base64', 'uri', 'ostruct', 'bigdecimal'],
-    imports: ['\\brequire\\s*\\(?\\s*[\'"]([^\'"]+)[\'"]', '-r\\s*([\\w/]+)'],
-    effects: ['\\bFile\\.(write|open\\s*\\([^)]*[\'"][wa])', '\\bFileUtils\\.(mv|cp|cp_r|mkdir|mkdir_p|touch|chmod|chown|ln|ln_s)\\b', '\\bDir\\.mkdir\\b', '\\beval\\b', '\\bProcess\\.kill\\b', '\\.write\\s*\\('],
+    // No pure forms: `Kernel.send(:system, …)`, `public_send`, `method(:…)` make any name a call.
   },
   php: {
     patterns: [{ match: '\\bunlink\\s*\\(|\\brmdir\\s*\\(', level: 'destructive', why: 'the code deletes files or directories' }],
     shellCalls: ['\\b(?:shell_exec|exec|system|passthru|popen|proc_open)\\s*\\(\\s*([^,)]*)', '`([^`]*)`'],
-    safeModules: [],
-    imports: ['\\b(?:require|include)(?:_once)?\\s*\\(?\\s*[\'"]([^\'"]+)[\'"]'],
-    effects: ['\\bfile_put_contents\\s*\\(', '\\bfopen\\s*\\([^)]*[\'"][wax+c]', '\\bmkdir\\s*\\(', '\\brename\\s*\\(', '\\bcopy\\s*\\(', '\\bchmod\\s*\\(', '\\bchown\\s*\\(', '\\beval\\s*\\(', '\\bsymlink\\s*\\(', '\\btouch\\s*\\(', '\\bfwrite\\s*\\('],
+    // No pure forms: variable functions (`$f()`) and `call_user_func` make any string a call.
+  },
+  lua: {
+    patterns: [{ match: '\\bos\\.(remove|rename)\\s*\\(', level: 'destructive', why: 'the code deletes or replaces files' }],
+    shellCalls: ['\\bos\\.execute\\s*\\(?\\s*([^,)]*)', '\\bio\\.popen\\s*\\(\\s*([^,)]*)'],
+    // No pure forms: `load`, `_G[name]` and `require` reach anything.
   },
 };

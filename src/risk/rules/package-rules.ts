@@ -50,7 +50,8 @@ const nodeManager = (name: string, bare?: CommandRule['noArgs']): CommandRule =>
   level: 'read_only',
   why: `prints ${name} usage`,
   ...(bare ? { noArgs: bare } : {}),
-  options: { withValue: ['-C', '--prefix', '-w', '--workspace', '--filter', '--dir', '--cwd'] },
+  options: { withValue: ['-C', '--prefix', '-w', '--workspace', '--filter', '--dir', '--cwd', '--logs-dir', '--userconfig', '--globalconfig', '--script-shell', '--cache', '--init-module', '--node-options'] },
+  flags: [{ flags: ['--logs-dir', '--userconfig', '--globalconfig', '--script-shell', '--cache', '--init-module', '--node-options'], effect: 'always', level: 'writes', why: 'writes logs or a cache elsewhere, or takes settings or a shell that can run programs' }],
   subcommands: {
     install: w('installs the project\'s dependencies', { flags: [global, dryRun] }),
     i: w('installs the project\'s dependencies', { flags: [global, dryRun] }),

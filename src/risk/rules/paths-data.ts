@@ -7,7 +7,7 @@ import type { PathRules } from './rule-types.js';
 
 /** The path rules. */
 export const pathRules: PathRules = {
-  systemPrefixes: ['/etc', '/usr', '/boot', '/var/lib', '/proc/sys', '/sys', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/root', '/var/spool/cron', '/var/cache/apt'],
+  systemPrefixes: ['/etc', '/usr', '/boot', '/var/lib', '/proc', '/sys', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/root', '/var/spool/cron', '/var/cache/apt'],
   devicePatterns: [
     '^/dev/(sd|hd|vd|xvd)[a-z]+[0-9]*$',
     '^/dev/nvme[0-9]+n[0-9]+(p[0-9]+)?$',
@@ -18,7 +18,7 @@ export const pathRules: PathRules = {
     '^/dev/(mem|kmem|port)$',
     '^/dev/r?disk[0-9]+(s[0-9]+)?$',
   ],
-  discardTargets: ['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty', '/dev/zero', '/dev/full'],
+  discardTargets: ['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty', '/dev/zero', '/dev/full', '/proc/self/fd/1', '/proc/self/fd/2'],
   binDirs: ['/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin', '/usr/local/sbin', '/opt/homebrew/bin', '/snap/bin', '/usr/games'],
   wellKnownFiles: [
     'package.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'Cargo.lock', 'go.sum', 'poetry.lock', 'Gemfile.lock',

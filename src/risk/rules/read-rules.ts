@@ -80,7 +80,7 @@ export const readRules: Record<string, CommandRule> = {
   sdiff: ro('compares files'),
   vimdiff: ro('compares files in an editor'),
   stat: ro('shows file metadata'),
-  file: ro('identifies file types'),
+  file: ro('identifies file types', { options: { withValue: ['-m', '--magic-file', '-f', '--files-from', '-F', '--separator', '-e', '--exclude', '-P', '--parameter'] }, flags: [{ flags: ['-C', '--compile'], level: 'writes', why: 'compiles a magic file, writing a .mgc file' }] }),
   du: ro('shows disk usage'),
   df: ro('shows free disk space'),
   free: ro('shows memory use'),
@@ -208,7 +208,7 @@ export const readRules: Record<string, CommandRule> = {
     flags: [{ flags: ['-k'], level: 'writes', why: 'stops the key agent' }],
     wraps: { inner: 'rest' },
   },
-  gpg: { level: 'writes', why: 'changes the keyring or writes files', flags: [{ flags: ['--list-keys', '-k', '--list-secret-keys', '-K', '--verify', '--fingerprint', '--list-sigs', '--check-sigs'], effect: 'set', level: 'read_only', why: 'only lists or verifies' }, { flags: ['--delete-key', '--delete-keys', '--delete-secret-key', '--delete-secret-keys', '--delete-secret-and-public-key'], level: 'destructive', why: 'deletes keys' }] },
+  gpg: { level: 'writes', why: 'changes the keyring or writes files', options: { withValue: ['-o', '--output', '-r', '--recipient', '-u', '--local-user', '--homedir', '--keyserver', '-a'] }, targets: { options: ['-o', '--output'], onExisting: { level: 'destructive', why: 'the output file is replaced' } }, flags: [{ flags: ['-o', '--output'], effect: 'always', level: 'writes', why: 'writes the output to a file' }, { flags: ['--list-keys', '-k', '--list-secret-keys', '-K', '--verify', '--fingerprint', '--list-sigs', '--check-sigs'], effect: 'set', level: 'read_only', why: 'only lists or verifies' }, { flags: ['--delete-key', '--delete-keys', '--delete-secret-key', '--delete-secret-keys', '--delete-secret-and-public-key'], level: 'destructive', why: 'deletes keys' }] },
   lsb_release: ro('prints distribution information'),
   'nvidia-smi': ro('shows GPU status'),
   uuidgen: ro('prints a UUID'),
@@ -289,7 +289,9 @@ export const readRules: Record<string, CommandRule> = {
   make: {
     level: 'writes',
     why: 'runs the project\'s build recipes',
-    options: { withValue: ['-C', '--directory', '-f', '--file', '-j', '--jobs', '-I', '-o', '-W', '-l'] },
-    flags: [{ flags: ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base'], effect: 'set', level: 'read_only', why: 'prints the recipes without running them' }],
+    options: { withValue: ['-C', '--directory', '-f', '--file', '-j', '--jobs', '-I', '-o', '-W', '-l', '-E', '--eval'] },
+    args: [{ match: '^(SHELL|MAKESHELL|\\.SHELLFLAGS|MAKEFLAGS|MFLAGS)=', effect: 'always', level: 'writes', why: 'changes the shell or options make runs recipes with, even in a dry run ($(shell …) runs anyway)' }],
+    flags: [
+      { flags: ['-E', '--eval'], effect: 'always', level: 'writes', why: 'evaluates make code nl-sh does not read ($(shell …) runs even in a dry run)' },{ flags: ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base'], effect: 'set', level: 'read_only', why: 'prints the recipes without running them' }],
   },
 };

@@ -103,7 +103,7 @@ export const analyzerNames = ['find', 'xargs', 'shell', 'eval', 'source', 'trap'
 export type AnalyzerName = (typeof analyzerNames)[number];
 
 /** Languages whose code nl-sh reads. */
-export type CodeLanguage = 'shell' | 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'awk' | 'sed' | 'sql' | 'redis' | 'mongo';
+export type CodeLanguage = 'shell' | 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'awk' | 'sed' | 'lua' | 'sql' | 'redis' | 'mongo';
 
 /** Where an interpreter or database client finds the code it runs (the `code` analyzer). */
 export interface CodeRule {
@@ -170,7 +170,23 @@ export interface CodePattern extends LevelWhy {
 }
 
 /** Languages judged by code patterns. */
-export type ScriptLanguage = 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'awk' | 'sed';
+export type ScriptLanguage = 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'awk' | 'sed' | 'lua';
+
+/** The reader that proves code in a language pure: a small tokenizer and grammar per language; `effects` for awk and sed, whose only effects the `effects` expressions find. */
+export type PureReader = 'python' | 'node' | 'perl' | 'effects';
+
+/** The allow-list of provably pure forms in one language. Anything outside it is unknown (writes). */
+export interface PureForms {
+  reader: PureReader;
+  /** Names the code may use and call (`print`, `len`, `console`); absent or empty: none. */
+  names?: string[];
+  /** Modules the code may import (`json`, `fs`); absent or empty: none. */
+  modules?: string[];
+  /** Dotted paths under modules and names the code may use (`json.loads`, `fs.readFileSync`); `x.*` allows every member of x. Absent or empty: none. */
+  paths?: string[];
+  /** Methods the code may call on any value it holds (`split`, `join`); absent or empty: none. */
+  methods?: string[];
+}
 
 /** What nl-sh knows about one interpreter language. */
 export interface LanguageRules {
@@ -180,12 +196,10 @@ export interface LanguageRules {
   shellCalls: string[];
   /** The captures of `shellCalls` are the command text itself, not a quoted string literal (sed's `e cmd`). */
   shellCallsRaw?: boolean;
-  /** Code with only these modules/imports and no pattern is read-only; absent or empty: none are safe. */
-  safeModules: string[];
-  /** Regular expressions capturing imported module names (first group). */
-  imports: string[];
-  /** Regular expressions that, when found, make code not read-only (writes, calls nl-sh cannot follow). */
-  effects: string[];
+  /** The provably pure forms: code inside them that matches no pattern or shell call is read-only. Absent: no code in this language is read-only (it is unknown, writes). */
+  pure?: PureForms;
+  /** For the `effects` reader: regular expressions that, when found, make code not read-only; absent or empty: none. */
+  effects?: string[];
   /** Modules run as programs (`python -m pip`): judged by another command's rule (`use`) or a level of their own. Absent or empty: every module is unknown. */
   modules?: Record<string, { use: string } | LevelWhy>;
 }
@@ -237,4 +251,8 @@ export interface VariableRules {
   lookup: string[];
   /** The value makes programs load code nl-sh cannot see (LD_PRELOAD, BASH_ENV). */
   inject: string[];
+  /** The value is a command line a program runs (pagers, editors, GIT_SSH_COMMAND): judged as shell code. Absent or empty: none. */
+  commands?: string[];
+  /** The value is where a program looks for modules, options or config that can run code (PYTHONPATH, NODE_OPTIONS, GIT_DIR): what it runs is unknown (writes). Absent or empty: none. */
+  loadPath?: string[];
 }

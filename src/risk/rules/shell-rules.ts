@@ -8,7 +8,10 @@ const shell: CommandRule = {
   why: 'runs shell code',
   analyzer: 'shell',
   options: { withValue: ['-o', '+o', '-O', '+O', '--rcfile', '--init-file'], stopAtPositional: true },
-  flags: [{ flags: ['-n', '--noexec'], effect: 'set', level: 'read_only', why: 'only parses the code, runs nothing' }],
+  flags: [
+    { flags: ['-n', '--noexec'], effect: 'set', level: 'read_only', why: 'only parses the code, runs nothing' },
+    { flags: ['--rcfile', '--init-file'], effect: 'always', level: 'writes', why: 'runs a startup file nl-sh does not read' },
+  ],
 };
 
 const runAs = (who: string, withValue: string[]): CommandRule => ({
@@ -26,6 +29,16 @@ const wrapper = (why: string, withValue: string[] = [], extra: Partial<WrapRule>
 });
 
 const state = (why: string): CommandRule => ({ level: 'read_only', why });
+const ro = state;
+
+// `-C CODE` runs shell code every `-c` lines read.
+const mapfile: CommandRule = {
+  level: 'read_only',
+  why: 'reads lines into an array',
+  options: { withValue: ['-C', '-c', '-d', '-n', '-O', '-s', '-u'] },
+  wraps: { inner: 'option-only', commandOptions: ['-C'] },
+  analyzer: 'names',
+};
 
 /** Shells, builtins and wrappers. */
 export const shellRules: Record<string, CommandRule> = {
@@ -36,6 +49,15 @@ export const shellRules: Record<string, CommandRule> = {
   ksh: shell,
   ash: shell,
   mksh: shell,
+  ksh93: shell,
+  yash: shell,
+  posh: shell,
+  hush: shell,
+  // csh-family and Plan 9 shells: -c is code too; nl-sh reads it as POSIX shell (their differences only make it unknown).
+  csh: shell,
+  tcsh: shell,
+  rc: shell,
+  es: shell,
   fish: { ...shell, options: { withValue: ['-C', '--init-command'], stopAtPositional: true } },
   eval: { level: 'read_only', why: 'runs its arguments as shell code', analyzer: 'eval' },
   source: { level: 'read_only', why: 'runs a file in this shell', analyzer: 'source' },
@@ -115,6 +137,32 @@ export const shellRules: Record<string, CommandRule> = {
   ltrace: wrapper('traces a command', ['-o', '-e', '-p', '-s', '-u', '-n', '-a']),
   valgrind: wrapper('runs a command under valgrind'),
   busybox: wrapper('runs a busybox applet'),
+  toybox: wrapper('runs a toybox applet'),
+  rlwrap: wrapper('runs a command with line editing', ['-f', '--file', '-H', '--history-filename', '-P', '--pre-given', '-S', '--substitute-prompt', '-z', '--filter']),
+  unshare: {
+    level: 'writes',
+    why: 'runs a command in new namespaces, where it may act as root',
+    options: { withValue: ['-S', '--setuid', '-G', '--setgid', '-R', '--root', '-w', '--wd', '--map-user', '--map-group', '--propagation'], attachedOnly: ['--mount', '--uts', '--ipc', '--net', '--pid', '--user', '--cgroup', '--time'], stopAtPositional: true },
+    wraps: { inner: 'rest', bare: { level: 'writes', why: 'opens a shell in new namespaces' } },
+  },
+  machinectl: {
+    level: 'privileged',
+    why: 'manages containers and virtual machines',
+    subcommands: { list: ro('lists machines'), 'list-images': ro('lists images'), status: ro('shows a machine'), show: ro('shows a machine'), 'show-image': ro('shows an image') },
+    otherSubcommands: { level: 'privileged', why: 'opens a shell in, or changes, a container or machine' },
+  },
+  gdb: {
+    level: 'writes',
+    why: 'runs a program under the debugger, which can run anything',
+    options: { withValue: ['-ex', '-iex', '-x', '-ix', '-p', '--pid', '-cd', '--command', '--eval-command', '--init-eval-command', '--init-command', '-s', '--symbols', '-c', '--core', '-d', '--directory'], singleDashLong: true },
+    flags: [
+      { flags: ['--version', '-version', '--help', '-help'], effect: 'set', level: 'read_only', why: 'prints the version or help' },
+      { flags: ['-ex', '-iex', '--eval-command', '--init-eval-command'], valueMatch: '^\\s*(shell|!|pipe|\\||python|pi|py|guile|source)\\b', effect: 'always', level: 'destructive', why: 'a debugger command that runs shell or script code' },
+    ],
+  },
+  expect: { level: 'writes', why: 'runs an expect script, which can run anything' },
+  tclsh: { level: 'writes', why: 'runs Tcl code nl-sh does not read' },
+  wish: { level: 'writes', why: 'runs Tcl code nl-sh does not read' },
   proxychains: wrapper('runs a command through a proxy', ['-f']),
   proxychains4: wrapper('runs a command through a proxy', ['-f']),
   torsocks: wrapper('runs a command through Tor'),
@@ -167,8 +215,8 @@ export const shellRules: Record<string, CommandRule> = {
   test: { level: 'read_only', why: 'tests a condition', analyzer: 'names' },
   '[': { level: 'read_only', why: 'tests a condition', analyzer: 'names' },
   getopts: { level: 'read_only', why: 'parses options', analyzer: 'names' },
-  mapfile: { level: 'read_only', why: 'reads lines into an array', analyzer: 'names', options: { withValue: ['-d', '-n', '-O', '-s', '-u', '-C', '-c'] } },
-  readarray: { level: 'read_only', why: 'reads lines into an array', analyzer: 'names', options: { withValue: ['-d', '-n', '-O', '-s', '-u', '-C', '-c'] } },
+  mapfile: mapfile,
+  readarray: mapfile,
   local: state('declares variables'),
   declare: state('declares variables'),
   typeset: state('declares variables'),

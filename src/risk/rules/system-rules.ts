@@ -39,14 +39,14 @@ export const systemRules: Record<string, CommandRule> = {
   journalctl: ro('reads logs', { flags: [{ flags: ['--vacuum-size', '--vacuum-time', '--vacuum-files', '--rotate', '--flush', '--sync', '--relinquish-var', '--setup-keys'], level: 'privileged', why: 'changes the system journal' }] }),
   loginctl: root('changes login sessions', { subcommands: { 'list-*': ro('lists sessions'), 'show-*': ro('shows sessions'), 'session-status': ro('shows a session'), 'user-status': ro('shows a user') } }),
   crontab: {
-    level: 'writes',
-    why: 'replaces the crontab with a new one',
+    level: 'destructive',
+    why: 'replaces the whole crontab with a new one (the old entries are lost)',
     options: { withValue: ['-u'] },
     flags: [
       { flags: ['-l'], effect: 'set', level: 'read_only', why: 'lists the crontab' },
       { flags: ['-r'], level: 'destructive', why: 'removes the whole crontab' },
-      { flags: ['-e'], level: 'writes', why: 'edits the crontab' },
-      { flags: ['-u'], level: 'privileged', why: 'changes another user\'s crontab' },
+      { flags: ['-e'], effect: 'set', level: 'writes', why: 'edits the crontab' },
+      { flags: ['-u'], effect: 'always', level: 'privileged', why: 'changes another user\'s crontab' },
     ],
   },
   useradd: root('creates a user'),

@@ -5,7 +5,8 @@
 import { isLevel, levels } from '../levels.js';
 import { analyzerNames, type RuleTable } from './rule-types.js';
 
-const languages = ['shell', 'python', 'node', 'perl', 'ruby', 'php', 'awk', 'sed', 'sql', 'redis', 'mongo'];
+const languages = ['shell', 'python', 'node', 'perl', 'ruby', 'php', 'awk', 'sed', 'lua', 'sql', 'redis', 'mongo'];
+const pureReaders = ['python', 'node', 'perl', 'effects'];
 const emitKinds = ['fetched', 'decoded', 'literal', 'files', 'shell-setup', 'passthrough'];
 const ruleKeys = ['level', 'why', 'options', 'noArgs', 'flags', 'args', 'targets', 'subcommands', 'subcommandSearch', 'otherSubcommands', 'wraps', 'analyzer', 'code', 'emits'];
 
@@ -39,7 +40,10 @@ export function validateRules(table: unknown): string[] {
   }
   checkArray(t.mongo, 'mongo', problems, (p, path) => checkPattern(p, path, problems));
   if (!isObject(t.variables)) problems.push('variables: expected an object');
-  else for (const key of ['code', 'lookup', 'inject']) checkStrings(t.variables[key], `variables.${key}`, problems, false);
+  else {
+    for (const key of ['code', 'lookup', 'inject']) checkStrings(t.variables[key], `variables.${key}`, problems, false);
+    for (const key of ['commands', 'loadPath']) if (t.variables[key] !== undefined) checkStrings(t.variables[key], `variables.${key}`, problems, false);
+  }
   return problems;
 }
 
@@ -141,16 +145,21 @@ function checkPaths(paths: unknown, problems: Problems): void {
   if (Array.isArray(paths.devicePatterns)) for (const [i, p] of paths.devicePatterns.entries()) checkRegex(p, `paths.devicePatterns[${i}]`, problems);
 }
 
+function checkPure(pure: unknown, path: string, problems: Problems): void {
+  if (!isObject(pure)) return void problems.push(`${path}: expected an object`);
+  if (!pureReaders.includes(pure.reader as string)) problems.push(`${path}.reader: expected one of ${pureReaders.join(', ')}, found ${show(pure.reader)}`);
+  for (const key of ['names', 'modules', 'paths', 'methods']) if (pure[key] !== undefined) checkStrings(pure[key], `${path}.${key}`, problems, false);
+}
+
 function checkLanguage(lang: unknown, path: string, problems: Problems, commands: Record<string, unknown>): void {
   if (!isObject(lang)) return void problems.push(`${path}: expected an object`);
   checkArray(lang.patterns, `${path}.patterns`, problems, (p, pp) => checkPattern(p, pp, problems));
-  for (const key of ['shellCalls', 'imports', 'effects']) {
-    checkArray(lang[key], `${path}.${key}`, problems, (re, p) => {
-      checkRegex(re, p, problems);
-      if (key !== 'effects' && typeof re === 'string' && !/\((?!\?)/.test(re)) problems.push(`${p}: expected a capture group`);
-    });
-  }
-  checkStrings(lang.safeModules, `${path}.safeModules`, problems, false);
+  checkArray(lang.shellCalls, `${path}.shellCalls`, problems, (re, p) => {
+    checkRegex(re, p, problems);
+    if (typeof re === 'string' && !/\((?!\?)/.test(re)) problems.push(`${p}: expected a capture group`);
+  });
+  if (lang.effects !== undefined) checkArray(lang.effects, `${path}.effects`, problems, (re, p) => checkRegex(re, p, problems));
+  if (lang.pure !== undefined) checkPure(lang.pure, `${path}.pure`, problems);
   if (lang.modules !== undefined) {
     if (!isObject(lang.modules)) problems.push(`${path}.modules: expected an object`);
     else for (const [name, m] of Object.entries(lang.modules)) {
