@@ -2,7 +2,7 @@
 // do: patterns that delete or fetch-and-run, shell commands they start (judged as shell), and
 // whether the rest only reads. Code nl-sh cannot account for is at least "writes", and unknown.
 
-import { compareLevels, type Level } from '../levels.js';
+import { compareLevels, type Level } from '../../level.js';
 import type { ScriptLanguage } from '../rules/rule-types.js';
 import { report, type Ctx } from '../walk-context.js';
 
