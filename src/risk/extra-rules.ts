@@ -32,8 +32,7 @@ export function matchExtraRules(names: readonly string[], rule: CommandRule | un
   const reasons: Reason[] = [];
   for (const extra of rules) {
     if (hasDryRunWord(extra, args)) continue;
-    const verbs = extra.verbs ?? [];
-    const verb = verbs.length === 0 ? '' : verbs.find((v) => runsVerb(v.split(' ').filter(Boolean), rule, args, ctx));
+    const verb = matchingVerb(extra.verbs ?? [], rule, args, ctx);
     if (verb === undefined) continue;
     if (!extra.when) {
       reasons.push({ level: extra.level, kind: 'rule', part: ctx.span, why: extra.why });
@@ -46,27 +45,43 @@ export function matchExtraRules(names: readonly string[], rule: CommandRule | un
   return reasons;
 }
 
+// The verb path run, for the reason (`''`: the rule has no verbs), or undefined when none is.
+function matchingVerb(verbs: readonly string[], rule: CommandRule | undefined, args: readonly Word[], ctx: Ctx): string | undefined {
+  if (verbs.length === 0) return '';
+  let maybe: string | undefined;
+  for (const verb of verbs) {
+    const found = runsVerb(verb.split(' ').filter(Boolean), rule, args, ctx);
+    if (found === 'yes') return verb;
+    if (found === 'maybe') maybe ??= `${verb} (or whatever verb it runs, known only at run time)`;
+  }
+  return maybe;
+}
+
 function hasDryRunWord(rule: ExtraRule, args: readonly Word[]): boolean {
   const end = args.findIndex((w) => w.value === '--');
   const options = end < 0 ? args : args.slice(0, end);
   return options.some((w) => w.value !== undefined && (rule.dryRun ?? []).includes(w.value));
 }
 
-/** Whether `args` run the subcommand path `verb`, read as the built-in rules read subcommands. */
-export function runsVerb(verb: readonly string[], rule: CommandRule | undefined, args: readonly Word[], ctx: Ctx, inherited: ArgvOptions = {}): boolean {
+/** Whether `args` run the subcommand path `verb`, read as the built-in rules read subcommands; `maybe`: a word on the path is only known at run time. */
+export function runsVerb(verb: readonly string[], rule: CommandRule | undefined, args: readonly Word[], ctx: Ctx, inherited: ArgvOptions = {}): 'yes' | 'maybe' | 'no' {
   const [head, ...tail] = verb;
-  if (head === undefined) return true;
+  if (head === undefined) return 'yes';
   const options = mergeOptions(inherited, rule?.options);
   // A subcommand table read from its first positional: the word the built-in rule judges.
   const trusted = rule?.subcommands !== undefined && (rule.subcommandSearch ?? 'first') === 'first';
   const candidates = trusted ? parseArgv(args, { ...options, stopAtPositional: true }).rest.slice(0, 1) : parseArgv(args, { ...options, stopAtPositional: false }).positionals;
-  return candidates.some((word) => {
+  let found: 'maybe' | 'no' = 'no';
+  for (const word of candidates) {
     // A verb only known at run time may be this one.
-    if (word.value === undefined) return true;
-    if (word.value !== head) return false;
+    if (word.value === undefined) found = 'maybe';
+    if (word.value !== head) continue;
     const sub = rule ? ctx.env.rules.subcommand(rule, word.value) : undefined;
-    return runsVerb(tail, sub, args.slice(args.indexOf(word) + 1), ctx, options);
-  });
+    const rest = runsVerb(tail, sub, args.slice(args.indexOf(word) + 1), ctx, options);
+    if (rest === 'yes') return 'yes';
+    if (rest === 'maybe') found = 'maybe';
+  }
+  return found;
 }
 
 // The fact (or option value on the line) that makes a conditional rule apply, described for the

@@ -39,7 +39,9 @@ describe('extra rules in the walk', () => {
     ['kubectl rollout status deploy/web', prod, 'read_only', []],
     ['kubectl apply -f x.yaml -- --namespace=prod', dev, 'writes', []],
     ['kubectl apply -f x.yaml -- --dry-run=client', prod, 'destructive', ['kube context prod-eu']],
-    ['kubectl $VERB deploy/web', prod, 'destructive', ['under kube context prod-eu']],
+    ['kubectl $VERB deploy/web', prod, 'destructive', ['kubectl apply (or whatever verb it runs, known only at run time) under kube context prod-eu']],
+    ['kubectl rollout "$how" deploy/web', prod, 'destructive', ['kubectl rollout restart (or whatever verb it runs, known only at run time) under kube context prod-eu']],
+    ['mytool "$@"', {}, 'privileged', ['drops the database', 'deploys']],
     // Unknown programs: options' values cannot be known, so every positional is tried.
     ['mytool deploy', {}, 'destructive', ['deploys (plugin m)']],
     ['mytool -e staging deploy', {}, 'destructive', ['deploys (plugin m)']],
