@@ -8,6 +8,7 @@
 // - flow (the request flow) may use planner, risk, sandbox, preview and repl's types, never cli
 //   or integrations (the composition root in cli wires them in);
 // - cli is the composition root; nothing imports main.ts.
+// Import cycles anywhere in src/ are found by scripts/check-cycles.mjs, which `npm run lint` runs.
 // Only the pty module imports node-pty and @xterm/headless; only src/risk/parse/ imports
 // web-tree-sitter; only src/run-git.ts runs git. Files are read only through src/read-file.ts
 // (regular files, never blocking, capped) and programs run only through src/run-bounded.ts (no

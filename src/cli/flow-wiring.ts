@@ -17,6 +17,7 @@ import * as repl from '../repl/index.js';
 import * as sandbox from '../sandbox/index.js';
 import * as risk from '../risk/index.js';
 import { buildPlanner } from './planner-wiring.js';
+import { gateRules } from './gate-rules.js';
 import { sandboxFacts } from './sandbox-facts.js';
 
 /** What the session offers the flow. */
@@ -82,10 +83,8 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
       // Only the integrations whose programs the command runs (kubectl under sudo counts).
       const programs = commandParts(parser, command).flatMap((p) => (p.program ? [p.program] : []));
       const relevant = integrations.builtinIntegrations.filter((i) => i.programs.some((p) => programs.includes(p)));
-      const [gate, report] = await Promise.all([classifier, integrations.integrationFacts(cwd, env, 40, relevant)]);
-      let assessment = integrations.adjustAssessment(gate.classify(command, risk.createFsFacts({ cwd, home })), undefined, report.facts);
-      const plugins = await opts.plugins?.();
-      if (plugins) assessment = integrations.applyPluginRules(assessment, commandParts(parser, command).flatMap((p) => (p.program ? [[p.program, ...p.args]] : [])), plugins.rules());
+      const [gate, report, plugins] = await Promise.all([classifier, integrations.integrationFacts(cwd, env, 40, relevant), opts.plugins?.()]);
+      const assessment = gate.assess(command, { fs: risk.createFsFacts({ cwd, home }), tools: report.facts, rules: gateRules(plugins) });
       const execution = risk.chooseExecution(assessment.level, risk.commandShape(parser, command));
       return { assessment, toolContext: integrations.factsForCommand(report, programs, relevant), execution };
     },

@@ -2,6 +2,8 @@
 // the runner that asks all relevant ones for facts at once within a time budget. An integration
 // only reads: files first, then a read-only program run with a timeout.
 
+import type { ExtraRule } from '../extra-rule.js';
+
 /** Short facts for the planner and the gate, keyed by what they name: `{ 'kube context': 'prod-eu' }`. */
 export type ToolFacts = Readonly<Record<string, string>>;
 
@@ -40,27 +42,6 @@ export interface CommandDone {
   cwd: string;
 }
 
-/**
- * A risk adjustment as data: a write by one of `programs` whose `verbs` match, under a fact
- * value that `test` finds risky, becomes at least `level`, with a reason naming the value.
- */
-export interface RiskAdjustment {
-  /** Program names (`kubectl`, `k`, `oc`). */
-  programs: readonly string[];
-  /** Subcommand paths that change things (`apply`, `rollout restart`). */
-  verbs: readonly string[];
-  /** Options that take a value, skipped when finding the verb. */
-  withValue: readonly string[];
-  /** Facts to test, each with the options that override it on the command line (`--context`). */
-  facts: readonly { key: string; options: readonly string[] }[];
-  /** What makes a value risky (production.ts). */
-  test: 'production-like';
-  /** Option words that make the command change nothing (`--dry-run=client`). */
-  dryRun: readonly string[];
-  /** The level such a command becomes at least. */
-  level: 'writes' | 'network_exec' | 'destructive' | 'privileged';
-}
-
 /** One tool nl-sh knows about; registry.ts lists the built-ins. */
 export interface Integration {
   readonly name: string;
@@ -70,8 +51,8 @@ export interface Integration {
   detect(ctx: IntegrationCtx): Promise<boolean>;
   /** Facts for the planner, finished before `budget.deadline`. */
   context(ctx: IntegrationCtx, budget: Budget): Promise<ToolFacts>;
-  /** Risk adjustments that depend on this tool's facts; absent or empty: none. */
-  readonly adjustments?: readonly RiskAdjustment[];
+  /** Risk rules that depend on this tool's facts (the gate matches them); absent or empty: none. */
+  readonly adjustments?: readonly ExtraRule[];
   /** Whether a finished command may have changed this tool's facts (so a cached copy is stale). */
   onCommandDone?(result: CommandDone): 'stale' | 'unchanged';
 }

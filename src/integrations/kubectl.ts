@@ -3,9 +3,10 @@
 // running kubectl. A production-looking context or namespace is said so, and raises writes.
 
 import { join } from 'node:path';
-import type { Integration, IntegrationCtx, RiskAdjustment } from './contract.js';
+import type { ExtraRule } from '../extra-rule.js';
+import type { Integration, IntegrationCtx } from './contract.js';
 import { currentKubeContext, parseKubeconfig, type KubeContext } from './kubeconfig.js';
-import { isProductionLike } from './production.js';
+import { isProductionLike } from '../production-like.js';
 
 const kubeconfigPaths = (ctx: IntegrationCtx): string[] =>
   ctx.env.KUBECONFIG ? ctx.env.KUBECONFIG.split(':').filter((p) => p !== '') : [join(ctx.env.HOME ?? '/', '.kube', 'config')];
@@ -19,31 +20,27 @@ export async function readCurrentKubeContext(ctx: IntegrationCtx): Promise<KubeC
   return currentKubeContext({ currentContext: name, contexts });
 }
 
+// Options that override the facts on the command line.
+const kubeContext = { fact: 'kube context', options: ['--context'] };
+const kubeNamespace = { fact: 'kube namespace', options: ['-n', '--namespace'] };
+
 /** Writes under a production-looking context or namespace: at least destructive (typed confirmation). */
-export const kubeProductionAdjustments: readonly RiskAdjustment[] = [
+export const kubeProductionAdjustments: readonly ExtraRule[] = [
   {
     programs: ['kubectl', 'k', 'oc'],
     verbs: ['apply', 'create', 'replace', 'delete', 'scale', 'autoscale', 'edit', 'patch', 'set', 'label', 'annotate', 'expose', 'run', 'rollout restart', 'rollout undo', 'rollout pause', 'rollout resume', 'drain', 'cordon', 'uncordon', 'taint'],
-    withValue: ['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token', '--as', '--request-timeout'],
-    facts: [
-      { key: 'kube context', options: ['--context'] },
-      { key: 'kube namespace', options: ['-n', '--namespace'] },
-    ],
-    test: 'production-like',
+    when: { anyOf: [kubeContext, kubeNamespace], test: 'production-like' },
     dryRun: ['--dry-run', '--dry-run=client', '--dry-run=server'],
     level: 'destructive',
+    why: 'which looks like production',
   },
   {
     programs: ['helm'],
     verbs: ['install', 'upgrade', 'rollback', 'uninstall', 'delete', 'del', 'un'],
-    withValue: ['-n', '--namespace', '--kube-context', '--kubeconfig'],
-    facts: [
-      { key: 'kube context', options: ['--kube-context'] },
-      { key: 'kube namespace', options: ['-n', '--namespace'] },
-    ],
-    test: 'production-like',
+    when: { anyOf: [{ ...kubeContext, options: ['--kube-context'] }, kubeNamespace], test: 'production-like' },
     dryRun: ['--dry-run'],
     level: 'destructive',
+    why: 'which looks like production',
   },
 ];
 

@@ -1,24 +1,10 @@
-// User plugins' risk rules applied to an assessment: a rule raises a command to at least its
-// level when the program matches and its first non-option words start with one of the verbs.
-// Pure; rules can only raise a level, never lower one.
+// User plugins' risk rules as the gate's extra rules (src/extra-rule.ts): the gate matches them
+// where it judges each command, with the built-in argv parser; they only raise a level.
 
-import { withReasons, type AdjustableAssessment } from './risk-adjust.js';
+import type { ExtraRule } from '../extra-rule.js';
 import type { SourcedPluginRule } from './plugins/plugin-contract.js';
 
-/** Raise `assessment` by the plugins' rules for these commands (each a program and its words). */
-export function applyPluginRules<A extends AdjustableAssessment>(assessment: A, commands: readonly (readonly string[])[], rules: readonly SourcedPluginRule[]): A {
-  const added: AdjustableAssessment['reasons'] = [];
-  for (const words of commands) {
-    const [program, ...rest] = words;
-    if (program === undefined) continue;
-    const name = program.slice(program.lastIndexOf('/') + 1);
-    const positional = rest.filter((w) => !w.startsWith('-')).join(' ');
-    for (const rule of rules) {
-      if (rule.program !== name) continue;
-      const verbs = rule.verbs ?? [];
-      if (verbs.length > 0 && !verbs.some((v) => positional === v || positional.startsWith(`${v} `))) continue;
-      added.push({ level: rule.level, kind: 'rule', part: words.join(' '), why: `${rule.why} (plugin ${rule.plugin})` });
-    }
-  }
-  return withReasons(assessment, added);
+/** Plugins' rules as extra rules; each reason names its plugin. */
+export function pluginExtraRules(rules: readonly SourcedPluginRule[]): ExtraRule[] {
+  return rules.map((rule) => ({ programs: [rule.program], verbs: rule.verbs, level: rule.level, why: `${rule.why} (plugin ${rule.plugin})` }));
 }

@@ -2,7 +2,8 @@
 // new file with an Integration and a row here (STYLE.md practice 15).
 
 import { awsIntegration } from './aws.js';
-import type { Integration, RiskAdjustment } from './contract.js';
+import type { ExtraRule } from '../extra-rule.js';
+import type { Integration } from './contract.js';
 import { dockerIntegration } from './docker.js';
 import { gitIntegration } from './git.js';
 import { kubectlIntegration } from './kubectl.js';
@@ -11,7 +12,7 @@ import { packagesIntegration } from './packages.js';
 /** Every built-in integration. */
 export const builtinIntegrations: readonly Integration[] = Object.freeze([gitIntegration, kubectlIntegration, awsIntegration, dockerIntegration, packagesIntegration]);
 
-/** The risk adjustments of a list of integrations (default: the built-ins). */
-export function adjustmentsOf(list: readonly Integration[] = builtinIntegrations): RiskAdjustment[] {
+/** The risk rules of a list of integrations (default: the built-ins), for the gate's extra rules. */
+export function adjustmentsOf(list: readonly Integration[] = builtinIntegrations): ExtraRule[] {
   return list.flatMap((i) => i.adjustments ?? []);
 }

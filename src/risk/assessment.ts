@@ -1,7 +1,7 @@
 // The classifier's answer: a level, the reasons behind it, and how sure it is. Reasons name the
 // part of the command responsible, so a person can see why without reading the rules.
 
-import { compareLevels, maxLevel, type Level } from './levels.js';
+import { compareLevels, maxLevel, type Level } from '../level.js';
 
 /**
  * Where a reason comes from: a rule in the table, a filesystem fact, a command the table does

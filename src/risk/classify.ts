@@ -2,7 +2,7 @@
 // view of the filesystem) to a level, reasons and how sure it is. It never runs anything.
 
 import { describeError, NlshError } from '../errors.js';
-import { loadBashParser, type BashParser, type SyntaxNode } from './parse/bash-parser.js';
+import type { BashParser, SyntaxNode } from './parse/bash-parser.js';
 import { clipPart, summarizeReasons, type Assessment } from './assessment.js';
 import { compileRules, type CompiledRules } from './compiled-rules.js';
 import { runner } from './dispatch.js';
@@ -10,7 +10,8 @@ import type { FsFacts } from './fs-facts.js';
 import { defaultRuleTable } from './rules/index.js';
 import type { RuleTable } from './rules/rule-types.js';
 import { validateRules } from './rules/validate-rules.js';
-import { createScope, type Ctx } from './walk-context.js';
+import { indexExtraRules } from './extra-rules.js';
+import { createScope, type Ctx, type ExtraRules } from './walk-context.js';
 import { walkRoot } from './walker.js';
 import { evaluateWord } from './words.js';
 
@@ -20,6 +21,8 @@ export interface ClassifierDeps {
   rules: CompiledRules;
   /** Absent: judge by the conventions in docs/risk-rules.md (another machine, the eval corpus). */
   facts?: FsFacts | undefined;
+  /** Plugin and tool-fact rules with the tool facts (assess.ts builds them); absent: none. */
+  extra?: ExtraRules | undefined;
 }
 
 /** Validate and compile a rules table; throws an NlshError listing the problems. */
@@ -38,7 +41,7 @@ export function loadRules(table: RuleTable = defaultRuleTable): CompiledRules {
 /** Classify one command line (it may span several lines: here-docs, functions). */
 export function classifyCommand(source: string, deps: ClassifierDeps): Assessment {
   const ctx: Ctx = {
-    env: { parser: deps.parser, rules: deps.rules, facts: deps.facts, findings: [], budget: { nodes: 20_000 }, visited: [], calls: new Set(), arithmetic: new Set() },
+    env: { parser: deps.parser, rules: deps.rules, facts: deps.facts, findings: [], budget: { nodes: 20_000 }, visited: [], calls: new Set(), arithmetic: new Set(), extra: deps.extra ?? indexExtraRules() },
     scope: createScope(deps.facts?.cwd),
     depth: 0,
     input: { kind: 'none' },
@@ -57,25 +60,6 @@ export function classifyCommand(source: string, deps: ClassifierDeps): Assessmen
     return findPlainWords(root);
   });
   return summarizeReasons(ctx.env.findings, plainWords);
-}
-
-/** A classifier with its parser and rules loaded. */
-export interface RiskClassifier {
-  /** Classify a line; pass facts to make reasons concrete for this machine. */
-  classify(source: string, facts?: FsFacts): Assessment;
-  readonly rules: CompiledRules;
-}
-
-/** Load the parser and the rules (default or given) once, for many classifications. */
-export async function loadRiskClassifier(options: { rules?: RuleTable } = {}): Promise<RiskClassifier> {
-  const rules = loadRules(options.rules);
-  const parser = await loadBashParser();
-  return {
-    rules,
-    classify(source, facts) {
-      return classifyCommand(source, { parser, rules, facts });
-    },
-  };
 }
 
 const plainTypes = new Set(['word', 'raw_string', 'string', 'concatenation', 'string_content', 'number']);

@@ -6,13 +6,26 @@ import { posix } from 'node:path';
 import { assessScript } from './analyzers/code-scan.js';
 import { assessMongoText, assessRedisText, assessSqlText } from './analyzers/sql.js';
 import type { Content } from './content.js';
+import { matchExtraRules } from './extra-rules.js';
 import { applyRule } from './rule-engine.js';
+import type { CommandRule } from './rules/rule-types.js';
 import { report, type Ctx, type Language, type Runner } from './walk-context.js';
 import { walkSource } from './walker.js';
 import { expandBraces, literalWord, type Word } from './words.js';
 
 /** The runner the walker and analyzers use for nested commands and code. */
-export const runner: Runner = { runArgv, runCode };
+export const runner: Runner = { runArgv, runCode, applyRule: judgeCommand };
+
+// A resolved command: its built-in rule, then the extra rules, whose reasons go first so that among
+// equally severe reasons the preview shows the extra one (the production context, the plugin).
+function judgeCommand(name: string, rule: CommandRule | undefined, args: readonly Word[], ctx: Ctx, typed = name): Content {
+  const start = ctx.env.findings.length;
+  let output: Content = { kind: 'generated', from: ctx.span };
+  if (rule) output = applyRule(name, rule, args, ctx);
+  else report(ctx, 'writes', 'unknown', ctx.span, `\`${name}\` is not a command nl-sh knows; it may change anything`);
+  ctx.env.findings.splice(start, 0, ...matchExtraRules([typed, name], rule, args, ctx));
+  return output;
+}
 
 function runArgv(input: Word[], ctx: Ctx): Content {
   const words = input.flatMap((w) => (w.braces && w.value !== undefined ? expandBraces(w.value).map(literalWord) : [w]));
@@ -38,7 +51,7 @@ function runArgv(input: Word[], ctx: Ctx): Content {
   let name = value;
   if (value.includes('/')) {
     const base = posix.basename(value);
-    if (!value.startsWith('/')) return runLocalProgram(value, ctx);
+    if (!value.startsWith('/')) return runLocalProgram(value, args, ctx);
     name = base;
     if (!ctx.env.rules.paths.rules.binDirs.includes(posix.dirname(value))) {
       if (isDownloaded(value, ctx)) {
@@ -49,11 +62,7 @@ function runArgv(input: Word[], ctx: Ctx): Content {
     }
   }
   const found = ctx.env.rules.lookup(name);
-  if (!found) {
-    report(ctx, 'writes', 'unknown', ctx.span, `\`${name}\` is not a command nl-sh knows; it may change anything`);
-    return { kind: 'generated', from: ctx.span };
-  }
-  return applyRule(found.name, found.rule, args, ctx);
+  return found ? judgeCommand(found.name, found.rule, args, ctx, name) : judgeCommand(name, undefined, args, ctx);
 }
 
 function expandAlias(name: string, value: string, args: Word[], ctx: Ctx): Content {
@@ -82,9 +91,11 @@ function runComputedName(word: Word, ctx: Ctx): Content {
   return { kind: 'generated', from: ctx.span };
 }
 
-function runLocalProgram(path: string, ctx: Ctx): Content {
+function runLocalProgram(path: string, args: readonly Word[], ctx: Ctx): Content {
   if (isDownloaded(path, ctx)) report(ctx, 'network_exec', 'rule', ctx.span, `runs ${path}, fetched from the network earlier in this line`);
   else report(ctx, 'writes', 'unknown', ctx.span, `runs the local program ${path}; nl-sh cannot see what it does`);
+  // Extra rules for a program name hold for a copy in the working tree too (`./terraform apply`).
+  ctx.env.findings.push(...matchExtraRules([posix.basename(path)], undefined, args, ctx));
   return { kind: 'generated', from: ctx.span };
 }
 

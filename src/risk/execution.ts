@@ -15,7 +15,7 @@
 // to the sandbox, never to the user's shell.
 
 import type { BashParser, SyntaxNode } from './parse/bash-parser.js';
-import type { Level } from './levels.js';
+import type { Level } from '../level.js';
 import type { ProfileKind } from '../profile-kind.js';
 
 /** How an approved command runs. */

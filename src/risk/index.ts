@@ -2,9 +2,11 @@
 // decide by policy), and where an approved command runs. Pure decisions; I/O comes in as facts.
 
 export { loadBashParser, type BashParser, type SyntaxNode } from './parse/bash-parser.js';
-export { classifyCommand, loadRiskClassifier, loadRules, type ClassifierDeps, type RiskClassifier } from './classify.js';
+export { classifyCommand, loadRules, type ClassifierDeps } from './classify.js';
+export { assessCommand, loadRiskClassifier, type GateFacts, type RiskClassifier } from './assess.js';
+export type { ExtraRule, FactCondition, FactTest } from '../extra-rule.js';
 export { formatReason, type Assessment, type Reason, type ReasonKind } from './assessment.js';
-export { levels, maxLevel, compareLevels, isLevel, type Level } from './levels.js';
+export { levels, maxLevel, compareLevels, isLevel, type Level } from '../level.js';
 export { createFsFacts, type FsFacts, type GlobMatches, type GlobLimits } from './fs-facts.js';
 export { defaultRuleTable } from './rules/index.js';
 export { validateRules } from './rules/validate-rules.js';

@@ -4,16 +4,15 @@
 
 import { decideAction, type Policy } from './policy/policy.js';
 import { formatReason, type Assessment } from './assessment.js';
-import { loadRiskClassifier, type RiskClassifier } from './classify.js';
-import type { FsFacts } from './fs-facts.js';
+import { loadRiskClassifier, type GateFacts, type RiskClassifier } from './assess.js';
 
 /** Options for `runRiskCli`. */
 export interface RiskCliOptions {
   /** Readable output instead of JSON lines. */
   explain: boolean;
   policy: Policy;
-  /** Facts about this machine; absent when judging commands for elsewhere. */
-  facts?: FsFacts | undefined;
+  /** Facts about this machine and extra rules (as a session has); absent when judging commands for elsewhere. */
+  facts?: GateFacts | undefined;
   /** A loaded classifier (loaded on demand when absent). */
   classifier?: RiskClassifier | undefined;
 }
@@ -23,7 +22,7 @@ export async function runRiskCli(input: string, options: RiskCliOptions): Promis
   const classifier = options.classifier ?? (await loadRiskClassifier());
   const out: string[] = [];
   for (const cmd of readCommands(input)) {
-    const assessment = classifier.classify(cmd, options.facts);
+    const assessment = classifier.assess(cmd, options.facts);
     const decision = decideAction(assessment, options.policy);
     out.push(options.explain ? explain(cmd, assessment, decision.action, decision.why) : JSON.stringify(toRecord(cmd, assessment, decision.action)));
   }

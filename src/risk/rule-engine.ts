@@ -7,7 +7,7 @@ import { analyzers } from './analyzers/index.js';
 import { findFlag, hasFlag, parseArgv, type ParsedArgs } from './argv.js';
 import type { Content } from './content.js';
 import { emitContent } from './emit.js';
-import { maxLevel, compareLevels, type Level } from './levels.js';
+import { maxLevel, compareLevels, type Level } from '../level.js';
 import type { ArgRule, ArgvOptions, CommandRule, FlagRule, LevelWhy } from './rules/rule-types.js';
 import { assessTargets } from './targets.js';
 import { report, type Ctx } from './walk-context.js';
@@ -210,7 +210,8 @@ function matchArgRule(r: ArgRule, parsed: ParsedArgs, ctx: Ctx): string | undefi
   return undefined;
 }
 
-function mergeOptions(a: ArgvOptions, b: ArgvOptions | undefined): ArgvOptions {
+/** A subcommand's argv options on top of its parent's (values of both, the child's switches). */
+export function mergeOptions(a: ArgvOptions, b: ArgvOptions | undefined): ArgvOptions {
   if (!b) return a;
   return {
     withValue: [...(a.withValue ?? []), ...(b.withValue ?? [])],

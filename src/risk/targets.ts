@@ -5,7 +5,7 @@
 
 import { posix } from 'node:path';
 import { hasFlag, type ParsedArgs } from './argv.js';
-import { compareLevels, type Level } from './levels.js';
+import { compareLevels, type Level } from '../level.js';
 import { isDevicePath, isDiscardPath, isVariantOf, isWellKnownFile, resolvePath, systemPrefixOf } from './paths.js';
 import type { TargetRule } from './rules/rule-types.js';
 import { report, type Ctx } from './walk-context.js';

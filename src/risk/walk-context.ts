@@ -7,8 +7,9 @@ import type { Reason, ReasonKind } from './assessment.js';
 import type { CompiledRules } from './compiled-rules.js';
 import type { Content } from './content.js';
 import type { FsFacts } from './fs-facts.js';
-import type { Level } from './levels.js';
-import type { CodeLanguage } from './rules/rule-types.js';
+import type { Level } from '../level.js';
+import type { CodeLanguage, CommandRule } from './rules/rule-types.js';
+import type { ExtraRule } from '../extra-rule.js';
 import type { Word } from './words.js';
 
 /** Shell state followed through the line. */
@@ -42,6 +43,13 @@ export interface Scope {
 /** Languages nl-sh can judge code in. */
 export type Language = CodeLanguage;
 
+/** Extra rules by program name (src/risk/extra-rules.ts matches them), and the tool facts they test. */
+export interface ExtraRules {
+  byProgram: ReadonlyMap<string, readonly ExtraRule[]>;
+  /** Tool facts, key → value (`kube context` → `prod-eu`). */
+  tools: Readonly<Record<string, string>>;
+}
+
 /** One classification's fixed inputs and its findings. */
 export interface WalkEnv {
   parser: BashParser;
@@ -56,6 +64,8 @@ export interface WalkEnv {
   calls: Set<string>;
   /** Variables whose values are being evaluated as arithmetic (bash recurses into them): stops cycles. */
   arithmetic: Set<string>;
+  /** Plugin and tool-fact rules, matched where each command is judged, and the tool facts they test. */
+  extra: ExtraRules;
 }
 
 /** Judges nested commands and code; implemented by the walker. */
@@ -64,6 +74,8 @@ export interface Runner {
   runArgv(words: Word[], ctx: Ctx): Content;
   /** Judge content executed as code in a language; `how` names the part that runs it. */
   runCode(content: Content, language: Language, ctx: Ctx, how: string): void;
+  /** Judge a resolved command by its rule and the extra rules (`python -m pip` → pip's rule). */
+  applyRule(name: string, rule: CommandRule, args: readonly Word[], ctx: Ctx): Content;
 }
 
 /** Where a command runs. */

@@ -53,6 +53,20 @@ describe('nl-sh --risk', () => {
     expect(rows(r.stdout)[0]).toMatchObject({ level: 'read_only', action: 'confirm' });
   });
 
+  it('judges as a session does: the integrations\' rules and the user\'s plugin rules apply', () => {
+    const plugin = "export default { name: 'tf', rules() { return [{ program: 'terraform', verbs: ['apply'], level: 'privileged', why: 'changes real infrastructure' }]; } };\n";
+    const r = risk('kubectl --context prod-eu apply -f x.yaml\nsudo helm -n prod upgrade web ./chart\nterraform -chdir=infra apply\nkubectl --context kind-dev apply -f x.yaml\n', { files: { '.config/nl-sh/plugins/tf.js': plugin } });
+    expect(r.status).toBe(0);
+    const [kube, helm, tf, dev] = rows(r.stdout);
+    expect(kube).toMatchObject({ level: 'destructive', action: 'confirm-typed' });
+    expect(kube!.reasons[0]).toMatch(/kubectl apply under kube context prod-eu \(given on the command line\), which looks like production/);
+    expect(helm!.level).toBe('privileged');
+    expect(helm!.reasons.join(' ')).toMatch(/helm upgrade under kube namespace prod/);
+    expect(tf).toMatchObject({ level: 'privileged' });
+    expect(tf!.reasons[0]).toMatch(/changes real infrastructure \(plugin tf\)/);
+    expect(dev!.level).toBe('writes');
+  });
+
   it('--explain prints a readable account', () => {
     const r = risk('git push --force origin main\n', { args: ['--explain'] });
     expect(r.stdout).toMatch(/^\$ git push --force origin main$/m);

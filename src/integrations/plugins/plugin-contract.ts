@@ -3,10 +3,12 @@
 // A plugin is an ES module whose default export is `{ name, detect?, context?, rules?, onCommandDone? }`;
 // it runs in its own isolated-vm isolate with no Node APIs, only `run` and `readFile` (docs/plugins.md).
 
-/** Risk levels a plugin rule may raise a command to (the sandbox's levels above read_only). */
-export type PluginRiskLevel = 'writes' | 'network_exec' | 'destructive' | 'privileged';
+import type { Level } from '../../level.js';
 
-/** One risk rule as data: `program` with one of `verbs` (its first non-option words) is at least `level`. */
+/** Risk levels a plugin rule may raise a command to (every level above read_only). */
+export type PluginRiskLevel = Exclude<Level, 'read_only'>;
+
+/** One risk rule as data: `program` running one of `verbs` (a subcommand path, read as the risk gate reads subcommands) is at least `level`. */
 export interface PluginRule {
   /** The command name, e.g. `terraform`. */
   program: string;

@@ -2,12 +2,13 @@
 // Each check returns the value in its exact shape or a short reason; anything unexpected is
 // garbage, so a plugin cannot smuggle long text, control characters or extra fields to nl-sh.
 
+import { levels } from '../../level.js';
 import { resultCaps, type PluginHook, type PluginRiskLevel, type PluginRule } from './plugin-contract.js';
 
 /** A checked value, or why it is garbage. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; why: string };
 
-const riskLevels: readonly PluginRiskLevel[] = ['writes', 'network_exec', 'destructive', 'privileged'];
+const riskLevels = levels.filter((l): l is PluginRiskLevel => l !== 'read_only');
 const controlChars = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const controlCharsAll = new RegExp(controlChars.source, 'g');
 const nameRe = new RegExp(`^[A-Za-z0-9][A-Za-z0-9._-]{0,${resultCaps.nameChars - 1}}$`);

@@ -3,7 +3,7 @@
 
 import type { ParsedArgs } from '../argv.js';
 import type { Content } from '../content.js';
-import type { Level } from '../levels.js';
+import type { Level } from '../../level.js';
 import type { CommandRule } from '../rules/rule-types.js';
 import type { Ctx } from '../walk-context.js';
 import type { Word } from '../words.js';

@@ -3,7 +3,7 @@
 // whether the rest is inside the language's allow-list of provably pure forms. Code outside it
 // is at least "writes", and unknown: nothing is judged harmless by the absence of a bad pattern.
 
-import { compareLevels, type Level } from '../levels.js';
+import { compareLevels, type Level } from '../../level.js';
 import type { ScriptLanguage } from '../rules/rule-types.js';
 import { report, type Ctx } from '../walk-context.js';
 import { provePure, shadowedModule } from './pure-code.js';

@@ -2,7 +2,6 @@
 // script argument, positional SQL, a module, or stdin) and judge it in its language.
 
 import type { Content } from '../content.js';
-import { applyRule } from '../rule-engine.js';
 import { assessTargets } from '../targets.js';
 import { report } from '../walk-context.js';
 import { wordToContent } from '../word-content.js';
@@ -88,7 +87,7 @@ export const analyzeCode: Analyzer = ({ name, rule, parsed, ctx, level }) => {
     if (entry && 'use' in entry) {
       const found = ctx.env.rules.lookup(entry.use);
       if (found) {
-        applyRule(found.name, found.rule, rest, ctx);
+        ctx.run.applyRule(found.name, found.rule, rest, ctx);
         return;
       }
     }

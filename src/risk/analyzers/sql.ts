@@ -3,7 +3,7 @@
 // scoped UPDATE writes), with string literals and comments removed first so that
 // `WHERE query ILIKE '%drop table%'` stays a SELECT.
 
-import { compareLevels, type Level } from '../levels.js';
+import { compareLevels, type Level } from '../../level.js';
 import { report, type Ctx } from '../walk-context.js';
 
 /** Judge SQL text (statements, psql `\` and sqlite `.` meta-commands). */

@@ -6,7 +6,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readFileSafeSync, type SafeRead } from '../../read-file.js';
-import { isLevel, levels } from '../levels.js';
+import { isLevel, levels } from '../../level.js';
 import { actions, defaultPolicy, mostRestrictivePolicy, type Action, type Approval, type Policy } from './policy.js';
 
 /** A policy and, when the file was broken, the one line saying so. */

@@ -4,7 +4,7 @@
 // commands only, never for network_exec, destructive or privileged ones.
 
 import type { Assessment } from '../assessment.js';
-import type { Level } from '../levels.js';
+import type { Level } from '../../level.js';
 
 /** What nl-sh does with a command. */
 export type Action = 'run' | 'confirm' | 'confirm-typed' | 'deny';

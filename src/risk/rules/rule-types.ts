@@ -2,7 +2,7 @@
 // docs/risk-rules.md documents every field, including what absent, empty and non-empty mean
 // for each list; validate-rules.ts checks a table against this shape when it is loaded.
 
-import type { Level } from '../levels.js';
+import type { Level } from '../../level.js';
 
 /** A level with the words that explain it in a reason. */
 export interface LevelWhy {

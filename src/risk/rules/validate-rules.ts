@@ -2,7 +2,7 @@
 // regular expression compiles, every analyzer exists. Problems are listed with the path of the
 // field, e.g. `commands.git.subcommands.push.flags[0].level: expected a level, found "danger"`.
 
-import { isLevel, levels } from '../levels.js';
+import { isLevel, levels } from '../../level.js';
 import { analyzerNames, type RuleTable } from './rule-types.js';
 
 const languages = ['shell', 'python', 'node', 'perl', 'ruby', 'php', 'awk', 'sed', 'lua', 'sql', 'redis', 'mongo'];

@@ -1,4 +1,6 @@
-// Whether a kube context or namespace name looks like production. Names are split into words
+// Whether a name (a kube context or namespace, an account) looks like production: a leaf, so the
+// integration that reports the fact and the risk gate that tests a rule's condition (an option's
+// value on the command line) use the one same test. Names are split into words
 // (on punctuation, digits and camelCase); `prod`, `production`, `prd` or `live` as a word is
 // production, unless the word before it is `pre` or `non` (`pre-prod`, `non_prod`). Whole
 // words only: `product-demo`, `preprod`, `nonprod` and `liveness` are not production.

@@ -1,45 +1,18 @@
+// The kubectl integration's tool-fact rules, matched by the risk gate: a kube write under a
+// production-looking context or namespace (the fact, or an option on the line) is destructive.
+
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adjustAssessment, isProductionLike, type ToolFacts } from '../../src/integrations/index.js';
+import { kubeProductionAdjustments, type ToolFacts } from '../../src/integrations/index.js';
 import { loadRiskClassifier, type Assessment, type RiskClassifier } from '../../src/risk/index.js';
 
-describe('isProductionLike', () => {
-  it.each([
-    ['prod-eu', true],
-    ['eks-production', true],
-    ['gke_x_prod', true],
-    ['gke_acme_europe-west1_prod', true],
-    ['arn:aws:eks:eu-west-1:123456789012:cluster/prd', true],
-    ['live', true],
-    ['shop-live-1', true],
-    ['myProdCluster', true],
-    ['PROD', true],
-    ['prod1', true],
-    ['product-demo', false],
-    ['productions', false],
-    ['dev', false],
-    ['staging', false],
-    ['preprod', false],
-    ['pre-prod', false],
-    ['pre_production', false],
-    ['nonprod', false],
-    ['non-prod', false],
-    ['liveness', false],
-    ['deliver', false],
-    ['kind-dev', false],
-    ['', false],
-  ])('%s → %s', (name, expected) => {
-    expect(isProductionLike(name)).toBe(expected);
-  });
-});
-
-describe('adjustAssessment: kube writes under a production-looking context', () => {
+describe('assess with the kube rules: writes under a production-looking context', () => {
   let risk: RiskClassifier;
   beforeAll(async () => {
     risk = await loadRiskClassifier();
   });
   const prod: ToolFacts = { 'kube context': 'prod-eu', 'kube namespace': 'default' };
   const dev: ToolFacts = { 'kube context': 'kind-dev', 'kube namespace': 'default' };
-  const judge = (line: string, facts: ToolFacts): Assessment => adjustAssessment(risk.classify(line), undefined, facts);
+  const judge = (line: string, facts: ToolFacts): Assessment => risk.assess(line, { tools: facts, rules: kubeProductionAdjustments });
 
   it.each([
     // [line, facts, level, the added reason names this (or undefined: no reason added)]
@@ -88,17 +61,18 @@ describe('adjustAssessment: kube writes under a production-looking context', () 
     expect(result.reasons.some((r) => r.kind === 'rule' && r.level === 'destructive')).toBe(true);
   });
 
-  it('takes explicit words for each simple command', () => {
-    const base = risk.classify('kubectl apply -f x.yaml');
-    expect(adjustAssessment(base, [['kubectl', 'apply', '-f', 'x.yaml']], prod).level).toBe('destructive');
-    expect(adjustAssessment(base, [['kubectl', 'get', 'pods']], prod)).toBe(base);
+  it('judges each simple command by its own words', () => {
+    const result = judge('kubectl get pods; kubectl apply -f x.yaml', prod);
+    const added = result.reasons.filter((r) => r.kind === 'fact');
+    expect(added).toEqual([{ level: 'destructive', kind: 'fact', part: 'kubectl apply -f x.yaml', why: 'kubectl apply under kube context prod-eu, which looks like production' }]);
+    expect(judge('kubectl get pods; kubectl logs web', prod).level).toBe('read_only');
   });
 
-  it('returns the same assessment when nothing applies, and never mutates its input', () => {
-    const base = risk.classify('kubectl apply -f x.yaml');
-    const copy = structuredClone(base);
-    expect(adjustAssessment(base, undefined, dev)).toBe(base);
-    adjustAssessment(base, undefined, prod);
-    expect(base).toEqual(copy);
+  it('adds nothing when nothing applies, and never mutates its inputs', () => {
+    const facts = Object.freeze({ ...dev });
+    const rules = structuredClone(kubeProductionAdjustments);
+    expect(risk.assess('kubectl apply -f x.yaml', { tools: facts, rules })).toEqual(risk.classify('kubectl apply -f x.yaml'));
+    risk.assess('kubectl apply -f x.yaml', { tools: prod, rules });
+    expect(rules).toEqual(kubeProductionAdjustments);
   });
 });

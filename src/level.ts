@@ -1,4 +1,5 @@
-// Risk levels and their order. "Most severe wins" follows the eval corpus's README:
+// Risk levels and their order, a leaf shared by the risk gate, the sandbox, the integrations and
+// the preview. "Most severe wins" follows the eval corpus's README:
 // privileged > destructive > network_exec > writes > read_only.
 
 /** What running a command would do, from harmless to machine-wide. */
