@@ -20,6 +20,8 @@ export interface CompiledRules {
   paths: CompiledPaths;
   aliases: { re: RegExp; name: string }[];
   languages: Record<keyof RuleTable['languages'], CompiledLanguage>;
+  /** What unreadable code could do, by the names it uses (`opaque` in the table). */
+  opaque: CompiledLanguage['patterns'];
   /** The rule for a command name, after aliases. */
   lookup(name: string): { name: string; rule: CommandRule } | undefined;
   /** The subcommand rule for a word, exact keys first, then `*` patterns in order. */
@@ -57,6 +59,7 @@ export function compileRules(table: RuleTable): CompiledRules {
     paths: compilePaths(table.paths),
     aliases,
     languages,
+    opaque: table.opaque.map((p) => ({ re: new RegExp(p.match, 'm'), level: p.level, why: p.why })),
     lookup(name) {
       const direct = Object.hasOwn(table.commands, name) ? table.commands[name] : undefined;
       if (direct) return { name, rule: direct };

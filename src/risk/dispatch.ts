@@ -4,6 +4,7 @@
 
 import { posix } from 'node:path';
 import { assessScript } from './analyzers/code-scan.js';
+import { assessOpaque } from './analyzers/opaque-code.js';
 import { assessMongoText, assessRedisText, assessSqlText } from './analyzers/sql.js';
 import type { Content } from './content.js';
 import { matchExtraRules } from './extra-rules.js';
@@ -22,9 +23,17 @@ function judgeCommand(name: string, rule: CommandRule | undefined, args: readonl
   const start = ctx.env.findings.length;
   let output: Content = { kind: 'generated', from: ctx.span };
   if (rule) output = applyRule(name, rule, args, ctx);
-  else report(ctx, 'writes', 'unknown', ctx.span, `\`${name}\` is not a command nl-sh knows; it may change anything`);
+  else judgeUnknownProgram(name, args, ctx);
   ctx.env.findings.splice(start, 0, ...matchExtraRules([typed, name], rule, args, ctx));
   return output;
+}
+
+/** A program nl-sh has no rule for: at least writes, and what it is handed is tried as the code it may run. */
+function judgeUnknownProgram(name: string, args: readonly Word[], ctx: Ctx): void {
+  report(ctx, 'writes', 'unknown', ctx.span, `\`${name}\` is not a command nl-sh knows; it may change anything`);
+  const texts = args.flatMap((w) => (w.value !== undefined && /[\s!(]/.test(w.value) ? [w.value] : []));
+  if (ctx.input.kind === 'text') texts.push(ctx.input.text);
+  if (texts.length > 0) assessOpaque(texts.join('\n'), `what \`${name}\` is given`, ctx, ctx.span);
 }
 
 function runArgv(input: Word[], ctx: Ctx): Content {
@@ -145,7 +154,10 @@ function runCode(content: Content, language: Language, ctx: Ctx, how: string): v
       else if (language === 'sql') assessSqlText(content.text, ctx, how);
       else if (language === 'redis') assessRedisText(content.text, ctx, how);
       else if (language === 'mongo') assessMongoText(content.text, ctx, how);
-      else assessScript(language, content.text, ctx, how);
+      else if (language === 'opaque') {
+        report(ctx, 'writes', 'unknown', how, 'runs code in a language nl-sh does not read');
+        assessOpaque(content.text, 'the code', ctx, how);
+      } else assessScript(language, content.text, ctx, how);
       return;
     case 'fetched':
       report(ctx, 'network_exec', 'rule', how, `runs code fetched from the network (${clip(content.from)})`);
@@ -155,7 +167,7 @@ function runCode(content: Content, language: Language, ctx: Ctx, how: string): v
       return;
     case 'file':
       if (isDownloaded(content.path, ctx)) report(ctx, 'network_exec', 'rule', how, `runs ${content.path}, fetched from the network earlier in this line`);
-      else report(ctx, 'writes', 'unknown', how, `runs the ${language === 'shell' ? 'script' : `${language} in`} ${content.path}; nl-sh does not read it`);
+      else report(ctx, 'writes', 'unknown', how, `runs the ${language === 'shell' ? 'script' : language === 'opaque' ? 'code in' : `${language} in`} ${content.path}; nl-sh does not read it`);
       return;
     case 'shell-setup':
       report(ctx, 'read_only', 'rule', how, `evaluates shell setup printed by ${clip(content.from)}`);

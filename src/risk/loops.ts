@@ -7,11 +7,16 @@ import { report, type Ctx } from './walk-context.js';
 /** Loops with more items than this that put each one in the background are a denial of service. */
 const maxBackgroundItems = 64;
 
-/** Report a loop whose body starts background jobs without a bound. */
+/** Report a loop whose body starts background jobs without a bound, or that never ends and never pauses. */
 export function assessBackgroundLoop(loop: SyntaxNode, ctx: Ctx): void {
   const body = loop.childForFieldName('body') ?? loop.namedChildren.find((c) => c?.type === 'do_group') ?? null;
-  if (!body || !startsBackgroundJob(body)) return;
+  if (!body) return;
   const count = itemCount(loop);
+  if (count === 'endless' && !pausesOrExits(body)) {
+    report(ctx, 'destructive', 'rule', loop.text, 'loops forever without a pause or a way out: it can exhaust memory, disk or processes');
+    return;
+  }
+  if (!startsBackgroundJob(body)) return;
   if (count === 'endless') report(ctx, 'destructive', 'rule', loop.text, 'starts background processes in a loop that never ends: a fork storm that can take the machine down');
   else if (count === 'unknown') report(ctx, 'writes', 'dynamic', loop.text, 'starts a background process for each item, and how many there are is only known at run time');
   else if (count > maxBackgroundItems) report(ctx, 'destructive', 'rule', loop.text, `starts ${count} background processes at once`);
@@ -26,6 +31,11 @@ function startsBackgroundJob(node: SyntaxNode): boolean {
     if (child.isNamed && startsBackgroundJob(child)) return true;
   }
   return false;
+}
+
+/** Whether the body can leave the loop or waits between rounds (`break`, `exit`, `sleep`, `read`...). */
+function pausesOrExits(body: SyntaxNode): boolean {
+  return /(^|[\s;&|({])(break|exit|return|sleep|read|wait|select|inotifywait|timeout)\b/.test(body.text);
 }
 
 /** How many times the loop runs: a count, `endless` (`while :`), or `unknown`. */

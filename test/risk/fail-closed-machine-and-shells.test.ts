@@ -41,7 +41,7 @@ const rows: [string, Level][] = [
   ["lua -e 'print(1)'","writes"],
   ["lua -e 'os.execute(\"rm -rf x\")'","destructive"],
   ["luajit -e 'os.execute(\"rm -rf x\")'","destructive"],
-  ["tclsh","writes"],
+  ["tclsh","read_only"],
   ["tclsh x.tcl","writes"],
   ["expect -c 'spawn ls'","writes"],
   ["gdb -ex 'shell rm -rf x' -batch","destructive"],

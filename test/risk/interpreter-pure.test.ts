@@ -44,15 +44,17 @@ const pure: string[] = [
   "sed -n '1,5p' f",
 ];
 
-// Each trick: outside the allow-list, so at least writes (or worse where the danger is visible).
+// Each trick: outside the allow-list, so at least writes; destructive where the danger is visible, or where
+// the code builds what it runs at run time (`eval`, `getattr`, `__import__`, computed calls): however
+// harmless the literal in the row, the same form reaches anything.
 const rejected: [string, Level][] = [
   ["python3 -c 'import os; f=os.system; f(\"rm -rf ~\")'", 'destructive'],
-  ["python3 -c 'import os; getattr(os,\"sys\"+\"tem\")(\"ls\")'", 'writes'],
-  ["python3 -c '__import__(\"o\"+\"s\").system(\"ls\")'", 'writes'],
-  ["python3 -c 'exec(bytes.fromhex(\"7072696e74\"))'", 'writes'],
-  ["python3 -c 'eval(\"1\")'", 'writes'],
-  ["python3 -c 'compile(\"1\", \"x\", \"exec\")'", 'writes'],
-  ["python3 -c 'import importlib; importlib.import_module(\"os\")'", 'writes'],
+  ["python3 -c 'import os; getattr(os,\"sys\"+\"tem\")(\"ls\")'", 'destructive'],
+  ["python3 -c '__import__(\"o\"+\"s\").system(\"ls\")'", 'destructive'],
+  ["python3 -c 'exec(bytes.fromhex(\"7072696e74\"))'", 'destructive'],
+  ["python3 -c 'eval(\"1\")'", 'destructive'],
+  ["python3 -c 'compile(\"1\", \"x\", \"exec\")'", 'destructive'],
+  ["python3 -c 'import importlib; importlib.import_module(\"os\")'", 'destructive'],
   ["python3 -c 'print(().__class__.__bases__)'", 'writes'],
   ["python3 -c 'print(\"{0.__class__}\".format(1))'", 'writes'],
   ["python3 -c 'import sys; sys.modules[\"os\"].system(\"x\")'", 'writes'],
@@ -62,7 +64,7 @@ const rejected: [string, Level][] = [
   ["python3 -c 'f = print; f(1)'", 'writes'],
   ["python3 -c 'from json import loads as print; print(1)'", 'writes'],
   ["python3 -c 'import json as len'", 'writes'],
-  ["python3 -c 'print(f\"{getattr(1, \\\"real\\\")}\")'", 'writes'],
+  ["python3 -c 'print(f\"{getattr(1, \\\"real\\\")}\")'", 'destructive'],
   ["python3 -c 'import json; json.dumps = 1'", 'writes'],
   ["python3 -c 'import foo'", 'writes'],
   ["python3 -c 'import os; print(os.getcwd())'", 'writes'],
@@ -70,10 +72,10 @@ const rejected: [string, Level][] = [
   ["python3 -c 'breakpoint()'", 'writes'],
   ["python3 -c 'ｅｘｅｃ(\"1\")'", 'writes'],
   ["node -e 'require(\"f\"+\"s\").rmSync(\"x\")'", 'destructive'],
-  ["node -e 'globalThis[\"ev\"+\"al\"](\"1\")'", 'writes'],
+  ["node -e 'globalThis[\"ev\"+\"al\"](\"1\")'", 'destructive'],
   ["node -e 'process.binding(\"fs\")'", 'writes'],
   ["node -e 'process.mainModule.require(\"child_process\")'", 'writes'],
-  ["node -e 'Function(\"return 1\")()'", 'writes'],
+  ["node -e 'Function(\"return 1\")()'", 'destructive'],
   ["node -e '\"\".constructor.constructor(\"return 1\")()'", 'writes'],
   ["node -e 'const k = \"constructor\"; const d = {}; console.log(d[k][k])'", 'writes'],
   ["node -e 'const c=require(\"child_\"+\"process\"); c.execSync(\"ls\")'", 'writes'],
@@ -85,16 +87,16 @@ const rejected: [string, Level][] = [
   ["node -e 'console.log = 1'", 'writes'],
   ["node -e 'String.raw`x`'", 'writes'],
   ["node -e 'setTimeout(\"1\")'", 'writes'],
-  ["perl -e '$f=\"sys\".\"tem\"; &$f(\"ls\")'", 'writes'],
+  ["perl -e '$f=\"sys\".\"tem\"; &$f(\"ls\")'", 'destructive'],
   ["perl -e 'CORE::system(\"ls\")'", 'writes'],
   ["perl -e '$x->()'", 'writes'],
-  ["perl -e 'eval \"1\"'", 'writes'],
+  ["perl -e 'eval \"1\"'", 'destructive'],
   ["perl -pe 's/x/system(\"ls\")/e' f", 'writes'],
   ["perl -e 'print \"@{[ 1 ]}\"'", 'writes'],
   ["perl -e 'print /(?{ 1 })/'", 'writes'],
   ["perl -e 'open(F, \">x\")'", 'writes'],
   ["ruby -e 'Kernel.send(:system, \"ls\")'", 'destructive'],
-  ["ruby -e 'Kernel.public_send(\"sys\"+\"tem\", \"ls\")'", 'writes'],
+  ["ruby -e 'Kernel.public_send(\"sys\"+\"tem\", \"ls\")'", 'destructive'],
   ["ruby -e 'puts 1'", 'writes'],
   ["php -r 'echo 1;'", 'writes'],
   ["awk 'BEGIN{print \"rm -rf ~\" | \"sh\"}'", 'destructive'],
@@ -123,10 +125,30 @@ const loadPaths: [string, Level][] = [
   ["RUBYLIB=. ruby -e 'p 1'", 'writes'],
 ];
 
+// Judged as in a session: with the facts of a working directory that holds no planted module.
 describe('interpreter code in the allow-list of pure forms is read-only', () => {
+  let clean: string;
+  beforeAll(() => {
+    clean = mkdtempSync(join(tmpdir(), 'nlsh-clean-'));
+  });
+  afterAll(() => rmSync(clean, { recursive: true, force: true }));
   it.each(pure)('%s', (cmd) => {
-    const a = classifier.classify(cmd);
+    const a = classifier.classify(cmd, createFsFacts({ cwd: clean, home: clean }));
     expect(a.level, JSON.stringify(a.reasons)).toBe('read_only');
+  });
+});
+
+// Without facts nothing shows the directory is clean: only modules the interpreter has built in
+// (or frozen), which no file can replace, leave a one-liner read-only.
+describe('without filesystem facts, an import the working directory could replace is unknown', () => {
+  it.each([
+    ["python3 -c 'import json; print(json.dumps(1))'", 'writes'],
+    ["python3 -c 'from json import loads; print(loads(\"[1]\"))'", 'writes'],
+    ["python3 -c 'import math; print(math.pi)'", 'writes'],
+    ["python3 -c 'import sys; print(sys.version)'", 'read_only'],
+    ["python3 -c 'print(2+3)'", 'read_only'],
+  ] as const)('%s is %s', (cmd, level) => {
+    expect(classifier.classify(cmd).level).toBe(level);
   });
 });
 

@@ -87,7 +87,8 @@ export const riskCases: readonly { section: string; rows: readonly (readonly [st
     section: "interpreter one-liners",
     rows: [
       ["python3 -c 'print(1+1)'", "read_only"],
-      ["python3 -c \"import json,sys; print(json.load(sys.stdin)['a'])\"", "read_only"],
+      // Without facts a json.py in the working directory cannot be ruled out (interpreter-pure.test.ts has it with facts).
+      ["python3 -c \"import json,sys; print(json.load(sys.stdin)['a'])\"", "writes"],
       ["python3 -c \"import os; os.remove('x')\"", "destructive"],
       ["python3 -c \"import os; os.system('rm -rf x')\"", "destructive"],
       ["python3 -c \"import subprocess; subprocess.run(['rm','-rf','x'])\"", "destructive"],

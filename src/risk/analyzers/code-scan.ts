@@ -6,6 +6,7 @@
 import { compareLevels, type Level } from '../../level.js';
 import type { ScriptLanguage } from '../rules/rule-types.js';
 import { report, type Ctx } from '../walk-context.js';
+import { assessOpaque } from './opaque-code.js';
 import { provePure, shadowedModule } from './pure-code.js';
 
 /** Judge `code` written in `language`; `how` names the part of the command that runs it. */
@@ -31,7 +32,10 @@ export function assessScript(language: ScriptLanguage | 'shell' | 'sql' | 'redis
   if (compareLevels(worst, 'read_only') > 0) return;
   const why = impurity(language as ScriptLanguage, code, ctx);
   if (why === undefined) report(ctx, 'read_only', 'rule', how, `the ${language} code only computes and prints`);
-  else report(ctx, 'writes', 'unknown', how, `the ${language} code ${why}; nl-sh cannot tell everything it does`);
+  else {
+    report(ctx, 'writes', 'unknown', how, `the ${language} code ${why}; nl-sh cannot tell everything it does`);
+    assessOpaque(code, `the ${language} code`, ctx, how);
+  }
 }
 
 /** Why the code is not provably pure, or undefined when it is (allow-listed forms only). */

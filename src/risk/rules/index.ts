@@ -7,6 +7,7 @@ import { dbRules, mongoPatterns, redisRules, sqlRules } from './db-rules.js';
 import { fileRules } from './file-rules.js';
 import { gitRules } from './git-rules.js';
 import { interpreterRules, languageRules } from './language-rules.js';
+import { opaquePatterns } from './opaque-rules.js';
 import { networkRules } from './network-rules.js';
 import { packageRules } from './package-rules.js';
 import { pathRules } from './paths-data.js';
@@ -49,10 +50,11 @@ export const defaultRuleTable: RuleTable = {
   sql: sqlRules,
   redis: redisRules,
   mongo: mongoPatterns,
+  opaque: opaquePatterns,
   variables: {
     code: ['PROMPT_COMMAND', 'PS0', 'PS1', 'PS2', 'PS4'],
     lookup: ['PATH'],
-    inject: ['LD_PRELOAD', 'LD_AUDIT', 'BASH_ENV', 'ENV', 'PERL5OPT', 'RUBYOPT', 'PYTHONSTARTUP'],
+    inject: ['LD_PRELOAD', 'LD_AUDIT', 'BASH_ENV', 'ENV', 'PERL5OPT', 'PERL5DB', 'RUBYOPT', 'PYTHONSTARTUP'],
     commands: ['GIT_PAGER', 'PAGER', 'MANPAGER', 'SYSTEMD_PAGER', 'BAT_PAGER', 'DELTA_PAGER', 'PSQL_PAGER', 'EDITOR', 'VISUAL', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'SUDO_EDITOR', 'GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_EXTERNAL_DIFF', 'GIT_ASKPASS', 'SSH_ASKPASS', 'SUDO_ASKPASS', 'GIT_PROXY_COMMAND', 'LESSOPEN', 'LESSCLOSE', 'BROWSER', 'RSYNC_RSH', 'CVS_RSH', 'FCEDIT', 'MANOPT'],
     loadPath: ['NODE_OPTIONS', 'LD_LIBRARY_PATH', 'GIT_EXEC_PATH', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'GIT_DIR', 'GIT_TEMPLATE_DIR', 'PYTHONPATH', 'PYTHONHOME', 'PYTHONUSERBASE', 'NODE_PATH', 'PERL5LIB', 'PERLLIB', 'RUBYLIB', 'GEM_PATH', 'GEM_HOME', 'LUA_PATH', 'LUA_INIT', 'LUA_CPATH', 'TCLLIBPATH', 'CLASSPATH', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS'],
   },

@@ -15,9 +15,23 @@ const interpreter = (language: CommandRule['code'], withValue: string[], attache
 /** Interpreter commands. */
 export const interpreterRules: Record<string, CommandRule> = {
   python: interpreter({ language: 'python', options: ['-c'], module: '-m', script: true }, ['-c', '-m', '-W', '-X', '-Q']),
-  node: interpreter({ language: 'node', options: ['-e', '--eval', '-p', '--print'], script: true }, ['-e', '--eval', '-p', '--print', '-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions', '--env-file', '--input-type']),
-  perl: interpreter({ language: 'perl', options: ['-e', '-E'], script: true, inPlace: '-i' }, ['-e', '-E', '-I', '-M', '-m'], ['-i', '-F']),
-  ruby: interpreter({ language: 'ruby', options: ['-e'], script: true, inPlace: '-i' }, ['-e', '-r', '-I', '-C', '-E'], ['-i', '-F']),
+  node: {
+    ...interpreter({ language: 'node', options: ['-e', '--eval', '-p', '--print'], script: true }, ['-e', '--eval', '-p', '--print', '-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions', '--env-file', '--input-type']),
+    flags: [{ flags: ['-r', '--require', '--import', '--loader', '--experimental-loader'], effect: 'always', level: 'writes', why: 'loads a module nl-sh does not read before the code runs' }],
+  },
+  perl: {
+    ...interpreter({ language: 'perl', options: ['-e', '-E'], script: true, inPlace: '-i' }, ['-e', '-E', '-I', '-M', '-m'], ['-i', '-F']),
+    flags: [{ flags: ['-M', '-m'], effect: 'always', level: 'writes', why: 'loads a module nl-sh does not read before the code runs' }],
+    // `-n`/`-p` and `<>` open their files with the two-argument open: a file named `rm -rf ~|` runs.
+    args: [
+      { match: '[*?\\[]|^\\s*[<>+|]|\\|\\s*$', level: 'writes', why: "perl's two-argument open runs a file name ending in | as a command, and a pattern can match one" },
+      { runtime: true, level: 'writes', why: "perl's two-argument open runs a file name ending in | as a command" },
+    ],
+  },
+  ruby: {
+    ...interpreter({ language: 'ruby', options: ['-e'], script: true, inPlace: '-i' }, ['-e', '-r', '-I', '-C', '-E'], ['-i', '-F']),
+    flags: [{ flags: ['-r'], effect: 'always', level: 'writes', why: 'loads a library nl-sh does not read before the code runs' }],
+  },
   php: interpreter({ language: 'php', options: ['-r'], fileOptions: ['-f'], script: true }, ['-r', '-f', '-d', '-c', '-z']),
   deno: {
     level: 'writes',
@@ -35,7 +49,16 @@ export const interpreterRules: Record<string, CommandRule> = {
     },
     otherSubcommands: { level: 'writes', why: 'runs a deno command' },
   },
-  Rscript: { level: 'writes', why: 'runs R code nl-sh does not read' },
+  // Languages nl-sh does not parse: their code is unknown, and judged by what it could do.
+  Rscript: interpreter({ language: 'opaque', options: ['-e', '--expr'], script: true }, ['-e', '--expr']),
+  R: interpreter({ language: 'opaque', options: ['-e'], fileOptions: ['-f', '--file'], script: false }, ['-e', '-f', '--file']),
+  julia: interpreter({ language: 'opaque', options: ['-e', '--eval', '-E', '--print'], script: true }, ['-e', '--eval', '-E', '--print', '-L', '--load', '-p', '--procs', '-t', '--threads']),
+  octave: interpreter({ language: 'opaque', options: ['--eval'], script: true }, ['--eval']),
+  guile: interpreter({ language: 'opaque', options: ['-c'], fileOptions: ['-s', '-l'], script: true }, ['-c', '-s', '-l', '-e', '-L']),
+  tclsh: interpreter({ language: 'opaque', script: true }, []),
+  wish: interpreter({ language: 'opaque', script: true }, []),
+  expect: interpreter({ language: 'opaque', options: ['-c'], fileOptions: ['-f'], script: true }, ['-c', '-f']),
+  dc: interpreter({ language: 'opaque', options: ['-e', '--expression'], fileOptions: ['-f', '--file'], script: true }, ['-e', '--expression', '-f', '--file']),
   lua: interpreter({ language: 'lua', options: ['-e'], script: true }, ['-e', '-l']),
   luajit: interpreter({ language: 'lua', options: ['-e'], script: true }, ['-e', '-l', '-j', '-O']),
   gcc: { level: 'writes', why: 'compiles code' },
@@ -109,6 +132,9 @@ const perlPure: PureForms = {
   modules: ['strict', 'warnings', 'utf8', 'List::Util'],
 };
 
+// A loop that never ends (`while True:`, `for(;;)`, `loop {}`) can exhaust memory or processes.
+const endlessLoop = { match: '\\bwhile\\s*\\(?\\s*(True|true|1)\\s*\\)?\\s*[:{]|\\bwhile\\s+1\\b|\\bfor\\s*\\(\\s*;\\s*;\\s*\\)|\\bloop\\s*(do\\b|\\{)', level: 'destructive', why: 'loops forever: it can exhaust memory or processes' } as const;
+
 /** How code in each script language is judged. */
 export const languageRules: Record<ScriptLanguage, LanguageRules> = {
   awk: {
@@ -120,14 +146,17 @@ export const languageRules: Record<ScriptLanguage, LanguageRules> = {
     effects: ['\\bprintf?\\b[^;{}]*>', '\\bprintf?\\b[^;{}]*\\|', '@'],
   },
   sed: {
-    patterns: [{ match: 's(.)(?:\\\\.|(?!\\1).)*\\1(?:\\\\.|(?!\\1).)*\\1[gpIiMm0-9w]*e', level: 'destructive', why: 'the e flag runs each result as a shell command' }],
+    patterns: [
+      { match: 's(.)(?:\\\\.|(?!\\1).)*\\1(?:\\\\.|(?!\\1).)*\\1[gpIiMm0-9w]*e', level: 'destructive', why: 'the e flag runs each result as a shell command' },
+      { match: '(^|[;\\n{}\\s])[wW]\\s*(~|\\$HOME|\\$\\{HOME\\})/\\.', level: 'destructive', why: 'writes over a dotfile in the home directory (a shell startup file, a key, a configuration)' },
+    ],
     shellCalls: ['(?:^|[;\\n{}])\\s*(?:[0-9]+|\\$|/[^/]*/)?(?:\\s*,\\s*(?:[0-9]+|\\$|/[^/]*/))?\\s*e\\s+([^;\\n}]+)'],
     shellCallsRaw: true,
     pure: { reader: 'effects' },
     effects: ['(?:^|[;\\n{}])\\s*(?:[0-9]+|\\$|/[^/]*/)?(?:\\s*,\\s*(?:[0-9]+|\\$|/[^/]*/))?\\s*[wW]\\s*\\S', 's(.)(?:\\\\.|(?!\\1).)*\\1(?:\\\\.|(?!\\1).)*\\1[gpIiMm0-9e]*w\\s*\\S'],
   },
   python: {
-    patterns: [
+    patterns: [endlessLoop, 
       { match: '\\bshutil\\.rmtree\\s*\\(|\\bos\\.(remove|unlink|rmdir|removedirs)\\s*\\(|\\.(unlink|rmdir)\\s*\\(|\\bsend2trash\\b(?!.*\\btrash)', level: 'destructive', why: 'the code deletes files or directories' },
       { match: '\\b(os\\.(system|popen|exec\\w*|spawn\\w*|posix_spawn\\w*)|subprocess\\.(run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|pty\\.spawn)\\b(?!\\s*\\()', level: 'destructive', why: 'the code takes hold of a function that runs commands, to call it out of sight' },
       { match: '\\bos\\.truncate\\s*\\(|\\.truncate\\s*\\(\\s*0?\\s*\\)', level: 'destructive', why: 'the code truncates a file' },
@@ -142,7 +171,7 @@ export const languageRules: Record<ScriptLanguage, LanguageRules> = {
     modules: pythonModules,
   },
   node: {
-    patterns: [
+    patterns: [endlessLoop, 
       { match: '\\.(rmSync|rmdirSync|unlinkSync)\\s*\\(|\\b(fs|fsp|promises)\\.(rm|rmdir|unlink)\\s*\\(|\\)\\.(rm|rmdir|unlink)\\s*\\(|\\brimraf\\b|\\bfs-extra\\b[\\s\\S]*\\.(remove|emptyDir)(Sync)?\\s*\\(', level: 'destructive', why: 'the code deletes files or directories' },
       { match: '\\b(execSync|exec|execFile|execFileSync|spawn|spawnSync|fork)\\b(?!\\s*\\()', level: 'destructive', why: 'the code takes hold of a function that runs commands, to call it out of sight' },
       { match: '(fetch\\s*\\(|https?\\.get\\s*\\(|axios)[\\s\\S]*(\\beval\\s*\\(|new\\s+Function|vm\\.run)', level: 'network_exec', why: 'the code fetches code from the network and runs it' },
@@ -151,22 +180,22 @@ export const languageRules: Record<ScriptLanguage, LanguageRules> = {
     pure: nodePure,
   },
   perl: {
-    patterns: [{ match: '\\bunlink\\b|\\brmtree\\b|\\bremove_tree\\b|\\brmdir\\b', level: 'destructive', why: 'the code deletes files or directories' }],
+    patterns: [endlessLoop, { match: '\\bunlink\\b|\\brmtree\\b|\\bremove_tree\\b|\\brmdir\\b', level: 'destructive', why: 'the code deletes files or directories' }],
     shellCalls: ['\\bsystem\\s*\\(?\\s*((?:\'[^\']*\'|"[^"]*"|[^;)]*))', '`([^`]*)`', '\\bqx\\s*[{(]([^})]*)[})]', '\\bexec\\s*\\(?\\s*((?:\'[^\']*\'|"[^"]*"|[^;)]*))'],
     pure: perlPure,
   },
   ruby: {
-    patterns: [{ match: '\\bFileUtils\\.(rm|rm_r|rm_rf|rm_f|remove|remove_dir|remove_entry|remove_entry_secure|rmdir|rmtree)\\b|\\bFile\\.(delete|unlink)\\b|\\bDir\\.(delete|rmdir|unlink)\\b', level: 'destructive', why: 'the code deletes files or directories' }],
+    patterns: [endlessLoop, { match: '\\bFileUtils\\.(rm|rm_r|rm_rf|rm_f|remove|remove_dir|remove_entry|remove_entry_secure|rmdir|rmtree)\\b|\\bFile\\.(delete|unlink)\\b|\\bDir\\.(delete|rmdir|unlink)\\b', level: 'destructive', why: 'the code deletes files or directories' }],
     shellCalls: ['\\bsystem\\s*\\(?\\s*((?:\'[^\']*\'|"[^"]*"|[^;)]*))', '`([^`]*)`', '%x[{(]([^})]*)[})]', '\\bexec\\s*\\(?\\s*((?:\'[^\']*\'|"[^"]*"|[^;)]*))', '\\bIO\\.popen\\s*\\(\\s*([^,)]*)', '\\bOpen3\\.\\w+\\s*\\(\\s*([^,)]*)'],
     // No pure forms: `Kernel.send(:system, …)`, `public_send`, `method(:…)` make any name a call.
   },
   php: {
-    patterns: [{ match: '\\bunlink\\s*\\(|\\brmdir\\s*\\(', level: 'destructive', why: 'the code deletes files or directories' }],
+    patterns: [endlessLoop, { match: '\\bunlink\\s*\\(|\\brmdir\\s*\\(', level: 'destructive', why: 'the code deletes files or directories' }],
     shellCalls: ['\\b(?:shell_exec|exec|system|passthru|popen|proc_open)\\s*\\(\\s*([^,)]*)', '`([^`]*)`'],
     // No pure forms: variable functions (`$f()`) and `call_user_func` make any string a call.
   },
   lua: {
-    patterns: [{ match: '\\bos\\.(remove|rename)\\s*\\(', level: 'destructive', why: 'the code deletes or replaces files' }],
+    patterns: [endlessLoop, { match: '\\bos\\.(remove|rename)\\s*\\(', level: 'destructive', why: 'the code deletes or replaces files' }],
     shellCalls: ['\\bos\\.execute\\s*\\(?\\s*([^,)]*)', '\\bio\\.popen\\s*\\(\\s*([^,)]*)'],
     // No pure forms: `load`, `_G[name]` and `require` reach anything.
   },

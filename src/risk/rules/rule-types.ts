@@ -103,7 +103,7 @@ export const analyzerNames = ['find', 'xargs', 'shell', 'eval', 'source', 'trap'
 export type AnalyzerName = (typeof analyzerNames)[number];
 
 /** Languages whose code nl-sh reads. */
-export type CodeLanguage = 'shell' | 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'awk' | 'sed' | 'lua' | 'sql' | 'redis' | 'mongo';
+export type CodeLanguage = 'shell' | 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'awk' | 'sed' | 'lua' | 'sql' | 'redis' | 'mongo' | 'opaque';
 
 /** Where an interpreter or database client finds the code it runs (the `code` analyzer). */
 export interface CodeRule {
@@ -238,6 +238,8 @@ export interface RuleTable {
   languages: Record<ScriptLanguage, LanguageRules>;
   sql: SqlRules;
   redis: RedisRules;
+  /** What code nl-sh cannot read could do, by the names it uses (any language); matching none, it is still unknown. */
+  opaque: CodePattern[];
   /** Patterns in MongoDB shell code (`.drop()`, `find(`); code matching none is unknown. */
   mongo: CodePattern[];
   variables: VariableRules;

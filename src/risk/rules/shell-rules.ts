@@ -120,6 +120,7 @@ export const shellRules: Record<string, CommandRule> = {
     why: 'runs a command for each input item',
     analyzer: 'xargs',
     options: { withValue: ['-a', '--arg-file', '-d', '--delimiter', '-E', '-I', '-L', '--max-lines', '-n', '--max-args', '-P', '--max-procs', '-s', '--max-chars', '--process-slot-var'], attachedOnly: ['-i', '-e', '-l'], stopAtPositional: true },
+    flags: [{ flags: ['-P', '--max-procs'], values: ['0'], effect: 'always', level: 'destructive', why: 'no limit on processes at once: as many as its input has lines' }],
   },
   parallel: {
     level: 'read_only',
@@ -160,9 +161,6 @@ export const shellRules: Record<string, CommandRule> = {
       { flags: ['-ex', '-iex', '--eval-command', '--init-eval-command'], valueMatch: '^\\s*(shell|!|pipe|\\||python|pi|py|guile|source)\\b', effect: 'always', level: 'destructive', why: 'a debugger command that runs shell or script code' },
     ],
   },
-  expect: { level: 'writes', why: 'runs an expect script, which can run anything' },
-  tclsh: { level: 'writes', why: 'runs Tcl code nl-sh does not read' },
-  wish: { level: 'writes', why: 'runs Tcl code nl-sh does not read' },
   proxychains: wrapper('runs a command through a proxy', ['-f']),
   proxychains4: wrapper('runs a command through a proxy', ['-f']),
   torsocks: wrapper('runs a command through Tor'),

@@ -5,7 +5,7 @@
 import { isLevel, levels } from '../../level.js';
 import { analyzerNames, type RuleTable } from './rule-types.js';
 
-const languages = ['shell', 'python', 'node', 'perl', 'ruby', 'php', 'awk', 'sed', 'lua', 'sql', 'redis', 'mongo'];
+const languages = ['shell', 'python', 'node', 'perl', 'ruby', 'php', 'awk', 'sed', 'lua', 'sql', 'redis', 'mongo', 'opaque'];
 const pureReaders = ['python', 'node', 'perl', 'effects'];
 const emitKinds = ['fetched', 'decoded', 'literal', 'files', 'shell-setup', 'passthrough'];
 const ruleKeys = ['level', 'why', 'options', 'noArgs', 'flags', 'args', 'targets', 'subcommands', 'subcommandSearch', 'otherSubcommands', 'wraps', 'analyzer', 'code', 'emits'];
@@ -39,6 +39,7 @@ export function validateRules(table: unknown): string[] {
     checkLevelWhy(t.redis.other, 'redis.other', problems);
   }
   checkArray(t.mongo, 'mongo', problems, (p, path) => checkPattern(p, path, problems));
+  checkArray(t.opaque, 'opaque', problems, (p, path) => checkPattern(p, path, problems));
   if (!isObject(t.variables)) problems.push('variables: expected an object');
   else {
     for (const key of ['code', 'lookup', 'inject']) checkStrings(t.variables[key], `variables.${key}`, problems, false);
