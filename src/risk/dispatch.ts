@@ -7,15 +7,33 @@ import { assessScript } from './analyzers/code-scan.js';
 import { assessMongoText, assessRedisText, assessSqlText } from './analyzers/sql.js';
 import type { Content } from './content.js';
 import { applyRule } from './rule-engine.js';
-import { report, type Ctx, type Language, type Runner } from './walk-context.js';
+import { report, spendNode, type Ctx, type Language, type Runner } from './walk-context.js';
 import { walkSource } from './walker.js';
-import { expandBraces, literalWord, type Word } from './words.js';
+import { expandBraces, literalWord, runtimeWord, type Word } from './words.js';
 
 /** The runner the walker and analyzers use for nested commands and code. */
 export const runner: Runner = { runArgv, runCode };
 
+/** Most commands run by commands (`sudo env nice xargs …`) nl-sh follows; each level copies the rest, so deeper costs quadratic time. */
+const maxArgvNesting = 64;
+
 function runArgv(input: Word[], ctx: Ctx): Content {
-  const words = input.flatMap((w) => (w.braces && w.value !== undefined ? expandBraces(w.value).map(literalWord) : [w]));
+  if (!spendNode(ctx)) return { kind: 'generated', from: ctx.span };
+  const nesting = ctx.env.argvNesting;
+  if (nesting.depth >= maxArgvNesting) {
+    report(ctx, 'destructive', 'dynamic', ctx.span, 'commands that run commands are nested too deeply to follow');
+    return { kind: 'generated', from: ctx.span };
+  }
+  nesting.depth++;
+  try {
+    return runWords(input, ctx);
+  } finally {
+    nesting.depth--;
+  }
+}
+
+function runWords(input: Word[], ctx: Ctx): Content {
+  const words = input.flatMap((w) => expandWord(w, ctx));
   const [nameWord, ...args] = words;
   if (!nameWord) return { kind: 'none' };
   const value = nameWord.value;
@@ -48,6 +66,15 @@ function runArgv(input: Word[], ctx: Ctx): Content {
     return { kind: 'generated', from: ctx.span };
   }
   return applyRule(found.name, found.rule, args, ctx);
+}
+
+/** A word's brace expansion; beyond the bounds its words are unknown (failing closed: at least "writes"). */
+function expandWord(word: Word, ctx: Ctx): Word[] {
+  if (!word.braces || word.value === undefined) return [word];
+  const expanded = expandBraces(word.value);
+  if (expanded) return expanded.map(literalWord);
+  report(ctx, 'writes', 'unknown', word.text, 'expands to too many words for nl-sh to judge each one');
+  return [runtimeWord(word.text)];
 }
 
 function runComputedName(word: Word, ctx: Ctx): Content {
