@@ -5,7 +5,7 @@ export { loadBashParser, type BashParser, type SyntaxNode } from './parse/bash-p
 export { classifyCommand, loadRiskClassifier, loadRules, type ClassifierDeps, type RiskClassifier } from './classify.js';
 export { formatReason, type Assessment, type Reason, type ReasonKind } from './assessment.js';
 export { levels, maxLevel, compareLevels, isLevel, type Level } from './levels.js';
-export { createFsFacts, type FsFacts, type GlobMatches, type GlobLimits } from './fs-facts.js';
+export { createFsFacts, type FsFacts, type GlobBudget, type GlobMatches, type GlobLimits } from './fs-facts.js';
 export { defaultRuleTable } from './rules/index.js';
 export { validateRules } from './rules/validate-rules.js';
 export type { RuleTable, CommandRule } from './rules/rule-types.js';

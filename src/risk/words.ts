@@ -88,6 +88,9 @@ function evaluateParts(node: SyntaxNode, env: WordEnv, outputs: Content[], quote
       return quoted ? quotedText(node.text) : unquotedWord(node.text);
     case 'raw_string':
       return quotedText(node.text.slice(1, -1));
+    case 'brace_expression':
+      // `{1..3}`: the grammar's own node for a sequence; expanded (within bounds) with the command's words.
+      return quoted ? quotedText(node.text) : { ...unquotedWord(node.text), braces: true };
     case 'ansi_c_string':
       return quotedText(decodeAnsiC(node.text.slice(2, -1)));
     case 'string_content':
