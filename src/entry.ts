@@ -58,4 +58,5 @@ try {
 } catch (err) {
   fallback(err);
 }
-process.exit(status);
+const { exitAfterDrain } = await import('./exit-after-drain.js');
+await exitAfterDrain(status);

@@ -4,6 +4,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { readFileSafeSync } from './read-file.js';
+import { exitQuietlyOnBrokenPipe } from './exit-after-drain.js';
 import { parseInvocation, type Invocation } from './cli/args.js';
 import { helpText } from './cli/help.js';
 import { colorEnabled, configDir, readUserConfig } from './config.js';
@@ -39,6 +40,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const inv = parseInvocation(argv, argv0, { stdin: Boolean(process.stdin.isTTY), stderr: Boolean(process.stderr.isTTY) }, env);
   if (inv.kind !== 'interactive' && inv.kind !== 'exec-bash') {
     // nl-sh's own commands report their failures; they never fall back to a shell.
+    exitQuietlyOnBrokenPipe();
     try {
       return await runOwnCommand(inv, env);
     } catch (err) {

@@ -11,7 +11,7 @@ import { defaultRuleTable } from './rules/index.js';
 import type { RuleTable } from './rules/rule-types.js';
 import { validateRules } from './rules/validate-rules.js';
 import { indexExtraRules } from './extra-rules.js';
-import { createScope, type Ctx, type ExtraRules } from './walk-context.js';
+import { createBudget, createScope, type Ctx, type ExtraRules } from './walk-context.js';
 import { walkRoot } from './walker.js';
 import { evaluateWord } from './words.js';
 
@@ -41,7 +41,7 @@ export function loadRules(table: RuleTable = defaultRuleTable): CompiledRules {
 /** Classify one command line (it may span several lines: here-docs, functions). */
 export function classifyCommand(source: string, deps: ClassifierDeps): Assessment {
   const ctx: Ctx = {
-    env: { parser: deps.parser, rules: deps.rules, facts: deps.facts, findings: [], budget: { nodes: 20_000 }, visited: [], calls: new Set(), arithmetic: new Set(), extra: deps.extra ?? indexExtraRules() },
+    env: { parser: deps.parser, rules: deps.rules, facts: deps.facts, findings: [], ...createBudget(), visited: [], argvNesting: { depth: 0 }, calls: new Set(), arithmetic: new Set(), extra: deps.extra ?? indexExtraRules() },
     scope: createScope(deps.facts?.cwd),
     depth: 0,
     input: { kind: 'none' },

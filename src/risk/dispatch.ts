@@ -10,9 +10,9 @@ import type { Content } from './content.js';
 import { matchExtraRules } from './extra-rules.js';
 import { applyRule } from './rule-engine.js';
 import type { CommandRule } from './rules/rule-types.js';
-import { report, type Ctx, type Language, type Runner } from './walk-context.js';
+import { report, spendNode, type Ctx, type Language, type Runner } from './walk-context.js';
 import { walkSource } from './walker.js';
-import { expandBraces, literalWord, type Word } from './words.js';
+import { expandBraces, literalWord, runtimeWord, type Word } from './words.js';
 
 /** The runner the walker and analyzers use for nested commands and code. */
 export const runner: Runner = { runArgv, runCode, applyRule: judgeCommand };
@@ -36,8 +36,26 @@ function judgeUnknownProgram(name: string, args: readonly Word[], ctx: Ctx): voi
   if (texts.length > 0) assessOpaque(texts.join('\n'), `what \`${name}\` is given`, ctx, ctx.span);
 }
 
+/** Most commands run by commands (`sudo env nice xargs …`) nl-sh follows; each level copies the rest, so deeper costs quadratic time. */
+const maxArgvNesting = 64;
+
 function runArgv(input: Word[], ctx: Ctx): Content {
-  const words = input.flatMap((w) => (w.braces && w.value !== undefined ? expandBraces(w.value).map(literalWord) : [w]));
+  if (!spendNode(ctx)) return { kind: 'generated', from: ctx.span };
+  const nesting = ctx.env.argvNesting;
+  if (nesting.depth >= maxArgvNesting) {
+    report(ctx, 'destructive', 'dynamic', ctx.span, 'commands that run commands are nested too deeply to follow');
+    return { kind: 'generated', from: ctx.span };
+  }
+  nesting.depth++;
+  try {
+    return runWords(input, ctx);
+  } finally {
+    nesting.depth--;
+  }
+}
+
+function runWords(input: Word[], ctx: Ctx): Content {
+  const words = input.flatMap((w) => expandWord(w, ctx));
   const [nameWord, ...args] = words;
   if (!nameWord) return { kind: 'none' };
   const value = nameWord.value;
@@ -89,6 +107,15 @@ function runHashed(name: string, path: string | undefined, args: Word[], ctx: Ct
   }
   const inner = { ...ctx, scope: { ...ctx.scope, hashed: new Map([...ctx.scope.hashed].filter(([k]) => k !== name)) } };
   return runArgv([literalWord(path), ...args], inner);
+}
+
+/** A word's brace expansion; beyond the bounds its words are unknown (failing closed: at least "writes"). */
+function expandWord(word: Word, ctx: Ctx): Word[] {
+  if (!word.braces || word.value === undefined) return [word];
+  const expanded = expandBraces(word.value);
+  if (expanded) return expanded.map(literalWord);
+  report(ctx, 'writes', 'unknown', word.text, 'expands to too many words for nl-sh to judge each one');
+  return [runtimeWord(word.text)];
 }
 
 function runComputedName(word: Word, ctx: Ctx): Content {

@@ -7,7 +7,7 @@ export { assessCommand, loadRiskClassifier, type GateFacts, type RiskClassifier 
 export type { ExtraRule, FactCondition, FactTest } from '../extra-rule.js';
 export { formatReason, type Assessment, type Reason, type ReasonKind } from './assessment.js';
 export { levels, maxLevel, compareLevels, isLevel, type Level } from '../level.js';
-export { createFsFacts, type FsFacts, type GlobMatches, type GlobLimits } from './fs-facts.js';
+export { createFsFacts, type FsFacts, type GlobBudget, type GlobMatches, type GlobLimits } from './fs-facts.js';
 export { defaultRuleTable } from './rules/index.js';
 export { validateRules } from './rules/validate-rules.js';
 export type { RuleTable, CommandRule } from './rules/rule-types.js';

@@ -8,7 +8,7 @@ import { hasFlag, type ParsedArgs } from './argv.js';
 import { compareLevels, type Level } from '../level.js';
 import { isDevicePath, isDiscardPath, isVariantOf, isWellKnownFile, resolvePath, systemPrefixOf } from './paths.js';
 import type { TargetRule } from './rules/rule-types.js';
-import { report, type Ctx } from './walk-context.js';
+import { globOnce, report, type Ctx } from './walk-context.js';
 import type { Word } from './words.js';
 
 const listed = 5;
@@ -31,7 +31,7 @@ export function assessTargets(spec: TargetRule, parsed: ParsedArgs, ctx: Ctx, le
     const prefix = systemPrefixOf(resolved, paths);
     if (prefix) report(ctx, 'privileged', 'rule', ctx.span, `changes ${resolved}, under the system path ${prefix}`);
     if (facts && word.glob && word.pattern !== undefined) {
-      const matches = facts.glob(word.pattern, cwd ?? facts.cwd);
+      const matches = globOnce(ctx, facts, word.pattern, cwd ?? facts.cwd);
       const count = `${matches.complete ? '' : 'at least '}${matches.paths.length}`;
       const names = matches.paths.slice(0, listed).join(', ') + (matches.paths.length > listed ? ', …' : '');
       report(
@@ -39,7 +39,11 @@ export function assessTargets(spec: TargetRule, parsed: ParsedArgs, ctx: Ctx, le
         level,
         'fact',
         word.text,
-        matches.paths.length === 0 ? 'matches nothing here (the pattern would be passed as is)' : `matches ${count} path${matches.paths.length === 1 ? '' : 's'} here: ${names}`,
+        matches.paths.length === 0
+          ? matches.complete
+            ? 'matches nothing here (the pattern would be passed as is)'
+            : 'nl-sh stopped looking before finding what this matches here (too much to search)'
+          : `matches ${count} path${matches.paths.length === 1 ? '' : 's'} here: ${names}`,
       );
     }
     const onExisting = spec.onExisting;

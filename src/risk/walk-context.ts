@@ -6,7 +6,8 @@ import type { BashParser } from './parse/bash-parser.js';
 import type { Reason, ReasonKind } from './assessment.js';
 import type { CompiledRules } from './compiled-rules.js';
 import type { Content } from './content.js';
-import type { FsFacts } from './fs-facts.js';
+import { performance } from 'node:perf_hooks';
+import type { FsFacts, GlobBudget, GlobMatches } from './fs-facts.js';
 import type { Level } from '../level.js';
 import type { CodeLanguage, CommandRule } from './rules/rule-types.js';
 import type { ExtraRule } from '../extra-rule.js';
@@ -56,16 +57,64 @@ export interface WalkEnv {
   rules: CompiledRules;
   facts: FsFacts | undefined;
   findings: Reason[];
-  /** Nodes left to visit before giving up (guards against pathological input). */
-  budget: { nodes: number };
+  /** What the walk may still spend before giving up (guards against pathological input). */
+  budget: WalkBudget;
+  /** Globs expanded so far (a pattern repeated in the line is expanded once), and what expanding more may cost. */
+  globs: { memo: Map<string, GlobMatches>; budget: GlobBudget };
   /** Commands walked, per tree being walked (innermost last), to find any the walk missed. */
   visited: Set<string>[];
+  /** How deep commands run by commands (wrappers, xargs, find -exec) are nested right now. */
+  argvNesting: { depth: number };
   /** Function calls already judged (name and argument values): judging one again adds nothing. */
   calls: Set<string>;
   /** Variables whose values are being evaluated as arithmetic (bash recurses into them): stops cycles. */
   arithmetic: Set<string>;
   /** Plugin and tool-fact rules, matched where each command is judged, and the tool facts they test. */
   extra: ExtraRules;
+}
+
+/** Nodes left to visit and a wall-clock deadline (performance.now() milliseconds); `exhausted` once either runs out. */
+export interface WalkBudget {
+  nodes: number;
+  deadline: number;
+  exhausted: boolean;
+}
+
+/** Limits on one classification: every line up to the model's 4,000 characters is judged well under 100 ms. */
+export const walkLimits = { nodes: 20_000, millis: 80, globEntries: 20_000, globMillis: 40 } as const;
+
+/** A fresh budget for one classification, starting now. */
+export function createBudget(now = performance.now()): Pick<WalkEnv, 'budget' | 'globs'> {
+  return {
+    budget: { nodes: walkLimits.nodes, deadline: now + walkLimits.millis, exhausted: false },
+    globs: { memo: new Map(), budget: { entries: walkLimits.globEntries, deadline: now + walkLimits.globMillis } },
+  };
+}
+
+/** Spend one node of the budget; false once the node count or the deadline has run out (reported once, failing closed). */
+export function spendNode(ctx: Ctx): boolean {
+  const budget = ctx.env.budget;
+  if (budget.exhausted) return false;
+  if (--budget.nodes >= 0 && performance.now() <= budget.deadline) return true;
+  budget.exhausted = true;
+  report(ctx, 'destructive', 'dynamic', ctx.span, 'too large to judge completely');
+  return false;
+}
+
+/** Whether the walk has run out of budget (loops that do not visit nodes check this). */
+export function outOfBudget(ctx: Ctx): boolean {
+  return ctx.env.budget.exhausted || !spendNode(ctx);
+}
+
+/** What a glob matches here, expanded at most once per classification and within the shared glob budget. */
+export function globOnce(ctx: Ctx, facts: FsFacts, pattern: string, cwd: string): GlobMatches {
+  const key = `${cwd}\0${pattern}`;
+  let matches = ctx.env.globs.memo.get(key);
+  if (!matches) {
+    matches = facts.glob(pattern, cwd, ctx.env.globs.budget);
+    ctx.env.globs.memo.set(key, matches);
+  }
+  return matches;
 }
 
 /** Judges nested commands and code; implemented by the walker. */

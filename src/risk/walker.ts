@@ -5,7 +5,7 @@
 import type { SyntaxNode } from './parse/bash-parser.js';
 import { concatContent, noContent, type Content } from './content.js';
 import { assessOutputRedirect, type OutputRedirect, type RedirectSetting } from './redirects.js';
-import { childScope, maxDepth, report, type Ctx } from './walk-context.js';
+import { childScope, maxDepth, report, spendNode, type Ctx } from './walk-context.js';
 import { wordToContent } from './word-content.js';
 import { assessAssignment } from './variables.js';
 import { evaluateWord, literalWord, type Word, type WordEnv } from './words.js';
@@ -78,10 +78,7 @@ function unvisitedCommands(root: SyntaxNode, visited: ReadonlySet<string>): Synt
 
 /** Walk one node; returns what it writes to stdout. */
 export function walkNode(node: SyntaxNode, ctx: Ctx): Content {
-  if (--ctx.env.budget.nodes < 0) {
-    if (ctx.env.budget.nodes === -1) report(ctx, 'destructive', 'dynamic', ctx.span, 'too large to judge completely');
-    return { kind: 'generated', from: node.text };
-  }
+  if (!spendNode(ctx)) return { kind: 'generated', from: node.text };
   switch (node.type) {
     case 'command':
       return walkCommand(node, ctx);

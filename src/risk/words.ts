@@ -4,6 +4,9 @@
 
 import type { SyntaxNode } from './parse/bash-parser.js';
 import type { Content } from './content.js';
+import { hasBraceExpansion } from './braces.js';
+
+export { expandBraces } from './braces.js';
 
 /** One argument word of a command. */
 export interface Word {
@@ -160,6 +163,9 @@ function evaluateParts(node: SyntaxNode, env: WordEnv, outputs: Content[], quote
       return quoted ? quotedText(node.text) : unquotedWord(node.text);
     case 'raw_string':
       return quotedText(node.text.slice(1, -1));
+    case 'brace_expression':
+      // `{1..3}`: the grammar's own node for a sequence; expanded (within bounds) with the command's words.
+      return quoted ? quotedText(node.text) : { ...unquotedWord(node.text), braces: true };
     case 'ansi_c_string':
       return quotedText(decodeAnsiC(node.text.slice(2, -1)));
     case 'string_content':
@@ -208,7 +214,7 @@ function join(children: readonly (SyntaxNode | null)[], env: WordEnv, outputs: C
     expands ||= p.expands;
   }
   // An unquoted concatenation of `{`, `a,b`, `}` words is a brace expansion.
-  if (!quoted && value !== undefined && /\{[^{}]*(,|\.\.)[^{}]*\}/.test(value)) braces = true;
+  if (!quoted && value !== undefined && hasBraceExpansion(value)) braces = true;
   return { value, segments, pattern, glob, braces, code, expands };
 }
 
@@ -317,7 +323,7 @@ function unquotedWord(text: string): Parts {
     value += c;
     pattern += c;
   }
-  const braces = /\{[^{}]*(,|\.\.)[^{}]*\}/.test(value);
+  const braces = hasBraceExpansion(value);
   return { value, segments: [{ text: value, split: false }], pattern, glob, braces, code: value, expands: false };
 }
 
@@ -340,82 +346,4 @@ export function decodeAnsiC(body: string): string {
     if (head === 'c') return String.fromCharCode((esc.charCodeAt(1) & 0x1f) >>> 0);
     return simple[esc] ?? m;
   });
-}
-
-/** Bash brace expansion of one word (`{a,b}`, `{1..3}`, `{a..c}`), at most `limit` results. */
-export function expandBraces(text: string, limit = 64): string[] {
-  const open = findBraceOpen(text);
-  if (open < 0) return [text];
-  const close = matchBrace(text, open);
-  if (close < 0) return [text];
-  const pre = text.slice(0, open);
-  const body = text.slice(open + 1, close);
-  const post = text.slice(close + 1);
-  const alternatives = splitTopLevel(body);
-  let options: string[];
-  if (alternatives.length > 1) options = alternatives;
-  else {
-    const seq = /^(-?\d+|[a-zA-Z])\.\.(-?\d+|[a-zA-Z])$/.exec(body);
-    if (!seq) return [text];
-    options = sequence(seq[1] as string, seq[2] as string, limit);
-  }
-  const out: string[] = [];
-  for (const option of options) {
-    for (const expanded of expandBraces(pre + option + post, limit)) {
-      out.push(expanded);
-      if (out.length >= limit) return out;
-    }
-  }
-  return out;
-}
-
-function findBraceOpen(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '{') {
-      const close = matchBrace(text, i);
-      if (close < 0) continue;
-      const body = text.slice(i + 1, close);
-      if (splitTopLevel(body).length > 1 || /^(-?\d+|[a-zA-Z])\.\.(-?\d+|[a-zA-Z])$/.test(body)) return i;
-    }
-  }
-  return -1;
-}
-
-function matchBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-function splitTopLevel(body: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '{') depth++;
-    else if (c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      parts.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(body.slice(start));
-  return parts;
-}
-
-function sequence(from: string, to: string, limit: number): string[] {
-  const numeric = /^-?\d+$/.test(from) && /^-?\d+$/.test(to);
-  const a = numeric ? Number(from) : from.charCodeAt(0);
-  const b = numeric ? Number(to) : to.charCodeAt(0);
-  const step = a <= b ? 1 : -1;
-  const out: string[] = [];
-  for (let i = a; step > 0 ? i <= b : i >= b; i += step) {
-    out.push(numeric ? String(i) : String.fromCharCode(i));
-    if (out.length >= limit) break;
-  }
-  return out;
 }

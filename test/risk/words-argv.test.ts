@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgv } from '../../src/risk/argv.js';
 import { decodeBase64, foldEcho, foldPrintf } from '../../src/risk/fold.js';
-import { segmentRegex } from '../../src/risk/glob-match.js';
+import { segmentMatches } from '../../src/risk/glob-match.js';
 import { isVariantOf, compilePaths } from '../../src/risk/paths.js';
 import { pathRules } from '../../src/risk/rules/paths-data.js';
 import { decodeAnsiC, expandBraces, literalWord } from '../../src/risk/words.js';
@@ -72,10 +72,10 @@ describe('word helpers', () => {
   });
 
   it('matches glob segments like bash', () => {
-    expect(segmentRegex('*.log').test('a.log')).toBe(true);
-    expect(segmentRegex('*.log').test('.a.log')).toBe(false);
-    expect(segmentRegex('[!a]?').test('bc')).toBe(true);
-    expect(segmentRegex('\\*').test('x')).toBe(false);
+    expect(segmentMatches('*.log', 'a.log')).toBe(true);
+    expect(segmentMatches('*.log', '.a.log')).toBe(false);
+    expect(segmentMatches('[!a]?', 'bc')).toBe(true);
+    expect(segmentMatches('\\*', 'x')).toBe(false);
   });
 
   it.each([

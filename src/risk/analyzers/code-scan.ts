@@ -55,10 +55,10 @@ function impurity(language: ScriptLanguage, code: string, ctx: Ctx): string | un
 /** The shell command in a string literal or a list of string literals; undefined when built at run time. */
 function literalCommand(argument: string): string | undefined {
   const a = argument.trim();
-  const single = /^[rubf]*(['"])((?:\\.|(?!\1).)*)\1$/s.exec(a) ?? /^`([^`]*)`$/.exec(a);
+  const single = /^[rubf]*(['"])((?:\\.|(?!\1)[^\\])*)\1$/s.exec(a) ?? /^`([^`]*)`$/.exec(a);
   if (single) return (single[2] ?? single[1] ?? '').replace(/\\(['"\\])/g, '$1');
   if (/^\[.*\]$/s.test(a)) {
-    const items = [...a.matchAll(/(['"])((?:\\.|(?!\1).)*)\1|([^\s,[\]'"]+)/g)];
+    const items = [...a.matchAll(/(['"])((?:\\.|(?!\1)[^\\])*)\1|([^\s,[\]'"]+)/g)];
     if (items.some((m) => m[3] !== undefined)) return undefined;
     return items.map((m) => shellQuote(m[2] ?? '')).join(' ');
   }

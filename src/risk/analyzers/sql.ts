@@ -76,7 +76,7 @@ function splitStatements(sql: string): string[] {
 function isUnscoped(statement: string): boolean {
   const where = /\bWHERE\b([\s\S]*)$/i.exec(statement);
   if (!where) return true;
-  const condition = (where[1] ?? '').trim().replace(/\s+(RETURNING|ORDER|LIMIT)\b[\s\S]*$/i, '');
+  const condition = (where[1] ?? '').trim().replace(/(?<!\s)\s+(RETURNING|ORDER|LIMIT)\b[\s\S]*$/i, ''); // (?<!\s): linear on long runs of spaces
   return /^(1\s*=\s*1|true|1|''\s*=\s*''|(\w+)\s*=\s*\2|\w+\s+IS\s+NOT\s+NULL\s+OR\s+\w+\s+IS\s+NULL)$/i.test(condition);
 }
 

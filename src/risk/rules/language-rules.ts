@@ -147,13 +147,13 @@ export const languageRules: Record<ScriptLanguage, LanguageRules> = {
   },
   sed: {
     patterns: [
-      { match: 's(.)(?:\\\\.|(?!\\1).)*\\1(?:\\\\.|(?!\\1).)*\\1[gpIiMm0-9w]*e', level: 'destructive', why: 'the e flag runs each result as a shell command' },
+      { match: 's(.)(?:\\\\.|(?!\\1)[^\\\\\\n])*\\1(?:\\\\.|(?!\\1)[^\\\\\\n])*\\1[gpIiMm0-9w]*e', level: 'destructive', why: 'the e flag runs each result as a shell command' },
       { match: '(^|[;\\n{}\\s])[wW]\\s*(~|\\$HOME|\\$\\{HOME\\})/\\.', level: 'destructive', why: 'writes over a dotfile in the home directory (a shell startup file, a key, a configuration)' },
     ],
     shellCalls: ['(?:^|[;\\n{}])\\s*(?:[0-9]+|\\$|/[^/]*/)?(?:\\s*,\\s*(?:[0-9]+|\\$|/[^/]*/))?\\s*e\\s+([^;\\n}]+)'],
     shellCallsRaw: true,
     pure: { reader: 'effects' },
-    effects: ['(?:^|[;\\n{}])\\s*(?:[0-9]+|\\$|/[^/]*/)?(?:\\s*,\\s*(?:[0-9]+|\\$|/[^/]*/))?\\s*[wW]\\s*\\S', 's(.)(?:\\\\.|(?!\\1).)*\\1(?:\\\\.|(?!\\1).)*\\1[gpIiMm0-9e]*w\\s*\\S'],
+    effects: ['(?:^|[;\\n{}])\\s*(?:[0-9]+|\\$|/[^/]*/)?(?:\\s*,\\s*(?:[0-9]+|\\$|/[^/]*/))?\\s*[wW]\\s*\\S', 's(.)(?:\\\\.|(?!\\1)[^\\\\\\n])*\\1(?:\\\\.|(?!\\1)[^\\\\\\n])*\\1[gpIiMm0-9e]*w\\s*\\S'],
   },
   python: {
     patterns: [endlessLoop, 
