@@ -14,7 +14,9 @@ const corpora = {
   adversarial: fileURLToPath(new URL('./adversarial.jsonl', import.meta.url)),
 };
 // In CI a missing dev corpus is a failure; elsewhere (a checkout without shared/) it is skipped.
+// The adversarial table is part of the repository: never skipped.
 if (!existsSync(corpora.dev) && process.env.CI === 'true') throw new Error(`the risk dev corpus is missing: ${corpora.dev}`);
+if (!existsSync(corpora.adversarial)) throw new Error(`the adversarial risk table is missing: ${corpora.adversarial}`);
 
 interface Row {
   cmd: string;

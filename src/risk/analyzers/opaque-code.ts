@@ -6,11 +6,15 @@
 
 import { compareLevels, type Level } from '../../level.js';
 import type { Reason } from '../assessment.js';
+import { isStartupFile, isWellKnownFile } from '../paths.js';
 import { report, type Ctx } from '../walk-context.js';
 
 const severe: Level = 'network_exec';
 const maxProbes = 12;
 const maxProbeLength = 400;
+
+// Calls that write a file named by a literal (`Path("x").write_text`, `open("x", "w")`, `writeFileSync("x")`).
+const literalWrites = /\bPath\(\s*(["'])([^"'\n]+)\1\s*\)\s*\.\s*write_(?:text|bytes)\s*\(|\bopen\(\s*(["'])([^"'\n]+)\3\s*,\s*["'][rbt]*w|\b(?:writeFileSync|writeFile|file_put_contents|File\.write)\(\s*(["'])([^"'\n]+)\5/g;
 
 /** Report what `code` could do (`subject` names it: "the R code", "`m4`'s input"); returns the worst level found. */
 export function assessOpaque(code: string, subject: string, ctx: Ctx, how: string): Level {
@@ -19,6 +23,12 @@ export function assessOpaque(code: string, subject: string, ctx: Ctx, how: strin
     if (!p.re.test(code)) continue;
     report(ctx, p.level, 'dynamic', how, `${subject} ${p.why}`);
     if (compareLevels(p.level, worst) > 0) worst = p.level;
+  }
+  for (const m of code.matchAll(literalWrites)) {
+    const path = m[2] ?? m[4] ?? m[6] ?? '';
+    if (!isWellKnownFile(path, ctx.env.rules.paths) && !isStartupFile(path, undefined, ctx.env.rules.paths)) continue;
+    report(ctx, 'destructive', 'rule', how, `${subject} overwrites ${path}, which evidently exists`);
+    worst = 'destructive';
   }
   for (const text of candidates(code)) {
     const found = probeShell(text, ctx, how);
@@ -40,6 +50,11 @@ function candidates(code: string): string[] {
   // `["rm", "-rf", "out"]`: a list of string literals is an argv.
   for (const m of code.matchAll(/\[\s*((?:(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')\s*,\s*)+(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'))\s*,?\s*\]/g)) {
     out.add([...(m[1] ?? '').matchAll(/"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)'/g)].map((w) => shellWord(w[1] ?? w[2] ?? '')).join(' '));
+  }
+  // `spawn rm -rf out; expect eof`: each statement without its first word (a verb that may run the rest).
+  for (const statement of code.split(/[;\n]/)) {
+    const rest = statement.trim().replace(/^\S+\s+/, '');
+    if (rest !== statement.trim() && /\s/.test(rest)) out.add(rest);
   }
   // `syscmd(rm -rf x)`, `system(rm x)`: a call's bare argument text.
   for (const m of code.matchAll(/\b\w+\(([^()'"]*\s[^()'"]*)\)/g)) out.add(m[1] ?? '');
