@@ -57,10 +57,13 @@ function matchingVerb(verbs: readonly string[], rule: CommandRule | undefined, a
   return maybe;
 }
 
+// A dry run, or a request for help or the version (`kubectl apply --help`), changes nothing anywhere.
+const changesNothing = ['--help', '--version'];
+
 function hasDryRunWord(rule: ExtraRule, args: readonly Word[]): boolean {
   const end = args.findIndex((w) => w.value === '--');
   const options = end < 0 ? args : args.slice(0, end);
-  return options.some((w) => w.value !== undefined && (rule.dryRun ?? []).includes(w.value));
+  return options.some((w) => w.value !== undefined && ((rule.dryRun ?? []).includes(w.value) || changesNothing.includes(w.value)));
 }
 
 /** Whether `args` run the subcommand path `verb`, read as the built-in rules read subcommands; `maybe`: a word on the path is only known at run time. */

@@ -63,6 +63,9 @@ describe('extra rules in the walk', () => {
     ['f() { kubectl apply -f "$1"; }; f x.yaml', prod, 'destructive', ['kubectl apply under kube context prod-eu']],
     // Dry-run words disable only the rules that list them.
     ['kubectl apply --dry-run=server -f x.yaml', prod, 'read_only', []],
+    // A request for help or the version changes nothing, under any context.
+    ['kubectl apply --help', prod, 'read_only', []],
+    ['kubectl delete --version', prod, 'read_only', []],
     ['helm upgrade --dry-run r c', prod, 'privileged', ['upgrades a release']],
     // The fact, unless an option on the line replaces it; a value only known at run time is risky.
     ['kubectl apply -f x.yaml', prodNamespace, 'destructive', ['kube namespace prod']],
