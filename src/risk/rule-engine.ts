@@ -9,6 +9,7 @@ import type { Content } from './content.js';
 import { emitContent } from './emit.js';
 import { maxLevel, compareLevels, type Level } from '../level.js';
 import type { ArgRule, ArgvOptions, CommandRule, FlagRule, LevelWhy } from './rules/rule-types.js';
+import { runArgCommands, runFlagCommands } from './option-commands.js';
 import { assessTargets } from './targets.js';
 import { report, type Ctx } from './walk-context.js';
 import { wordToContent } from './word-content.js';
@@ -107,6 +108,7 @@ function applyRaises(rule: CommandRule, parsed: ParsedArgs, ctx: Ctx, flagRules:
     if (hit) {
       report(ctx, r.level, 'rule', ctx.span, `${hit}: ${r.why}`);
       raised = maxLevel(raised, r.level);
+      if (r.runs) runFlagCommands(r, findFlag(parsed, r.flags)?.name ?? '', parsed, ctx);
     }
   }
   for (const r of rule.args ?? []) {
@@ -115,6 +117,7 @@ function applyRaises(rule: CommandRule, parsed: ParsedArgs, ctx: Ctx, flagRules:
     if (hit !== undefined) {
       report(ctx, r.level, 'rule', ctx.span, `${hit}: ${r.why}`);
       raised = maxLevel(raised, r.level);
+      if (r.runs) runArgCommands(r, parsed, ctx);
     }
   }
   return raised;

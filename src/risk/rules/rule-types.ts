@@ -38,6 +38,8 @@ export interface FlagRule extends LevelWhy {
   valueMatch?: string;
   /** `raise` (default): the level becomes at least this. `set`: the command's own level is exactly this (dry runs, help). `always`: like raise, and also when a set rule matched (options that run programs run in a dry run too). */
   effect?: 'raise' | 'set' | 'always';
+  /** The value is a command line a program runs, judged as shell code (`level` stays a floor): the whole value, or with `valueMatch` the text after its match (`core.pager=CMD`). */
+  runs?: boolean;
 }
 
 /** A rule keyed on positional arguments. Give exactly one of `match` and `runtime`. */
@@ -52,6 +54,8 @@ export interface ArgRule extends LevelWhy {
   options?: string[];
   /** As for flag rules. */
   effect?: 'raise' | 'set' | 'always';
+  /** A matching positional holds a command line judged as shell code (`level` stays a floor): `rest` the text after the match (`less +!CMD`), `next` the following positional (`git config core.pager CMD`; a leading `!` is git's mark of a shell command), `ext-url` the rest as a git `ext::` command (`% ` escapes a space). Needs `match`. */
+  runs?: 'rest' | 'next' | 'ext-url';
 }
 
 /** Which arguments name paths the command writes, deletes or changes. */
@@ -255,4 +259,12 @@ export interface VariableRules {
   commands?: string[];
   /** The value is where a program looks for modules, options or config that can run code (PYTHONPATH, NODE_OPTIONS, GIT_DIR): what it runs is unknown (writes). Absent or empty: none. */
   loadPath?: string[];
+  /** Regular expressions for names whose value is a command line (`GIT_CONFIG_VALUE_0`): judged as shell code. Absent or empty: none. */
+  commandPatterns?: string[];
+  /** The value is git-quoted `'key'='value'` settings (GIT_CONFIG_PARAMETERS): each value is judged as shell code, as it may be a pager or helper. Absent or empty: none. */
+  settings?: string[];
+  /** The value names a file the program writes (HISTFILE, GIT_TRACE=/path): judged as a write to it; a number or a boolean is no file. Absent or empty: none. */
+  files?: string[];
+  /** Set to 0, the shell drops its whole history (HISTSIZE). Absent or empty: none. */
+  clearsHistory?: string[];
 }

@@ -42,7 +42,8 @@ export function validateRules(table: unknown): string[] {
   if (!isObject(t.variables)) problems.push('variables: expected an object');
   else {
     for (const key of ['code', 'lookup', 'inject']) checkStrings(t.variables[key], `variables.${key}`, problems, false);
-    for (const key of ['commands', 'loadPath']) if (t.variables[key] !== undefined) checkStrings(t.variables[key], `variables.${key}`, problems, false);
+    for (const key of ['commands', 'loadPath', 'commandPatterns', 'settings', 'files', 'clearsHistory']) if (t.variables[key] !== undefined) checkStrings(t.variables[key], `variables.${key}`, problems, false);
+    checkArray(t.variables.commandPatterns, 'variables.commandPatterns', problems, (re, p) => checkRegex(re, p, problems));
   }
   return problems;
 }
@@ -73,6 +74,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
     if (f.values !== undefined) checkStrings(f.values, `${p}.values`, problems, true);
     if (f.valueMatch !== undefined) checkRegex(f.valueMatch, `${p}.valueMatch`, problems);
     if (f.effect !== undefined && !['raise', 'set', 'always'].includes(f.effect as string)) problems.push(`${p}.effect: expected "raise", "set" or "always", found ${show(f.effect)}`);
+    if (f.runs !== undefined && typeof f.runs !== 'boolean') problems.push(`${p}.runs: expected true or false, found ${show(f.runs)}`);
   }, true);
   checkArray(rule.args, `${path}.args`, problems, (a, p) => {
     if (!isObject(a)) return void problems.push(`${p}: expected an object`);
@@ -83,6 +85,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
     if (a.position !== undefined && !(Number.isInteger(a.position) && (a.position as number) >= 0)) problems.push(`${p}.position: expected a whole number ≥ 0, found ${show(a.position)}`);
     checkFlagList(a.options, `${p}.options`, problems, true);
     if (a.effect !== undefined && !['raise', 'set', 'always'].includes(a.effect as string)) problems.push(`${p}.effect: expected "raise", "set" or "always", found ${show(a.effect)}`);
+    if (a.runs !== undefined && (!['rest', 'next', 'ext-url'].includes(a.runs as string) || a.match === undefined)) problems.push(`${p}.runs: expected "rest", "next" or "ext-url" with a match, found ${show(a.runs)}`);
   }, true);
   if (rule.targets !== undefined) {
     const t = rule.targets;
