@@ -148,7 +148,8 @@ function runWrapped(name: string, rule: CommandRule, args: readonly Word[], pars
     }
   }
   let words = wraps.inner === 'option-only' ? [] : parsed.rest.length > 0 ? parsed.rest : parsed.positionals;
-  const at = wraps.separator === undefined ? -1 : args.findIndex((w) => w.value === wraps.separator);
+  const separators = wraps.separator === undefined ? [] : [wraps.separator].flat();
+  const at = args.findIndex((w) => w.value !== undefined && separators.includes(w.value));
   let inner = ctx;
   if (wraps.assignments) {
     inner = { ...ctx, scope: { ...ctx.scope } };
@@ -219,6 +220,7 @@ export function mergeOptions(a: ArgvOptions, b: ArgvOptions | undefined): ArgvOp
   return {
     withValue: [...(a.withValue ?? []), ...(b.withValue ?? [])],
     attachedOnly: [...(a.attachedOnly ?? []), ...(b.attachedOnly ?? [])],
+    longShort: [...(a.longShort ?? []), ...(b.longShort ?? [])],
     singleDashLong: b.singleDashLong ?? a.singleDashLong,
     firstArgFlags: b.firstArgFlags,
     stopAtPositional: b.stopAtPositional,

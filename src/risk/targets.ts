@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { hasFlag, type ParsedArgs } from './argv.js';
 import { compareLevels, type Level } from '../level.js';
-import { isDevicePath, isDiscardPath, isVariantOf, isWellKnownFile, resolvePath, systemPrefixOf } from './paths.js';
+import { isDevicePath, isDiscardPath, isStartupFile, isVariantOf, isWellKnownFile, resolvePath, systemPrefixOf } from './paths.js';
 import type { TargetRule } from './rules/rule-types.js';
 import { report, type Ctx } from './walk-context.js';
 import type { Word } from './words.js';
@@ -58,7 +58,7 @@ export function assessTargets(spec: TargetRule, parsed: ParsedArgs, ctx: Ctx, le
       continue;
     }
     const source = sources.length === 1 ? sources[0]?.value : undefined;
-    if (isWellKnownFile(word.value, paths)) {
+    if (isWellKnownFile(word.value, paths) || isStartupFile(resolved, home, paths)) {
       report(ctx, onExisting.level, 'rule', ctx.span, `${word.value} evidently exists: ${onExisting.why}`);
     } else if (source !== undefined && isVariantOf(source, word.value, paths)) {
       report(ctx, onExisting.level, 'rule', ctx.span, `${word.value} is assumed to exist (a variant of ${source} replacing it): ${onExisting.why}`);

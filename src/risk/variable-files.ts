@@ -15,13 +15,18 @@ export function assessVariableFile(name: string, value: Word, part: string, ctx:
   }
   // A number or a boolean turns tracing on to stderr; empty turns it off.
   if (/^\s*(\d*|true|false|yes|no|on|off)\s*$/i.test(path)) return;
+  assessWrittenFile(path, part, `${name} makes a program write`, ctx);
+}
+
+/** Judge a file a program writes over (`find -fprint F`): a startup file or an evidently existing file is lost. */
+export function assessWrittenFile(path: string, part: string, how: string, ctx: Ctx): void {
   const facts = ctx.env.facts;
   const resolved = resolvePath(path, ctx.scope.cwd ?? facts?.cwd, facts?.home);
   const paths = ctx.env.rules.paths;
   if (isDiscardPath(resolved, paths)) return;
   if (isStartupFile(resolved, facts?.home, paths) || isWellKnownFile(path, paths) || (facts !== undefined && facts.exists(resolved))) {
-    report(ctx, 'destructive', 'rule', part, `${name} makes a program write over ${path}, which exists`);
-  } else report(ctx, 'writes', 'rule', part, `${name} makes a program write ${path}`);
+    report(ctx, 'destructive', 'rule', part, `${how} over ${path}, which exists`);
+  } else report(ctx, 'writes', 'rule', part, `${how} ${path}`);
 }
 
 /** Judge each value of git-quoted `'key'='value'` settings as shell code (a pager, an editor, a helper). */

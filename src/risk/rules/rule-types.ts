@@ -20,6 +20,8 @@ export interface ArgvOptions {
   singleDashLong?: boolean;
   /** A first word without a dash is a bundle of short flags (`tar xzf`, `ps aux`). */
   firstArgFlags?: boolean;
+  /** Single-dash options of more than one letter read whole, not as bundled letters (`zip -TT CMD`, `screen -ls`); absent or empty: none. */
+  longShort?: string[];
   /** Options end at the first positional (wrappers, whose later words belong to the inner command). */
   stopAtPositional?: boolean;
 }
@@ -93,8 +95,8 @@ export interface WrapRule {
   stdinCode?: boolean;
   /** Flags with which the wrapper runs nothing (`command -v`); absent or empty: none. */
   noRunFlags?: string[];
-  /** The command is whatever follows this word when it is present (`kubectl exec POD -- CMD`). */
-  separator?: string;
+  /** The command is whatever follows this word (or the first of these words) when it is present (`kubectl exec POD -- CMD`, `fd -x CMD`). */
+  separator?: string | string[];
 }
 
 /** What a command writes to stdout, for a pipeline that feeds it to an interpreter. */

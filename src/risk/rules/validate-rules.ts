@@ -60,6 +60,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
     else {
       checkFlagList(o.withValue, `${path}.options.withValue`, problems, true);
       checkFlagList(o.attachedOnly, `${path}.options.attachedOnly`, problems, true);
+      checkFlagList(o.longShort, `${path}.options.longShort`, problems, true);
       for (const b of ['singleDashLong', 'firstArgFlags', 'stopAtPositional']) if (o[b] !== undefined && typeof o[b] !== 'boolean') problems.push(`${path}.options.${b}: expected true or false, found ${show(o[b])}`);
     }
   }
@@ -120,7 +121,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
       if (w.stdinCode !== undefined && typeof w.stdinCode !== 'boolean') problems.push(`${path}.wraps.stdinCode: expected true or false`);
       checkFlagList(w.commandOptions, `${path}.wraps.commandOptions`, problems, true);
       checkFlagList(w.noRunFlags, `${path}.wraps.noRunFlags`, problems, true);
-      if (w.separator !== undefined && (typeof w.separator !== 'string' || w.separator === '')) problems.push(`${path}.wraps.separator: expected a word such as --`);
+      if (w.separator !== undefined && ![w.separator].flat().every((s) => typeof s === 'string' && s !== '')) problems.push(`${path}.wraps.separator: expected a word such as -- or a list of words`);
       if (w.bare !== undefined) checkLevelWhy(w.bare, `${path}.wraps.bare`, problems);
     }
   }
