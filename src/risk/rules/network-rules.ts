@@ -17,15 +17,16 @@ export const networkRules: Record<string, CommandRule> = {
     analyzer: 'fetch',
     emits: 'fetched',
     options: {
-      withValue: ['-o', '--output', '-X', '--request', '-d', '--data', '--data-binary', '--data-raw', '--data-urlencode', '--json', '-F', '--form', '--form-string', '-T', '--upload-file', '-H', '--header', '-u', '--user', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar', '-m', '--max-time', '--connect-timeout', '-w', '--write-out', '-x', '--proxy', '-K', '--config', '--retry', '--cacert', '--cert', '--key', '-r', '--range', '-C', '--continue-at', '--resolve', '--output-dir', '-D', '--dump-header', '--limit-rate', '-E', '-y', '-Y', '-z', '--time-cond', '--unix-socket'],
+      withValue: ['-o', '--output', '-X', '--request', '-d', '--data', '--data-binary', '--data-raw', '--data-urlencode', '--json', '-F', '--form', '--form-string', '-T', '--upload-file', '-H', '--header', '-u', '--user', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar', '-m', '--max-time', '--connect-timeout', '-w', '--write-out', '-x', '--proxy', '-K', '--config', '--retry', '--cacert', '--cert', '--key', '-r', '--range', '-C', '--continue-at', '--resolve', '--output-dir', '-D', '--dump-header', '--limit-rate', '-E', '-y', '-Y', '-z', '--time-cond', '--unix-socket', '--trace', '--trace-ascii', '--libcurl', '--stderr', '--etag-save', '--hsts', '--alt-svc'],
     },
-    targets: { options: ['-o', '--output', '-c', '--cookie-jar', '-D', '--dump-header'] },
+    targets: { options: ['-o', '--output', '-c', '--cookie-jar', '-D', '--dump-header', '--trace', '--trace-ascii', '--libcurl', '--stderr', '--etag-save'], onExisting: { level: 'destructive', why: 'curl replaces it' } },
     flags: [
       ...methods(['-X', '--request']),
       { flags: ['-d', '--data', '--data-binary', '--data-raw', '--data-urlencode', '--json', '-F', '--form', '--form-string'], level: 'writes', why: 'sends data (a POST by default)' },
       { flags: ['-T', '--upload-file'], level: 'writes', why: 'uploads a file' },
       { flags: ['-K', '--config'], effect: 'always', level: 'writes', why: 'reads options from a file nl-sh does not read (they can write files)' },
       { flags: ['-o', '--output', '-O', '--remote-name', '--remote-name-all'], level: 'writes', why: 'saves the download to a file' },
+      { flags: ['-D', '--dump-header', '-c', '--cookie-jar', '--trace', '--trace-ascii', '--libcurl', '--stderr', '--etag-save'], valueMatch: '^(?!-$|/dev/(null|stdout|stderr)$)', level: 'writes', why: 'writes headers, cookies, a trace or code to a file' },
     ],
   },
   wget: {
@@ -34,9 +35,10 @@ export const networkRules: Record<string, CommandRule> = {
     analyzer: 'fetch',
     emits: 'fetched',
     options: { withValue: ['-O', '--output-document', '-P', '--directory-prefix', '-o', '--output-file', '-a', '--append-output', '-U', '--user-agent', '--header', '-t', '--tries', '-T', '--timeout', '--post-data', '--post-file', '--method', '--body-data', '-e', '--execute', '-i', '--input-file', '--user', '--password', '-l', '--level', '--config'] },
-    targets: { options: ['-O', '--output-document', '-P', '--directory-prefix'] },
+    targets: { options: ['-O', '--output-document', '-P', '--directory-prefix', '-o', '--output-file'], onExisting: { level: 'destructive', why: 'wget replaces it' } },
     flags: [
       { flags: ['--spider'], effect: 'set', level: 'read_only', why: 'only checks that the URL exists' },
+      { flags: ['-o', '--output-file', '-a', '--append-output'], valueMatch: '^(?!-$|/dev/(null|stdout|stderr)$)', level: 'writes', why: 'writes the log to a file' },
       { flags: ['-e', '--execute', '--config', '-i', '--input-file'], effect: 'always', level: 'writes', why: 'takes commands or URLs from text nl-sh does not judge (they can write files)' },
       ...methods(['--method']),
       { flags: ['--post-data', '--post-file', '--body-data'], level: 'writes', why: 'sends data' },

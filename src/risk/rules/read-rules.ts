@@ -164,7 +164,16 @@ export const readRules: Record<string, CommandRule> = {
   basenc: ro('encodes or decodes to stdout', { emits: 'decoded' }),
   base32: ro('encodes or decodes base32 to stdout', { emits: 'decoded' }),
   uudecode: ro('decodes to a file', { emits: 'decoded' }),
-  xxd: ro('prints a hex dump', { emits: 'decoded' }),
+  xxd: ro('prints a hex dump', { emits: 'decoded', options: { withValue: ['-c', '-g', '-l', '-s', '-o', '-n', '-cols', '-len', '-seek'] }, targets: { positionals: 'all-but-first', onExisting: { level: 'destructive', why: 'xxd replaces it' } }, args: [{ match: '^(?!-$)', position: 1, level: 'writes', why: 'writes the result to the second file named' }] }),
+  pandoc: ro('converts a document to stdout', {
+    options: { withValue: ['-o', '--output', '-f', '-r', '--from', '--read', '-t', '-w', '--to', '--write', '-F', '--filter', '-L', '--lua-filter', '--template', '-M', '--metadata', '-V', '--variable', '--data-dir', '--resource-path', '--extract-media', '--reference-doc', '-H', '--include-in-header', '-B', '-A', '--css', '-c', '--metadata-file', '-d', '--defaults', '--pdf-engine', '--citeproc'] },
+    flags: [
+      { flags: ['-o', '--output'], valueMatch: '^(?!-$)', level: 'writes', why: 'writes the converted document to a file' },
+      { flags: ['--extract-media'], level: 'writes', why: 'writes media files' },
+      { flags: ['-F', '--filter', '-L', '--lua-filter', '--pdf-engine', '-d', '--defaults', '--data-dir'], effect: 'always', level: 'writes', why: 'runs filter programs or reads settings nl-sh does not read' },
+    ],
+    targets: { options: ['-o', '--output'], onExisting: { level: 'destructive', why: 'pandoc replaces it' } },
+  }),
   od: ro('prints a dump'),
   hexdump: ro('prints a dump'),
   strings: ro('prints text in binaries'),

@@ -206,8 +206,8 @@ export interface LanguageRules {
   pure?: PureForms;
   /** For the `effects` reader: regular expressions that, when found, make code not read-only; absent or empty: none. */
   effects?: string[];
-  /** Modules run as programs (`python -m pip`): judged by another command's rule (`use`) or a level of their own. Absent or empty: every module is unknown. */
-  modules?: Record<string, { use: string } | LevelWhy>;
+  /** Modules run as programs (`python -m pip`): judged by another command's rule (`use`) or a rule of their own (`json.tool IN OUT` writes OUT). Absent or empty: every module is unknown. */
+  modules?: Record<string, { use: string } | CommandRule>;
 }
 
 /** How one SQL statement kind is judged, by its first keyword. */

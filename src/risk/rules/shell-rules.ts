@@ -28,6 +28,13 @@ const wrapper = (why: string, withValue: string[] = [], extra: Partial<WrapRule>
   wraps: { inner: 'rest', bare: { level: 'read_only', why: 'runs nothing' }, ...extra },
 });
 
+// A tracer's `-o FILE` writes the trace there.
+const traceTo = (rule: CommandRule): CommandRule => ({
+  ...rule,
+  flags: [{ flags: ['-o', '--output'], level: 'writes', why: 'writes the trace to a file' }],
+  targets: { options: ['-o', '--output'], onExisting: { level: 'destructive', why: 'the trace replaces it' } },
+});
+
 const state = (why: string): CommandRule => ({ level: 'read_only', why });
 const ro = state;
 
@@ -133,8 +140,8 @@ export const shellRules: Record<string, CommandRule> = {
     options: { withValue: ['-n', '--interval', '-q', '--equexit'], stopAtPositional: true },
     wraps: { inner: 'rest-as-shell', bare: { level: 'read_only', why: 'runs nothing' } },
   },
-  strace: wrapper('traces a command', ['-o', '-e', '-p', '-s', '-u', '-E', '-P', '-a', '-b', '-I', '-O', '-S', '-X']),
-  ltrace: wrapper('traces a command', ['-o', '-e', '-p', '-s', '-u', '-n', '-a']),
+  strace: traceTo(wrapper('traces a command', ['-o', '-e', '-p', '-s', '-u', '-E', '-P', '-a', '-b', '-I', '-O', '-S', '-X', '--output'])),
+  ltrace: traceTo(wrapper('traces a command', ['-o', '-e', '-p', '-s', '-u', '-n', '-a', '--output'])),
   valgrind: wrapper('runs a command under valgrind'),
   busybox: wrapper('runs a busybox applet'),
   toybox: wrapper('runs a toybox applet'),

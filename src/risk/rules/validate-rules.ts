@@ -169,7 +169,7 @@ function checkLanguage(lang: unknown, path: string, problems: Problems, commands
     else for (const [name, m] of Object.entries(lang.modules)) {
       if (isObject(m) && 'use' in m) {
         if (typeof m.use !== 'string' || !Object.hasOwn(commands, m.use)) problems.push(`${path}.modules.${name}.use: expected a command in the table, found ${show(m.use)}`);
-      } else checkLevelWhy(m, `${path}.modules.${name}`, problems);
+      } else checkRule(m, `${path}.modules.${name}`, problems, new Set(), commands);
     }
   }
 }
