@@ -66,7 +66,8 @@ function applySubcommand(name: string, rule: CommandRule, rest: Word[], ctx: Ctx
 }
 
 function judge(name: string, rule: CommandRule, args: readonly Word[], parsed: ParsedArgs, ctx: Ctx, flagRules: FlagRule[], kind: 'rule' | 'unknown' = 'rule'): Content {
-  if (!rule.wraps && !rule.analyzer && (parsed.flags.has('--help') || parsed.flags.has('--version'))) {
+  // A program that only runs commands its options name (`git rebase -x`) still only prints help.
+  if ((!rule.wraps || rule.wraps.inner === 'option-only') && !rule.analyzer && (parsed.flags.has('--help') || parsed.flags.has('--version'))) {
     report(ctx, 'read_only', 'rule', ctx.span, `${parsed.flags.has('--help') ? '--help' : '--version'} only prints information`);
     return { kind: 'generated', from: ctx.span };
   }
@@ -187,6 +188,7 @@ function runWrapped(name: string, rule: CommandRule, args: readonly Word[], pars
 
 /** The flag text that triggered a rule, or undefined. `set` rules never match abbreviations. */
 function matchFlagRule(r: FlagRule, parsed: ParsedArgs, abbreviations: boolean, ctx: Ctx): string | undefined {
+  if (r.absent) return hasFlag(parsed, r.flags, false) ? undefined : `without ${r.flags[0] ?? ''}`;
   const hit = findFlag(parsed, r.flags, abbreviations);
   if (!hit) return undefined;
   if (r.values) {

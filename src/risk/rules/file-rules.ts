@@ -126,7 +126,9 @@ export const fileRules: Record<string, CommandRule> = {
     targets: { options: ['-C', '--directory'] },
     flags: [
       { flags: ['-t', '--list', '-d', '--diff', '--compare'], effect: 'set', level: 'read_only', why: 'only lists or compares the archive' },
-      { flags: ['--to-command', '--checkpoint-action', '--use-compress-program', '-I', '--rsh-command', '--info-script', '--new-volume-script', '-F'], effect: 'always', level: 'destructive', why: 'runs a program nl-sh cannot see' },
+      { flags: ['-O', '--to-stdout'], with: ['-x', '--extract', '--get'], without: ['--remove-files', '--delete', '-c', '--create', '-r', '--append', '-u', '--update', '-A', '--concatenate'], effect: 'set', level: 'read_only', why: 'extracts to stdout; no file is written' },
+      { flags: ['--to-command', '--checkpoint-action', '--rsh-command', '--info-script', '--new-volume-script', '-F'], effect: 'always', level: 'destructive', why: 'runs a program nl-sh cannot see' },
+      { flags: ['--use-compress-program', '-I'], valueMatch: '^(?!\\s*(gzip|gunzip|pigz|unpigz|zstd|unzstd|pzstd|xz|unxz|pixz|bzip2|bunzip2|pbzip2|lbzip2|lz4|lzip|plzip|lzop|brotli)(\\s+-[-\\w=]+)*\\s*$)', effect: 'always', level: 'destructive', why: 'runs a program nl-sh cannot see' },
       { flags: ['--delete'], level: 'destructive', why: 'deletes members from the archive' },
       { flags: ['--remove-files'], level: 'destructive', why: 'deletes the files it archives' },
       { flags: ['-x', '--extract', '--get'], level: 'writes', why: 'extracts files, replacing ones with the same names' },

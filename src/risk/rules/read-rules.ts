@@ -164,6 +164,13 @@ export const readRules: Record<string, CommandRule> = {
   basenc: ro('encodes or decodes to stdout', { emits: 'decoded' }),
   base32: ro('encodes or decodes base32 to stdout', { emits: 'decoded' }),
   uudecode: ro('decodes to a file', { emits: 'decoded' }),
+  readelf: ro('prints ELF headers and sections'),
+  nm: ro('lists symbols'),
+  objdump: ro('disassembles or prints object files'),
+  zipinfo: ro('lists a zip archive'),
+  atq: ro('lists queued at jobs'),
+  // ldd runs some binaries (an old or odd loader executes the program to list its libraries): not read-only.
+  ldd: { level: 'writes', why: 'lists shared libraries; for some binaries it runs the program itself' },
   xxd: ro('prints a hex dump', { emits: 'decoded', options: { withValue: ['-c', '-g', '-l', '-s', '-o', '-n', '-cols', '-len', '-seek'] }, targets: { positionals: 'all-but-first', onExisting: { level: 'destructive', why: 'xxd replaces it' } }, args: [{ match: '^(?!-$)', position: 1, level: 'writes', why: 'writes the result to the second file named' }] }),
   pandoc: ro('converts a document to stdout', {
     options: { withValue: ['-o', '--output', '-f', '-r', '--from', '--read', '-t', '-w', '--to', '--write', '-F', '--filter', '-L', '--lua-filter', '--template', '-M', '--metadata', '-V', '--variable', '--data-dir', '--resource-path', '--extract-media', '--reference-doc', '-H', '--include-in-header', '-B', '-A', '--css', '-c', '--metadata-file', '-d', '--defaults', '--pdf-engine', '--citeproc'] },

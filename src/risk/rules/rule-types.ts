@@ -42,6 +42,8 @@ export interface FlagRule extends LevelWhy {
   effect?: 'raise' | 'set' | 'always';
   /** The value is a command line a program runs, judged as shell code (`level` stays a floor): the whole value, or with `valueMatch` the text after its match (`core.pager=CMD`). */
   runs?: boolean;
+  /** The rule matches when none of `flags` is given (`npx` without `--no-install` may fetch); `values` and `valueMatch` do not apply. */
+  absent?: boolean;
 }
 
 /** A rule keyed on positional arguments. Give exactly one of `match` and `runtime`. */

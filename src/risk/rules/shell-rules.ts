@@ -151,6 +151,7 @@ export const shellRules: Record<string, CommandRule> = {
     why: 'runs a command in new namespaces, where it may act as root',
     options: { withValue: ['-S', '--setuid', '-G', '--setgid', '-R', '--root', '-w', '--wd', '--map-user', '--map-group', '--propagation'], attachedOnly: ['--mount', '--uts', '--ipc', '--net', '--pid', '--user', '--cgroup', '--time'], stopAtPositional: true },
     wraps: { inner: 'rest', bare: { level: 'writes', why: 'opens a shell in new namespaces' } },
+    flags: [{ flags: ['-m', '--mount', '-n', '--net', '-p', '--pid', '-u', '--uts', '-i', '--ipc', '-C', '--cgroup', '-T', '--time'], without: ['-r', '--map-root-user', '-U', '--user', '-c', '--map-current-user', '--map-user', '--map-auto'], level: 'privileged', why: 'new namespaces without a user namespace need root' }],
   },
   machinectl: {
     level: 'privileged',

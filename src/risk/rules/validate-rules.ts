@@ -75,6 +75,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
     if (f.values !== undefined) checkStrings(f.values, `${p}.values`, problems, true);
     if (f.valueMatch !== undefined) checkRegex(f.valueMatch, `${p}.valueMatch`, problems);
     if (f.effect !== undefined && !['raise', 'set', 'always'].includes(f.effect as string)) problems.push(`${p}.effect: expected "raise", "set" or "always", found ${show(f.effect)}`);
+    if (f.absent !== undefined && typeof f.absent !== 'boolean') problems.push(`${p}.absent: expected true or false, found ${show(f.absent)}`);
     if (f.runs !== undefined && typeof f.runs !== 'boolean') problems.push(`${p}.runs: expected true or false, found ${show(f.runs)}`);
   }, true);
   checkArray(rule.args, `${path}.args`, problems, (a, p) => {
