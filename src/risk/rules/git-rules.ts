@@ -107,8 +107,7 @@ export const gitRules: Record<string, CommandRule> = {
       annotate: ro('annotates lines'),
       grep: ro('searches tracked files', {
         options: { withValue: ['-e', '-f', '-m', '-A', '-B', '-C'], attachedOnly: ['-O', '--open-files-in-pager'] },
-        flags: [{ flags: ['-O', '--open-files-in-pager'], effect: 'always', level: 'writes', why: 'opens the matching files in a program' }],
-        wraps: { inner: 'option-only', commandOptions: ['-O', '--open-files-in-pager'] },
+        flags: [{ flags: ['-O', '--open-files-in-pager'], runs: true, effect: 'always', level: 'writes', why: 'opens the matching files in this program' }],
       }),
       shortlog: ro('summarises history'),
       describe: ro('describes a commit'),

@@ -72,6 +72,8 @@ export const networkRules: Record<string, CommandRule> = {
       { flags: ['-F'], effect: 'always', level: 'writes', why: 'reads a configuration file nl-sh does not read (it can run local commands)' },
     ],
   },
+  // ansible's -a holds the command of the command, shell and raw modules (command is the default); other modules' key=value arguments read as harmless shell words.
+  ansible: { level: 'writes', why: 'runs a module on the hosts of an inventory', options: { withValue: ['-i', '--inventory', '-m', '--module-name', '-a', '--args', '-u', '--user', '-e', '--extra-vars', '-f', '--forks', '-l', '--limit', '--become-user', '-c', '--connection', '-T', '--timeout', '-M', '--module-path', '--private-key', '--vault-password-file', '-P', '--poll', '-B', '--background'] }, wraps: { inner: 'option-only', commandOptions: ['-a', '--args'] } },
   mosh: { level: 'read_only', why: 'opens an interactive remote shell' },
   telnet: { level: 'read_only', why: 'opens a network connection', emits: 'fetched' },
   nc: { level: 'read_only', why: 'opens a network connection', emits: 'fetched', options: { withValue: ['-e', '-c', '-p', '-s', '-w', '-i', '-q', '-x', '-X'] }, flags: [{ flags: ['-e', '-c'], level: 'network_exec', why: 'wires a program to the network connection: the other side drives it' }, { flags: ['-l'], level: 'writes', why: 'listens for connections' }] },

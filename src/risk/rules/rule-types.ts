@@ -228,6 +228,8 @@ export interface SqlRules {
   meta: Record<string, LevelWhy>;
   /** Meta-commands whose argument is a shell command (`\\!`, `.shell`). */
   shellMeta: string[];
+  /** Client commands spelled as a word whose rest of the line is a shell command (mysql `system CMD`), lower case. Absent or empty: none. */
+  shellCommands?: string[];
 }
 
 /** Redis commands, by name in upper case. */

@@ -189,6 +189,7 @@ function checkSql(sql: unknown, problems: Problems): void {
   if (!isObject(sql.meta)) problems.push('sql.meta: expected an object');
   else for (const [k, m] of Object.entries(sql.meta)) checkLevelWhy(m, `sql.meta.${k}`, problems);
   checkStrings(sql.shellMeta, 'sql.shellMeta', problems, false);
+  if (sql.shellCommands !== undefined) checkStrings(sql.shellCommands, 'sql.shellCommands', problems, false);
 }
 
 function checkPattern(p: unknown, path: string, problems: Problems): void {
