@@ -52,7 +52,7 @@ export function parseArgv(words: readonly Word[], options: ArgvOptions = {}): Pa
       if (options.stopAtPositional) return { flags, valueWords, positionals: [], rest: words.slice(i + 1) };
       continue;
     }
-    if (v.startsWith('--') || options.singleDashLong) {
+    if (v.startsWith('--') || options.singleDashLong || options.longShort?.includes(v.replace(/=.*/s, ''))) {
       const eq = v.indexOf('=');
       const name = eq > 0 ? v.slice(0, eq) : v;
       if (eq > 0) add(name, v.slice(eq + 1), literalWord(v.slice(eq + 1)));

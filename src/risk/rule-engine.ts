@@ -9,6 +9,7 @@ import type { Content } from './content.js';
 import { emitContent } from './emit.js';
 import { maxLevel, compareLevels, type Level } from '../level.js';
 import type { ArgRule, ArgvOptions, CommandRule, FlagRule, LevelWhy } from './rules/rule-types.js';
+import { runArgCommands, runFlagCommands } from './option-commands.js';
 import { assessTargets } from './targets.js';
 import { report, type Ctx } from './walk-context.js';
 import { wordToContent } from './word-content.js';
@@ -65,7 +66,8 @@ function applySubcommand(name: string, rule: CommandRule, rest: Word[], ctx: Ctx
 }
 
 function judge(name: string, rule: CommandRule, args: readonly Word[], parsed: ParsedArgs, ctx: Ctx, flagRules: FlagRule[], kind: 'rule' | 'unknown' = 'rule'): Content {
-  if (!rule.wraps && !rule.analyzer && (parsed.flags.has('--help') || parsed.flags.has('--version'))) {
+  // A program that only runs commands its options name (`git rebase -x`) still only prints help.
+  if ((!rule.wraps || rule.wraps.inner === 'option-only') && !rule.analyzer && (parsed.flags.has('--help') || parsed.flags.has('--version'))) {
     report(ctx, 'read_only', 'rule', ctx.span, `${parsed.flags.has('--help') ? '--help' : '--version'} only prints information`);
     return { kind: 'generated', from: ctx.span };
   }
@@ -107,6 +109,7 @@ function applyRaises(rule: CommandRule, parsed: ParsedArgs, ctx: Ctx, flagRules:
     if (hit) {
       report(ctx, r.level, 'rule', ctx.span, `${hit}: ${r.why}`);
       raised = maxLevel(raised, r.level);
+      if (r.runs) runFlagCommands(r, findFlag(parsed, r.flags)?.name ?? '', parsed, ctx);
     }
   }
   for (const r of rule.args ?? []) {
@@ -115,6 +118,7 @@ function applyRaises(rule: CommandRule, parsed: ParsedArgs, ctx: Ctx, flagRules:
     if (hit !== undefined) {
       report(ctx, r.level, 'rule', ctx.span, `${hit}: ${r.why}`);
       raised = maxLevel(raised, r.level);
+      if (r.runs) runArgCommands(r, parsed, ctx);
     }
   }
   return raised;
@@ -145,7 +149,8 @@ function runWrapped(name: string, rule: CommandRule, args: readonly Word[], pars
     }
   }
   let words = wraps.inner === 'option-only' ? [] : parsed.rest.length > 0 ? parsed.rest : parsed.positionals;
-  const at = wraps.separator === undefined ? -1 : args.findIndex((w) => w.value === wraps.separator);
+  const separators = wraps.separator === undefined ? [] : [wraps.separator].flat();
+  const at = args.findIndex((w) => w.value !== undefined && separators.includes(w.value));
   let inner = ctx;
   if (wraps.assignments) {
     inner = { ...ctx, scope: { ...ctx.scope } };
@@ -183,6 +188,7 @@ function runWrapped(name: string, rule: CommandRule, args: readonly Word[], pars
 
 /** The flag text that triggered a rule, or undefined. `set` rules never match abbreviations. */
 function matchFlagRule(r: FlagRule, parsed: ParsedArgs, abbreviations: boolean, ctx: Ctx): string | undefined {
+  if (r.absent) return hasFlag(parsed, r.flags, false) ? undefined : `without ${r.flags[0] ?? ''}`;
   const hit = findFlag(parsed, r.flags, abbreviations);
   if (!hit) return undefined;
   if (r.values) {
@@ -216,6 +222,7 @@ export function mergeOptions(a: ArgvOptions, b: ArgvOptions | undefined): ArgvOp
   return {
     withValue: [...(a.withValue ?? []), ...(b.withValue ?? [])],
     attachedOnly: [...(a.attachedOnly ?? []), ...(b.attachedOnly ?? [])],
+    longShort: [...(a.longShort ?? []), ...(b.longShort ?? [])],
     singleDashLong: b.singleDashLong ?? a.singleDashLong,
     firstArgFlags: b.firstArgFlags,
     stopAtPositional: b.stopAtPositional,

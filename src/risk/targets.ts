@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { hasFlag, type ParsedArgs } from './argv.js';
 import { compareLevels, type Level } from '../level.js';
-import { isDevicePath, isDiscardPath, isVariantOf, isWellKnownFile, resolvePath, systemPrefixOf } from './paths.js';
+import { isDevicePath, isDiscardPath, isStartupFile, isVariantOf, isWellKnownFile, resolvePath, systemPrefixOf } from './paths.js';
 import type { TargetRule } from './rules/rule-types.js';
 import { globOnce, report, type Ctx } from './walk-context.js';
 import type { Word } from './words.js';
@@ -50,6 +50,11 @@ export function assessTargets(spec: TargetRule, parsed: ParsedArgs, ctx: Ctx, le
     if (!onExisting || compareLevels(onExisting.level, level) <= 0) continue;
     if (onExisting.unlessFlags && hasFlag(parsed, onExisting.unlessFlags, false)) continue;
     if (onExisting.requireFlags && !hasFlag(parsed, onExisting.requireFlags, false)) continue;
+    const read = readsTarget(word.value, sources, ctx);
+    if (read) {
+      report(ctx, onExisting.level, 'rule', ctx.span, `${word.value} is also ${read}: ${onExisting.why} before it is read`);
+      continue;
+    }
     if (facts) {
       for (const path of existingTargets(resolved, sources, cwd ?? facts.cwd, home, facts)) {
         report(ctx, onExisting.level, 'fact', ctx.span, `${path} exists: ${onExisting.why}`);
@@ -57,7 +62,7 @@ export function assessTargets(spec: TargetRule, parsed: ParsedArgs, ctx: Ctx, le
       continue;
     }
     const source = sources.length === 1 ? sources[0]?.value : undefined;
-    if (isWellKnownFile(word.value, paths)) {
+    if (isWellKnownFile(word.value, paths) || isStartupFile(resolved, home, paths)) {
       report(ctx, onExisting.level, 'rule', ctx.span, `${word.value} evidently exists: ${onExisting.why}`);
     } else if (source !== undefined && isVariantOf(source, word.value, paths)) {
       report(ctx, onExisting.level, 'rule', ctx.span, `${word.value} is assumed to exist (a variant of ${source} replacing it): ${onExisting.why}`);
@@ -77,6 +82,7 @@ function collectTargets(spec: TargetRule, parsed: ParsedArgs): { targets: Word[]
       break;
     case 'all-but-first':
       targets.push(...positionals.slice(1));
+      sources = positionals.slice(0, 1);
       break;
     case 'last':
       if (optionTargets.length > 0) sources = positionals;
@@ -97,6 +103,14 @@ function collectTargets(spec: TargetRule, parsed: ParsedArgs): { targets: Word[]
     }
   }
   return { targets, sources };
+}
+
+// How the command reads the file it writes (`uniq f f`, `cat f | tee f`), if it does.
+function readsTarget(target: string, sources: readonly Word[], ctx: Ctx): string | undefined {
+  const same = (path: string | undefined) => path !== undefined && posix.normalize(path) === posix.normalize(target);
+  if (sources.some((s) => same(s.value))) return 'the file it reads';
+  if (ctx.input.kind === 'file' && same(ctx.input.path)) return 'the file its input comes from';
+  return undefined;
 }
 
 /** Paths that would be overwritten: the target itself, or (when it is a directory) the sources' names inside it. */

@@ -239,7 +239,9 @@ describe('a shell-state proposal cannot write a protected path', () => {
     await typeAndWait(s, ',show my key\r', menu);
     await typeAndWait(s, '\r', /nlsh-test:~# $/);
     await typeAndWait(s, ',save the history\r', menu);
-    await typeAndWait(s, 'r', /nlsh-test:~# $/);
+    // Writing over an existing ~/.ssh file is destructive: the user types yes, and the guard still holds.
+    await typeAndWait(s, 'r', /type yes and Enter/);
+    await typeAndWait(s, 'yes\r', /nlsh-test:~# $/);
     await typeAndWait(s, 'echo after-run\r', /^after-run\n/m);
     expect(readFileSync(join(flow.home(), '.ssh/authorized_keys'), 'utf8')).toBe('ssh-ed25519 KEEP user@here\n');
   });

@@ -91,7 +91,7 @@ export const analyzeCode: Analyzer = ({ name, rule, parsed, ctx, level }) => {
         return;
       }
     }
-    if (entry && 'level' in entry) report(ctx, entry.level, 'rule', ctx.span, entry.why);
+    if (entry && 'level' in entry) ctx.run.applyRule(`${ctx.span.split(/\s/)[0] ?? ''} -m ${module}`, entry, rest, ctx);
     else report(ctx, 'writes', 'unknown', ctx.span, `runs the module ${module}, which nl-sh does not know`);
   }
 };

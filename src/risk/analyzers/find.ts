@@ -4,6 +4,7 @@
 
 import { posix } from 'node:path';
 import { isDevicePath, resolvePath, systemPrefixOf } from '../paths.js';
+import { assessWrittenFile } from '../variable-files.js';
 import { report } from '../walk-context.js';
 import { runtimeWord, type Word } from '../words.js';
 import type { Analyzer } from './analyzer.js';
@@ -35,7 +36,7 @@ export const analyzeFind: Analyzer = ({ args, ctx }) => {
         const prefix = systemPrefixOf(resolved, ctx.env.rules.paths);
         if (prefix) report(ctx, 'privileged', 'rule', ctx.span, `${v} writes ${resolved}, under the system path ${prefix}`);
         else if (isDevicePath(resolved, ctx.env.rules.paths)) report(ctx, 'destructive', 'rule', ctx.span, `${v} writes over the block device ${resolved}`);
-        else report(ctx, 'writes', 'rule', ctx.span, `${v} writes the list to ${posix.normalize(file)}`);
+        else assessWrittenFile(posix.normalize(file), ctx.span, `${v} writes the list`, ctx);
       }
       i++;
     }

@@ -12,7 +12,9 @@ export function assessSqlText(text: string, ctx: Ctx, how: string): void {
   const lines: string[] = [];
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
+    const command = /^([a-zA-Z]+)\s+(.*)$/s.exec(trimmed);
     if (/^[\\.][a-zA-Z!]/.test(trimmed)) assessMeta(trimmed, ctx, how);
+    else if (command && rules.shellCommands?.includes((command[1] ?? '').toLowerCase())) ctx.run.runCode({ kind: 'text', text: command[2] ?? '', from: trimmed }, 'shell', ctx, how);
     else lines.push(line);
   }
   const statements = splitStatements(stripLiterals(lines.join('\n')));

@@ -89,7 +89,7 @@ const aws: CommandRule = {
       subcommands: {
         ls: ro('lists objects'),
         presign: ro('makes a signed URL'),
-        cp: w('copies objects or files'),
+        cp: w('copies objects or files', { args: [{ match: '^-$', position: 1, effect: 'set', level: 'read_only', why: 'copies the object to stdout' }] }),
         mv: w('moves objects or files'),
         sync: w('copies new and changed files', { flags: [{ flags: ['--delete'], level: 'destructive', why: 'deletes objects or files missing from the source' }] }),
         mb: w('creates a bucket'),

@@ -73,6 +73,8 @@ const docker: CommandRule = {
       options: { withValue: ['-v', '--volume', '--mount', '-e', '--env', '-p', '--publish', '--name', '-w', '--workdir', '-u', '--user', '--network', '--net', '--pid', '--entrypoint', '--env-file', '-l', '--label', '--restart', '-m', '--memory', '--cpus', '--platform', '-h', '--hostname', '--device', '--cap-add'] , stopAtPositional: true },
       flags: [{ flags: ['--privileged'], level: 'privileged', why: 'gives the container full access to the host' }, { flags: ['--pid', '--net', '--network'], values: ['host'], level: 'privileged', why: 'shares the host\'s processes or network' }],
       args: [{ match: '^/(:|$)|^/(etc|usr|boot|var/run/docker\\.sock)(/|:|$)', options: ['-v', '--volume'], level: 'privileged', why: 'mounts a system path of the host into the container' }],
+      // The command after the image runs in the container; through a bind mount it reaches host files, so it is judged as if run here.
+      wraps: { inner: 'rest', skip: 1 },
     }),
     create: w('creates a container'),
     start: w('starts containers'),
@@ -137,7 +139,7 @@ const kubectl: CommandRule = {
   level: 'read_only',
   why: 'prints kubectl usage',
   options: { withValue: ['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '-o', '--output', '-l', '--selector', '-f', '--filename', '-c', '--container', '--field-selector', '--sort-by', '--token', '--as', '--request-timeout', '-k', '--kustomize', '--replicas', '--image', '--type', '--port', '--timeout', '--since', '--tail', '--for'] },
-  flags: [kubectlDryRun],
+  flags: [kubectlDryRun, { flags: ['--kubeconfig'], effect: 'always', level: 'writes', why: 'reads a kubeconfig nl-sh does not read (its exec credential plugins run programs)' }],
   subcommands: {
     get: ro('lists resources'),
     describe: ro('describes resources'),
@@ -217,7 +219,7 @@ const helm: CommandRule = {
     repo: w('manages chart repositories', { subcommands: { list: ro('lists repositories'), ls: ro('lists repositories'), add: w('adds a repository'), update: w('updates repository indexes'), remove: w('removes a repository'), rm: w('removes a repository'), index: w('writes an index') } }),
     dependency: w('manages chart dependencies', { subcommands: { list: ro('lists dependencies'), ls: ro('lists dependencies'), update: w('updates dependencies'), build: w('builds dependencies') } }),
     dep: w('manages chart dependencies'),
-    plugin: w('manages plugins', { subcommands: { list: ro('lists plugins'), ls: ro('lists plugins') }, otherSubcommands: { level: 'writes', why: 'changes plugins' } }),
+    plugin: w('manages plugins', { subcommands: { list: ro('lists plugins'), ls: ro('lists plugins'), install: { level: 'writes', why: 'installs a plugin from a local directory (its hooks run)', args: [{ match: '^[a-z][a-z0-9+.-]*://|^git@', level: 'network_exec', why: 'fetches a plugin and runs its install hooks' }] }, update: { level: 'network_exec', why: 'fetches a plugin update and runs its hooks' } }, otherSubcommands: { level: 'writes', why: 'changes plugins' } }),
     registry: w('manages registry logins'),
     uninstall: gone('uninstalls a release and deletes its resources'),
     delete: gone('uninstalls a release and deletes its resources'),

@@ -21,7 +21,7 @@ export const dbRules: Record<string, CommandRule> = {
   mariadb: client({ language: 'sql', options: ['-e', '--execute'] }, ['-e', '--execute', '-u', '--user', '-h', '--host', '-P', '--port', '-D', '--database', '-S', '--socket'], { options: { withValue: ['-e', '--execute', '-u', '--user', '-h', '--host', '-P', '--port', '-D', '--database', '-S', '--socket'], attachedOnly: ['-p'] } }),
   sqlite3: client({ language: 'sql', options: ['-cmd'], positionalsFrom: 1 }, ['-cmd', '-separator', '-newline', '-nullvalue', '-init', '-vfs', '-mmap', '-lookaside', '-pagecache'], {
     options: { singleDashLong: true, withValue: ['-cmd', '-separator', '-newline', '-nullvalue', '-init', '-vfs', '-mmap'] },
-    flags: [{ flags: ['-readonly', '--readonly', '-safe', '--safe'], effect: 'set', level: 'read_only', why: 'opens the database read-only' }],
+    flags: [{ flags: ['-readonly', '--readonly', '-safe', '--safe'], effect: 'set', level: 'read_only', why: 'opens the database read-only' }, { flags: ['-init'], effect: 'always', level: 'writes', why: 'runs statements and dot-commands from a file nl-sh does not read (.shell runs programs)' }],
   }),
   duckdb: client({ language: 'sql', options: ['-c', '-cmd', '-s'], positionalsFrom: 1 }, ['-c', '-cmd', '-s', '-init'], {
     options: { singleDashLong: true, withValue: ['-c', '-cmd', '-s', '-init'] },
@@ -55,7 +55,7 @@ const gone = { level: 'destructive' as const };
 /** SQL statements and meta-commands. */
 export const sqlRules: SqlRules = {
   statements: {
-    SELECT: { ...ro, why: 'reads rows' },
+    SELECT: { ...ro, why: 'reads rows', contains: [{ match: '\\b(writefile|edit|load_extension|fts3_tokenizer|lo_export|lo_import|pg_read_file|pg_write_file)\\s*\\(', level: 'writes', why: 'a function that writes or reads files, or loads code' }] },
     SHOW: { ...ro, why: 'shows settings or objects' },
     DESCRIBE: { ...ro, why: 'describes a table' },
     DESC: { ...ro, why: 'describes a table' },
@@ -159,6 +159,7 @@ export const sqlRules: SqlRules = {
     '.restore': { ...gone, why: 'replaces the database with a backup' },
   },
   shellMeta: ['\\!', '.shell', '.system'],
+  shellCommands: ['system'],
 };
 
 /** Redis commands. */

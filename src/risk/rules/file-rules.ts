@@ -126,7 +126,9 @@ export const fileRules: Record<string, CommandRule> = {
     targets: { options: ['-C', '--directory'] },
     flags: [
       { flags: ['-t', '--list', '-d', '--diff', '--compare'], effect: 'set', level: 'read_only', why: 'only lists or compares the archive' },
-      { flags: ['--to-command', '--checkpoint-action', '--use-compress-program', '-I', '--rsh-command', '--info-script', '--new-volume-script', '-F'], effect: 'always', level: 'destructive', why: 'runs a program nl-sh cannot see' },
+      { flags: ['-O', '--to-stdout'], with: ['-x', '--extract', '--get'], without: ['--remove-files', '--delete', '-c', '--create', '-r', '--append', '-u', '--update', '-A', '--concatenate'], effect: 'set', level: 'read_only', why: 'extracts to stdout; no file is written' },
+      { flags: ['--to-command', '--checkpoint-action', '--rsh-command', '--info-script', '--new-volume-script', '-F'], effect: 'always', level: 'destructive', why: 'runs a program nl-sh cannot see' },
+      { flags: ['--use-compress-program', '-I'], valueMatch: '^(?!\\s*(gzip|gunzip|pigz|unpigz|zstd|unzstd|pzstd|xz|unxz|pixz|bzip2|bunzip2|pbzip2|lbzip2|lz4|lzip|plzip|lzop|brotli)(\\s+-[-\\w=]+)*\\s*$)', effect: 'always', level: 'destructive', why: 'runs a program nl-sh cannot see' },
       { flags: ['--delete'], level: 'destructive', why: 'deletes members from the archive' },
       { flags: ['--remove-files'], level: 'destructive', why: 'deletes the files it archives' },
       { flags: ['-x', '--extract', '--get'], level: 'writes', why: 'extracts files, replacing ones with the same names' },
@@ -144,7 +146,7 @@ export const fileRules: Record<string, CommandRule> = {
       { flags: ['-o'], level: 'destructive', why: 'overwrites existing files without asking' },
     ],
   },
-  zip: { level: 'writes', why: 'writes an archive', flags: [{ flags: ['-m', '--move'], level: 'destructive', why: 'deletes the files it archives' }, { flags: ['-sf', '--show-files'], effect: 'set', level: 'read_only', why: 'only lists' }] },
+  zip: { level: 'writes', why: 'writes an archive', options: { withValue: ['-TT', '--unzip-command', '-b', '-n', '-i', '-x', '-P', '--password', '-O', '--output-file'], longShort: ['-TT', '-sf', '-sc', '-so', '-su', '-sv', '-ws', '-db', '-dc', '-dd', '-dg', '-ds', '-du', '-dv', '-FS', '-MM'] }, targets: { options: ['-O', '--output-file'] }, flags: [{ flags: ['-TT', '--unzip-command'], runs: true, effect: 'always', level: 'writes', why: 'runs this command to test the archive' }, { flags: ['-m', '--move'], level: 'destructive', why: 'deletes the files it archives' }, { flags: ['-sf', '--show-files'], effect: 'set', level: 'read_only', why: 'only lists' }] },
   '7z': { level: 'writes', why: 'writes or extracts an archive', subcommands: { l: { level: 'read_only', why: 'lists an archive' }, t: { level: 'read_only', why: 'tests an archive' }, x: { level: 'writes', why: 'extracts files' }, e: { level: 'writes', why: 'extracts files' }, a: { level: 'writes', why: 'adds to an archive' }, d: { level: 'writes', why: 'deletes from an archive' }, u: { level: 'writes', why: 'updates an archive' } } },
   gzip: compressor('compresses files, replacing them'),
   gunzip: compressor('decompresses files, replacing them'),
@@ -163,7 +165,7 @@ export const fileRules: Record<string, CommandRule> = {
     flags: [
       { flags: ['-e', '--rsh'], valueMatch: '^(?!\\s*(ssh|rsh)(\\s|$))', effect: 'always', level: 'destructive', why: 'runs a custom command as the remote shell' },
       { flags: ['--rsync-path'], valueMatch: '\\bsudo\\b', effect: 'always', level: 'privileged', why: 'runs rsync as root on the remote side' },
-      { flags: ['--rsync-path'], effect: 'always', level: 'writes', why: 'runs a custom command on the remote side' },
+      { flags: ['--rsync-path'], runs: true, effect: 'always', level: 'writes', why: 'runs a custom command on the remote side' },
       { flags: ['-n', '--dry-run', '--list-only'], effect: 'set', level: 'read_only', why: 'a dry run; nothing is copied or deleted' },
       { flags: ['--delete', '--delete-before', '--delete-during', '--delete-delay', '--delete-after', '--delete-excluded', '--del'], level: 'destructive', why: 'deletes files at the destination that the source lacks' },
       { flags: ['--remove-source-files'], level: 'destructive', why: 'deletes the source files after copying' },

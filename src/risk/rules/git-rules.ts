@@ -2,7 +2,7 @@
 // throws away work (hard resets, cleans, checkouts over files, force pushes, branch -D, stash
 // clear) is destructive. Dry runs (-n, --dry-run) are read-only.
 
-import type { CommandRule, FlagRule } from './rule-types.js';
+import type { ArgRule, CommandRule, FlagRule } from './rule-types.js';
 
 const ro = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ level: 'read_only', why, ...extra });
 const w = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ level: 'writes', why, ...extra });
@@ -63,6 +63,18 @@ const ghVerbs: CommandRule = {
   otherSubcommands: { level: 'writes', why: 'a GitHub CLI command that may change things' },
 };
 
+// A case-insensitive regular expression for a git key (section and key names ignore case).
+const ci = (key: string): string => key.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).replace(/\./g, '\\.');
+
+/** Settings whose value is a command line git runs (pagers, editors, helpers, drivers), as a regular expression for the key. */
+const commandSetting = `(${['core.pager', 'core.editor', 'core.sshCommand', 'core.fsmonitor', 'core.askPass', 'core.gitProxy', 'sequence.editor', 'diff.external', 'uploadpack.packObjectsHook', 'gpg.program'].map(ci).join('|')}|${ci('gpg')}\\.[\\w-]+\\.${ci('program')}|${ci('pager')}\\.[\\w-]+|[\\w.-]+\\.(${['command', 'textconv', 'cmd', 'process', 'clean', 'smudge', 'driver'].map(ci).join('|')}))`;
+/** Settings whose value is a shell command when it starts with `!` (aliases, credential helpers). */
+const shellSetting = `(${ci('alias')}\\.[^=]+|${ci('credential')}(\\.[^=]+)?\\.${ci('helper')})`;
+/** `git config KEY VALUE` with a command key: the value is a command line git runs later. */
+const configCommand: ArgRule = { match: `^(${commandSetting}|${shellSetting})$`, runs: 'next', level: 'writes', why: 'sets a command git runs' };
+/** `ext::CMD` URLs run CMD (when protocol.ext.allow lets them). */
+const extUrl: ArgRule = { match: '^ext::', runs: 'ext-url', level: 'writes', why: 'an ext:: URL runs a command' };
+
 const outputFlag: FlagRule = { flags: ['--output'], level: 'writes', why: 'writes the output to a file' };
 const extDiff: FlagRule = { flags: ['--ext-diff'], effect: 'always', level: 'writes', why: 'runs the external diff program the configuration names' };
 
@@ -73,16 +85,12 @@ export const gitRules: Record<string, CommandRule> = {
     why: 'prints git usage',
     options: { withValue: ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env'] },
     flags: [
-      {
-        flags: ['-c', '--config-env'],
-        valueMatch: '^(core\\.(pager|editor|sshcommand|sshCommand|fsmonitor|hooksPath|hookspath|askPass|askpass|gitProxy|gitproxy)|alias\\.|credential\\.|sequence\\.editor|diff\\.external|.*\\.(command|textconv|driver|helper|cmd|process|clean|smudge)\\b)',
-        effect: 'always',
-        level: 'destructive',
-        why: 'makes git run a command nl-sh cannot see',
-      },
+      { flags: ['-c'], valueMatch: `^${commandSetting}=\\s*`, runs: true, effect: 'always', level: 'read_only', why: 'makes git run this command' },
+      { flags: ['-c'], valueMatch: `^${shellSetting}=\\s*!`, runs: true, effect: 'always', level: 'read_only', why: 'makes git run this shell command' },
+      { flags: ['-c'], valueMatch: `^${ci('core.hooksPath')}=.`, effect: 'always', level: 'writes', why: 'makes git run the hooks in that directory' },
       {
         flags: ['-c'],
-        valueMatch: '^(?!(color\\.[\\w.]+|user\\.(name|email)|core\\.(quotepath|autocrlf|safecrlf|filemode|ignorecase)|advice\\.\\w+|log\\.\\w+|init\\.defaultbranch|safe\\.directory|column\\.ui|i18n\\.\\w+)(=|$))',
+        valueMatch: `^(?!(${commandSetting}|color\\.[\\w.]+|user\\.(name|email)|core\\.(quotepath|autocrlf|safecrlf|filemode|ignorecase)|advice\\.\\w+|log\\.\\w+|init\\.defaultbranch|safe\\.directory|column\\.ui|i18n\\.\\w+)(=|$))`,
         effect: 'always',
         level: 'writes',
         why: 'a configuration setting nl-sh does not know; settings can make git run programs',
@@ -99,8 +107,7 @@ export const gitRules: Record<string, CommandRule> = {
       annotate: ro('annotates lines'),
       grep: ro('searches tracked files', {
         options: { withValue: ['-e', '-f', '-m', '-A', '-B', '-C'], attachedOnly: ['-O', '--open-files-in-pager'] },
-        flags: [{ flags: ['-O', '--open-files-in-pager'], effect: 'always', level: 'writes', why: 'opens the matching files in a program' }],
-        wraps: { inner: 'option-only', commandOptions: ['-O', '--open-files-in-pager'] },
+        flags: [{ flags: ['-O', '--open-files-in-pager'], runs: true, effect: 'always', level: 'writes', why: 'opens the matching files in this program' }],
       }),
       shortlog: ro('summarises history'),
       describe: ro('describes a commit'),
@@ -108,7 +115,7 @@ export const gitRules: Record<string, CommandRule> = {
       'rev-list': ro('lists commits'),
       'ls-files': ro('lists tracked files'),
       'ls-tree': ro('lists a tree'),
-      'ls-remote': ro('lists remote refs'),
+      'ls-remote': ro('lists remote refs', { args: [extUrl] }),
       'cat-file': ro('prints objects'),
       'for-each-ref': ro('lists refs'),
       'show-ref': ro('lists refs'),
@@ -163,6 +170,8 @@ export const gitRules: Record<string, CommandRule> = {
       config: {
         level: 'writes',
         why: 'changes git configuration',
+        options: { withValue: ['-f', '--file', '--blob', '--type', '--default', '--comment'] },
+        args: [configCommand],
         flags: [{ flags: ['--get', '--get-all', '--get-regexp', '-l', '--list', '--get-urlmatch', '--show-origin', '--show-scope'], effect: 'set', level: 'read_only', why: 'only reads configuration' }],
       },
       add: w('stages changes', { flags: [dryRun(['-n', '--dry-run'])] }),
@@ -213,19 +222,20 @@ export const gitRules: Record<string, CommandRule> = {
         ],
         args: [{ match: '^\\+|^:', level: 'destructive', why: 'a force or delete refspec rewrites remote history' }],
       }),
-      pull: w('fetches and merges'),
-      fetch: w('fetches from a remote', { flags: [dryRun(['--dry-run'])] }),
+      pull: w('fetches and merges', { args: [extUrl] }),
+      fetch: w('fetches from a remote', { flags: [dryRun(['--dry-run'])], args: [extUrl] }),
       merge: w('merges branches'),
       rebase: w('replays commits (the reflog keeps the old ones)', { options: { withValue: ['-x', '--exec', '--onto', '-s', '--strategy', '-X', '--strategy-option'] }, wraps: { inner: 'option-only', commandOptions: ['-x', '--exec'] } }),
       'cherry-pick': w('applies commits'),
       revert: w('records reverting commits'),
       am: w('applies mailed patches'),
       apply: w('applies a patch', { flags: [{ flags: ['--check', '--stat', '--numstat', '--summary'], without: ['--apply'], effect: 'set', level: 'read_only', why: 'only checks the patch' }] }),
-      clone: w('copies a repository', { analyzer: 'fetch', options: { withValue: ['-b', '--branch', '--depth', '-o', '--origin', '--reference', '-c', '--config', '--filter', '-j', '--jobs'] } }),
+      clone: w('copies a repository', { analyzer: 'fetch', args: [extUrl], options: { withValue: ['-b', '--branch', '--depth', '-o', '--origin', '--reference', '-c', '--config', '--filter', '-j', '--jobs'] } }),
       init: w('creates a repository'),
       worktree: w('manages worktrees', { subcommands: { list: ro('lists worktrees'), add: w('adds a worktree'), remove: { level: 'destructive', why: 'deletes a worktree' }, prune: w('prunes worktree records'), move: w('moves a worktree'), lock: w('locks a worktree'), unlock: w('unlocks a worktree'), repair: w('repairs worktrees') } }),
-      submodule: w('manages submodules', { subcommands: { status: ro('shows submodules'), summary: ro('summarises submodules'), foreach: { level: 'writes', why: 'runs a command in every submodule', wraps: { inner: 'rest-as-shell' } }, deinit: { level: 'destructive', why: 'removes submodule working trees' } }, otherSubcommands: { level: 'writes', why: 'changes submodules' } }),
-      bisect: w('bisects history'),
+      submodule: w('manages submodules', { subcommands: { status: ro('shows submodules'), summary: ro('summarises submodules'), foreach: { level: 'read_only', why: 'runs a command in every submodule', options: { stopAtPositional: true }, wraps: { inner: 'rest-as-shell' } }, deinit: { level: 'destructive', why: 'removes submodule working trees' } }, otherSubcommands: { level: 'writes', why: 'changes submodules' } }),
+      bisect: w('bisects history', { subcommands: { run: { level: 'writes', why: 'runs a command at each step of a bisection', wraps: { inner: 'rest' } }, log: ro('shows the bisection log'), view: ro('shows the remaining commits'), visualize: ro('shows the remaining commits') }, otherSubcommands: { level: 'writes', why: 'bisects history' } }),
+      difftool: w('shows changes in a diff tool the configuration names', { options: { withValue: ['-x', '--extcmd', '-t', '--tool'] }, flags: [{ flags: ['-x', '--extcmd'], runs: true, effect: 'always', level: 'writes', why: 'runs this command on each changed file' }] }),
       notes: w('manages notes'),
       gc: w('packs the repository', { flags: [{ flags: ['--prune'], values: ['now', 'all'], level: 'destructive', why: 'drops unreachable commits for good' }] }),
       prune: { level: 'destructive', why: 'drops unreachable objects for good', flags: [dryRun(['-n', '--dry-run'])] },

@@ -94,7 +94,7 @@ const pythonModules: NonNullable<LanguageRules['modules']> = {
   isort: { use: 'isort' },
   unittest: { level: 'writes', why: 'runs tests (which run project code)' },
   'http.server': { level: 'read_only', why: 'serves the current directory over HTTP' },
-  'json.tool': { level: 'read_only', why: 'pretty-prints JSON' },
+  'json.tool': { level: 'read_only', why: 'pretty-prints JSON', options: { withValue: ['--indent'] }, targets: { positionals: 'all-but-first', onExisting: { level: 'destructive', why: 'json.tool replaces it' } }, args: [{ match: '.', position: 1, level: 'writes', why: 'writes the result to the second file named' }] },
   timeit: { level: 'read_only', why: 'times a snippet' },
   this: { level: 'read_only', why: 'prints a poem' },
   site: { level: 'read_only', why: 'prints site information' },

@@ -39,7 +39,11 @@ const npx: CommandRule = {
   level: 'network_exec',
   why: 'fetches a package from the registry and runs it',
   options: { withValue: ['-p', '--package', '-c', '--call', '--registry', '--cache', '-w', '--workspace'], stopAtPositional: true },
-  flags: [{ flags: ['-p', '--package'], level: 'network_exec', why: 'fetches the named package from the registry and runs it' }],
+  flags: [
+    { flags: ['-p', '--package'], level: 'network_exec', why: 'fetches the named package from the registry and runs it' },
+    { flags: ['--no-install', '--no', '--offline'], absent: true, effect: 'always', level: 'network_exec', why: 'fetches the package from the registry when it is not installed, and runs it' },
+    { flags: ['--no-install', '--no', '--offline'], effect: 'always', level: 'writes', why: 'runs the installed package, which loads the project\'s configuration (code)' },
+  ],
   subcommands: npxLocal,
   otherSubcommands: { level: 'network_exec', why: 'fetches a package from the registry and runs it' },
 };
@@ -66,8 +70,8 @@ const nodeManager = (name: string, bare?: CommandRule['noArgs']): CommandRule =>
     un: w('removes a dependency; it can be reinstalled', { flags: [global, dryRun] }),
     link: w('links a package', { flags: [global] }),
     unlink: w('unlinks a package'),
-    run: w('runs a project script'),
-    'run-script': w('runs a project script'),
+    run: w('runs a project script', { noArgs: { level: 'read_only', why: 'lists the project\'s scripts' } }),
+    'run-script': w('runs a project script', { noArgs: { level: 'read_only', why: 'lists the project\'s scripts' } }),
     test: w('runs the project\'s tests'),
     t: w('runs the project\'s tests'),
     start: w('starts the project'),
@@ -156,6 +160,7 @@ const pip: CommandRule = {
 const cargo: CommandRule = {
   level: 'read_only',
   why: 'prints cargo usage',
+  options: { withValue: ['--manifest-path', '--config', '-Z', '--color', '-C'] },
   subcommands: {
     build: w('builds the project'),
     b: w('builds the project'),

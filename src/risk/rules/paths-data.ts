@@ -26,6 +26,7 @@ export const pathRules: PathRules = {
     '~/.ssh/authorized_keys', '~/.ssh/known_hosts', '~/.ssh/id_rsa', '~/.ssh/id_ed25519', '~/.vimrc', '~/.npmrc',
     '~/.bash_history', '~/.zsh_history', '~/.inputrc', '~/.tmux.conf',
     '/var/log/',
+    'README.md', 'README', 'README.rst', 'LICENSE', 'CHANGELOG.md', 'Makefile', 'Dockerfile', '.gitignore', 'go.mod', 'Cargo.toml', 'pyproject.toml', 'tsconfig.json',
   ],
   startupFiles: [
     '~/.bashrc', '~/.bash_profile', '~/.bash_login', '~/.profile', '~/.bash_logout', '~/.bash_aliases',

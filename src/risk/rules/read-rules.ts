@@ -5,6 +5,11 @@ import type { CommandRule } from './rule-types.js';
 
 const ro = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ level: 'read_only', why, ...extra });
 
+// tmux verbs whose words after the options are a shell command run in a pane or in the background.
+const tmuxRuns: CommandRule = { level: 'writes', why: 'starts a session, window or pane', options: { withValue: ['-s', '-n', '-c', '-t', '-x', '-y', '-F', '-e', '-f', '-l', '-w', '-T'], stopAtPositional: true }, wraps: { inner: 'rest-as-shell' } };
+// tmux send-keys types its words into a pane, where a shell runs them: judged as the command they spell.
+const tmuxKeys: CommandRule = { level: 'writes', why: 'types keys into a pane', options: { withValue: ['-t', '-N'], stopAtPositional: true }, wraps: { inner: 'rest-as-shell' } };
+
 // Reading an endless device (/dev/zero, /dev/urandom) into a program that keeps what it reads
 // (sort, tac, shuf, tail) grows memory or temporary files until the machine runs out.
 const hoardsEndless = { match: '^/dev/(zero|u?random|full)$', level: 'destructive', why: 'reads an endless device and keeps what it reads: memory or temporary files grow until the machine runs out' } as const;
@@ -33,7 +38,12 @@ export const readRules: Record<string, CommandRule> = {
   tac: ro('prints files backwards', { args: [hoardsEndless] }),
   head: ro('prints the start of files', { options: { withValue: ['-n', '-c', '--lines', '--bytes'] } }),
   tail: ro('prints the end of files', { options: { withValue: ['-n', '-c', '--lines', '--bytes', '-s', '--pid', '--sleep-interval'] }, args: [hoardsEndless] }),
-  less: ro('pages through text'),
+  less: ro('pages through text', {
+    options: { withValue: ['-o', '--log-file', '-O', '--LOG-FILE', '-p', '--pattern', '-t', '--tag', '-T', '--tag-file', '-x', '--tabs', '-y', '-z', '-b', '-h', '-j', '-k', '--lesskey-file'] },
+    flags: [{ flags: ['-o', '--log-file', '-O', '--LOG-FILE'], level: 'writes', why: 'copies the input into a file' }, { flags: ['-k', '--lesskey-file'], level: 'writes', why: 'reads key bindings nl-sh does not read (they can run commands)' }],
+    args: [{ match: '^\\+!', runs: 'rest', effect: 'always', level: 'read_only', why: 'runs this shell command at start' }, { match: '^\\+.*[!|]', effect: 'always', level: 'writes', why: 'a start command that can run shell commands' }],
+    targets: { options: ['-o', '--log-file', '-O', '--LOG-FILE'], onExisting: { level: 'destructive', why: 'less replaces it' } },
+  }),
   more: ro('pages through text'),
   most: ro('pages through text'),
   bat: ro('prints files'),
@@ -43,12 +53,12 @@ export const readRules: Record<string, CommandRule> = {
   egrep: ro('searches text'),
   fgrep: ro('searches text'),
   zgrep: ro('searches compressed text'),
-  rg: ro('searches text', { flags: [{ flags: ['--pre'], level: 'writes', why: 'runs a preprocessor command on every file' }] }),
+  rg: ro('searches text', { options: { withValue: ['--pre', '-e', '--regexp', '-f', '--file', '-g', '--glob', '-t', '--type', '-T', '--type-not', '-m', '--max-count', '-A', '-B', '-C', '--pre-glob'] }, flags: [{ flags: ['--pre'], runs: true, effect: 'always', level: 'read_only', why: 'runs this preprocessor command on every file' }] }),
   ag: ro('searches text'),
   ack: ro('searches text'),
   wc: ro('counts lines, words and bytes'),
   sort: { ...outputOption('sorts text to stdout', ['-o', '--output']), args: [hoardsEndless] },
-  uniq: ro('filters repeated lines', { targets: { positionals: 'all-but-first' }, args: [{ match: '.', position: 1, level: 'writes', why: 'writes the result to the second file named' }] }),
+  uniq: ro('filters repeated lines', { targets: { positionals: 'all-but-first', onExisting: { level: 'destructive', why: 'uniq replaces it' } }, args: [{ match: '.', position: 1, level: 'writes', why: 'writes the result to the second file named' }] }),
   cut: ro('prints selected fields'),
   paste: ro('merges lines'),
   join: ro('joins lines of two files'),
@@ -141,7 +151,7 @@ export const readRules: Record<string, CommandRule> = {
   realpath: ro('prints a resolved path'),
   readlink: ro('prints a link target'),
   locate: ro('finds files by name'),
-  fd: ro('finds files', { options: { withValue: ['-e', '--extension', '-t', '--type', '-E', '--exclude', '-d', '--max-depth', '-x', '--exec', '-X', '--exec-batch'] }, flags: [{ flags: ['-x', '--exec', '-X', '--exec-batch'], level: 'writes', why: 'runs a command on each match' }] }),
+  fd: ro('finds files', { options: { withValue: ['-e', '--extension', '-t', '--type', '-E', '--exclude', '-d', '--max-depth', '--exec', '--exec-batch'] }, wraps: { inner: 'option-only', separator: ['-x', '--exec', '-X', '--exec-batch'] } }),
   fdfind: ro('finds files'),
   find: { level: 'read_only', why: 'lists files', analyzer: 'find' },
   md5sum: ro('hashes files'),
@@ -154,7 +164,23 @@ export const readRules: Record<string, CommandRule> = {
   basenc: ro('encodes or decodes to stdout', { emits: 'decoded' }),
   base32: ro('encodes or decodes base32 to stdout', { emits: 'decoded' }),
   uudecode: ro('decodes to a file', { emits: 'decoded' }),
-  xxd: ro('prints a hex dump', { emits: 'decoded' }),
+  readelf: ro('prints ELF headers and sections'),
+  nm: ro('lists symbols'),
+  objdump: ro('disassembles or prints object files'),
+  zipinfo: ro('lists a zip archive'),
+  atq: ro('lists queued at jobs'),
+  // ldd runs some binaries (an old or odd loader executes the program to list its libraries): not read-only.
+  ldd: { level: 'writes', why: 'lists shared libraries; for some binaries it runs the program itself' },
+  xxd: ro('prints a hex dump', { emits: 'decoded', options: { withValue: ['-c', '-g', '-l', '-s', '-o', '-n', '-cols', '-len', '-seek'] }, targets: { positionals: 'all-but-first', onExisting: { level: 'destructive', why: 'xxd replaces it' } }, args: [{ match: '^(?!-$)', position: 1, level: 'writes', why: 'writes the result to the second file named' }] }),
+  pandoc: ro('converts a document to stdout', {
+    options: { withValue: ['-o', '--output', '-f', '-r', '--from', '--read', '-t', '-w', '--to', '--write', '-F', '--filter', '-L', '--lua-filter', '--template', '-M', '--metadata', '-V', '--variable', '--data-dir', '--resource-path', '--extract-media', '--reference-doc', '-H', '--include-in-header', '-B', '-A', '--css', '-c', '--metadata-file', '-d', '--defaults', '--pdf-engine', '--citeproc'] },
+    flags: [
+      { flags: ['-o', '--output'], valueMatch: '^(?!-$)', level: 'writes', why: 'writes the converted document to a file' },
+      { flags: ['--extract-media'], level: 'writes', why: 'writes media files' },
+      { flags: ['-F', '--filter', '-L', '--lua-filter', '--pdf-engine', '-d', '--defaults', '--data-dir'], effect: 'always', level: 'writes', why: 'runs filter programs or reads settings nl-sh does not read' },
+    ],
+    targets: { options: ['-o', '--output'], onExisting: { level: 'destructive', why: 'pandoc replaces it' } },
+  }),
   od: ro('prints a dump'),
   hexdump: ro('prints a dump'),
   strings: ro('prints text in binaries'),
@@ -276,14 +302,17 @@ export const readRules: Record<string, CommandRule> = {
   pyright: ro('type-checks Python'),
   vim: { level: 'writes', why: 'edits files', options: { withValue: ['-c', '--cmd', '-S', '-u', '-i', '-T', '-w', '-W'] }, flags: [{ flags: ['-c', '--cmd', '-S'], effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }, { flags: ['-R', '-M'], effect: 'set', level: 'read_only', why: 'opens read-only' }], args: [{ match: '^\\+.*!', effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }] },
   vi: { level: 'writes', why: 'edits files', options: { withValue: ['-c', '--cmd', '-S', '-u'] }, flags: [{ flags: ['-c', '--cmd', '-S'], effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }, { flags: ['-R'], effect: 'set', level: 'read_only', why: 'opens read-only' }], args: [{ match: '^\\+.*!', effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }] },
+  ex: { level: 'writes', why: 'edits files (vi in line mode)', options: { withValue: ['-c', '--cmd', '-S', '-u'] }, flags: [{ flags: ['-c', '--cmd', '-S'], effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }, { flags: ['-R'], effect: 'set', level: 'read_only', why: 'opens read-only' }], args: [{ match: '^\\+.*!', effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }] },
   nvim: { level: 'writes', why: 'edits files', options: { withValue: ['-c', '--cmd', '-S', '-u', '-i', '-w', '-W'] }, flags: [{ flags: ['-c', '--cmd', '-S'], effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }, { flags: ['-R', '-M'], effect: 'set', level: 'read_only', why: 'opens read-only' }], args: [{ match: '^\\+.*!', effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }] },
   nano: { level: 'writes', why: 'edits files', flags: [{ flags: ['-v', '--view'], effect: 'set', level: 'read_only', why: 'opens read-only' }] },
   emacs: { level: 'writes', why: 'edits files', analyzer: 'code', code: { language: 'opaque', options: ['--eval', '-eval'], fileOptions: ['-l', '--load'] }, options: { withValue: ['--eval', '-eval', '-l', '--load'] } },
   code: { level: 'writes', why: 'opens files in an editor' },
   'xdg-open': { level: 'writes', why: 'opens a file in its application' },
   open: { level: 'writes', why: 'opens a file in its application' },
-  tmux: { level: 'writes', why: 'starts or changes terminal sessions', subcommands: { ls: ro('lists sessions'), 'list-*': ro('lists sessions or windows'), 'has-session': ro('checks a session'), 'display-message': ro('shows a message'), 'show-*': ro('shows settings'), attach: ro('attaches to a session'), 'attach-session': ro('attaches to a session'), a: ro('attaches to a session'), 'kill-server': { level: 'destructive', why: 'kills every session and the programs in them' }, 'kill-session': { level: 'destructive', why: 'kills a session and the programs in it' } }, otherSubcommands: { level: 'writes', why: 'changes sessions, or runs commands in them that nl-sh cannot see' } },
-  screen: { level: 'writes', why: 'starts or attaches terminal sessions', flags: [{ flags: ['-ls', '-list'], effect: 'set', level: 'read_only', why: 'lists sessions' }], options: { singleDashLong: true } },
+  tmux: { level: 'writes', why: 'starts or changes terminal sessions', options: { withValue: ['-L', '-S', '-f', '-c', '-T'] }, subcommands: {
+    ...Object.fromEntries(['new', 'new-session', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run', 'display-popup', 'popup'].map((verb) => [verb, tmuxRuns])),
+    ...Object.fromEntries(['send-keys', 'send'].map((verb) => [verb, tmuxKeys])), ls: ro('lists sessions'), 'list-*': ro('lists sessions or windows'), 'has-session': ro('checks a session'), 'display-message': ro('shows a message'), 'show-*': ro('shows settings'), attach: ro('attaches to a session'), 'attach-session': ro('attaches to a session'), a: ro('attaches to a session'), 'kill-server': { level: 'destructive', why: 'kills every session and the programs in them' }, 'kill-session': { level: 'destructive', why: 'kills a session and the programs in it' } }, otherSubcommands: { level: 'writes', why: 'changes sessions, or runs commands in them that nl-sh cannot see' } },
+  screen: { level: 'writes', why: 'starts or attaches terminal sessions', flags: [{ flags: ['-ls', '-list'], effect: 'set', level: 'read_only', why: 'lists sessions' }], options: { longShort: ['-ls', '-list', '-wipe'], withValue: ['-S', '-c', '-e', '-h', '-p', '-T', '-t', '-X', '-Logfile'], stopAtPositional: true }, wraps: { inner: 'rest', noRunFlags: ['-ls', '-list'], bare: { level: 'writes', why: 'starts or attaches terminal sessions' } } },
   script: { level: 'writes', why: 'records a terminal session to a file', options: { withValue: ['-c', '--command'] }, wraps: { inner: 'option-only', commandOptions: ['-c', '--command'] } },
   make: {
     level: 'writes',

@@ -20,6 +20,8 @@ export interface ArgvOptions {
   singleDashLong?: boolean;
   /** A first word without a dash is a bundle of short flags (`tar xzf`, `ps aux`). */
   firstArgFlags?: boolean;
+  /** Single-dash options of more than one letter read whole, not as bundled letters (`zip -TT CMD`, `screen -ls`); absent or empty: none. */
+  longShort?: string[];
   /** Options end at the first positional (wrappers, whose later words belong to the inner command). */
   stopAtPositional?: boolean;
 }
@@ -38,6 +40,10 @@ export interface FlagRule extends LevelWhy {
   valueMatch?: string;
   /** `raise` (default): the level becomes at least this. `set`: the command's own level is exactly this (dry runs, help). `always`: like raise, and also when a set rule matched (options that run programs run in a dry run too). */
   effect?: 'raise' | 'set' | 'always';
+  /** The value is a command line a program runs, judged as shell code (`level` stays a floor): the whole value, or with `valueMatch` the text after its match (`core.pager=CMD`). */
+  runs?: boolean;
+  /** The rule matches when none of `flags` is given (`npx` without `--no-install` may fetch); `values` and `valueMatch` do not apply. */
+  absent?: boolean;
 }
 
 /** A rule keyed on positional arguments. Give exactly one of `match` and `runtime`. */
@@ -52,6 +58,8 @@ export interface ArgRule extends LevelWhy {
   options?: string[];
   /** As for flag rules. */
   effect?: 'raise' | 'set' | 'always';
+  /** A matching positional holds a command line judged as shell code (`level` stays a floor): `rest` the text after the match (`less +!CMD`), `next` the following positional (`git config core.pager CMD`; a leading `!` is git's mark of a shell command), `ext-url` the rest as a git `ext::` command (`% ` escapes a space). Needs `match`. */
+  runs?: 'rest' | 'next' | 'ext-url';
 }
 
 /** Which arguments name paths the command writes, deletes or changes. */
@@ -89,8 +97,8 @@ export interface WrapRule {
   stdinCode?: boolean;
   /** Flags with which the wrapper runs nothing (`command -v`); absent or empty: none. */
   noRunFlags?: string[];
-  /** The command is whatever follows this word when it is present (`kubectl exec POD -- CMD`). */
-  separator?: string;
+  /** The command is whatever follows this word (or the first of these words) when it is present (`kubectl exec POD -- CMD`, `fd -x CMD`). */
+  separator?: string | string[];
 }
 
 /** What a command writes to stdout, for a pipeline that feeds it to an interpreter. */
@@ -200,8 +208,8 @@ export interface LanguageRules {
   pure?: PureForms;
   /** For the `effects` reader: regular expressions that, when found, make code not read-only; absent or empty: none. */
   effects?: string[];
-  /** Modules run as programs (`python -m pip`): judged by another command's rule (`use`) or a level of their own. Absent or empty: every module is unknown. */
-  modules?: Record<string, { use: string } | LevelWhy>;
+  /** Modules run as programs (`python -m pip`): judged by another command's rule (`use`) or a rule of their own (`json.tool IN OUT` writes OUT). Absent or empty: every module is unknown. */
+  modules?: Record<string, { use: string } | CommandRule>;
 }
 
 /** How one SQL statement kind is judged, by its first keyword. */
@@ -220,6 +228,8 @@ export interface SqlRules {
   meta: Record<string, LevelWhy>;
   /** Meta-commands whose argument is a shell command (`\\!`, `.shell`). */
   shellMeta: string[];
+  /** Client commands spelled as a word whose rest of the line is a shell command (mysql `system CMD`), lower case. Absent or empty: none. */
+  shellCommands?: string[];
 }
 
 /** Redis commands, by name in upper case. */
@@ -257,4 +267,12 @@ export interface VariableRules {
   commands?: string[];
   /** The value is where a program looks for modules, options or config that can run code (PYTHONPATH, NODE_OPTIONS, GIT_DIR): what it runs is unknown (writes). Absent or empty: none. */
   loadPath?: string[];
+  /** Regular expressions for names whose value is a command line (`GIT_CONFIG_VALUE_0`): judged as shell code. Absent or empty: none. */
+  commandPatterns?: string[];
+  /** The value is git-quoted `'key'='value'` settings (GIT_CONFIG_PARAMETERS): each value is judged as shell code, as it may be a pager or helper. Absent or empty: none. */
+  settings?: string[];
+  /** The value names a file the program writes (HISTFILE, GIT_TRACE=/path): judged as a write to it; a number or a boolean is no file. Absent or empty: none. */
+  files?: string[];
+  /** Set to 0, the shell drops its whole history (HISTSIZE). Absent or empty: none. */
+  clearsHistory?: string[];
 }

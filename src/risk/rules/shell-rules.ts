@@ -28,6 +28,13 @@ const wrapper = (why: string, withValue: string[] = [], extra: Partial<WrapRule>
   wraps: { inner: 'rest', bare: { level: 'read_only', why: 'runs nothing' }, ...extra },
 });
 
+// A tracer's `-o FILE` writes the trace there.
+const traceTo = (rule: CommandRule): CommandRule => ({
+  ...rule,
+  flags: [{ flags: ['-o', '--output'], level: 'writes', why: 'writes the trace to a file' }],
+  targets: { options: ['-o', '--output'], onExisting: { level: 'destructive', why: 'the trace replaces it' } },
+});
+
 const state = (why: string): CommandRule => ({ level: 'read_only', why });
 const ro = state;
 
@@ -134,8 +141,8 @@ export const shellRules: Record<string, CommandRule> = {
     options: { withValue: ['-n', '--interval', '-q', '--equexit'], stopAtPositional: true },
     wraps: { inner: 'rest-as-shell', bare: { level: 'read_only', why: 'runs nothing' } },
   },
-  strace: wrapper('traces a command', ['-o', '-e', '-p', '-s', '-u', '-E', '-P', '-a', '-b', '-I', '-O', '-S', '-X']),
-  ltrace: wrapper('traces a command', ['-o', '-e', '-p', '-s', '-u', '-n', '-a']),
+  strace: traceTo(wrapper('traces a command', ['-o', '-e', '-p', '-s', '-u', '-E', '-P', '-a', '-b', '-I', '-O', '-S', '-X', '--output'])),
+  ltrace: traceTo(wrapper('traces a command', ['-o', '-e', '-p', '-s', '-u', '-n', '-a', '--output'])),
   valgrind: wrapper('runs a command under valgrind'),
   busybox: wrapper('runs a busybox applet'),
   toybox: wrapper('runs a toybox applet'),
@@ -145,6 +152,7 @@ export const shellRules: Record<string, CommandRule> = {
     why: 'runs a command in new namespaces, where it may act as root',
     options: { withValue: ['-S', '--setuid', '-G', '--setgid', '-R', '--root', '-w', '--wd', '--map-user', '--map-group', '--propagation'], attachedOnly: ['--mount', '--uts', '--ipc', '--net', '--pid', '--user', '--cgroup', '--time'], stopAtPositional: true },
     wraps: { inner: 'rest', bare: { level: 'writes', why: 'opens a shell in new namespaces' } },
+    flags: [{ flags: ['-m', '--mount', '-n', '--net', '-p', '--pid', '-u', '--uts', '-i', '--ipc', '-C', '--cgroup', '-T', '--time'], without: ['-r', '--map-root-user', '-U', '--user', '-c', '--map-current-user', '--map-user', '--map-auto'], level: 'privileged', why: 'new namespaces without a user namespace need root' }],
   },
   machinectl: {
     level: 'privileged',
@@ -200,8 +208,9 @@ export const shellRules: Record<string, CommandRule> = {
   disown: state('detaches a job'),
   hash: { level: 'read_only', why: 'manages the command cache', analyzer: 'hash', options: { withValue: ['-p'] } },
   enable: { level: 'read_only', why: 'turns builtins on or off', analyzer: 'enable', options: { withValue: ['-f'] } },
-  complete: state('defines completions'),
-  bind: state('changes key bindings'),
+  complete: { level: 'read_only', why: 'defines completions', options: { withValue: ['-C', '-F', '-G', '-W', '-X', '-P', '-S', '-A', '-o'] }, flags: [{ flags: ['-C'], runs: true, effect: 'always', level: 'read_only', why: 'runs this command to complete words' }] },
+  compgen: { level: 'read_only', why: 'lists completions', emits: 'literal', options: { withValue: ['-C', '-F', '-G', '-W', '-X', '-P', '-S', '-A', '-o'] }, flags: [{ flags: ['-C'], runs: true, effect: 'always', level: 'read_only', why: 'runs this command to list completions' }, { flags: ['-F'], effect: 'always', level: 'writes', why: 'runs a shell function nl-sh does not follow' }] },
+  bind: { level: 'read_only', why: 'changes key bindings', options: { withValue: ['-x', '-f', '-m', '-q', '-u', '-r'] }, flags: [{ flags: ['-x'], valueMatch: '^\\s*("(\\\\.|[^"])*"|[^:\\s]*)\\s*:\\s*', runs: true, effect: 'always', level: 'read_only', why: 'binds a key to this shell command' }, { flags: ['-f'], effect: 'always', level: 'writes', why: 'reads bindings from a file nl-sh does not read (they can run commands)' }] },
   let: { level: 'read_only', why: 'does arithmetic', analyzer: 'names' },
   shift: state('shifts arguments'),
   return: state('returns from a function'),
@@ -234,6 +243,7 @@ export const shellRules: Record<string, CommandRule> = {
       { flags: ['-d'], level: 'destructive', why: 'deletes history entries' },
       { flags: ['-w', '-a', '-r', '-n', '-s'], level: 'writes', why: 'reads or writes the history file' },
     ],
+    targets: { positionals: 'all', whenFlags: ['-w', '-a'], onExisting: { level: 'destructive', why: 'the history is written into it' } },
   },
   fc: { level: 'destructive', why: 're-runs earlier commands nl-sh cannot see', flags: [{ flags: ['-l'], effect: 'set', level: 'read_only', why: 'lists history' }] },
 };

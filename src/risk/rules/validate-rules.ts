@@ -43,7 +43,8 @@ export function validateRules(table: unknown): string[] {
   if (!isObject(t.variables)) problems.push('variables: expected an object');
   else {
     for (const key of ['code', 'lookup', 'inject']) checkStrings(t.variables[key], `variables.${key}`, problems, false);
-    for (const key of ['commands', 'loadPath']) if (t.variables[key] !== undefined) checkStrings(t.variables[key], `variables.${key}`, problems, false);
+    for (const key of ['commands', 'loadPath', 'commandPatterns', 'settings', 'files', 'clearsHistory']) if (t.variables[key] !== undefined) checkStrings(t.variables[key], `variables.${key}`, problems, false);
+    checkArray(t.variables.commandPatterns, 'variables.commandPatterns', problems, (re, p) => checkRegex(re, p, problems));
   }
   return problems;
 }
@@ -60,6 +61,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
     else {
       checkFlagList(o.withValue, `${path}.options.withValue`, problems, true);
       checkFlagList(o.attachedOnly, `${path}.options.attachedOnly`, problems, true);
+      checkFlagList(o.longShort, `${path}.options.longShort`, problems, true);
       for (const b of ['singleDashLong', 'firstArgFlags', 'stopAtPositional']) if (o[b] !== undefined && typeof o[b] !== 'boolean') problems.push(`${path}.options.${b}: expected true or false, found ${show(o[b])}`);
     }
   }
@@ -74,6 +76,8 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
     if (f.values !== undefined) checkStrings(f.values, `${p}.values`, problems, true);
     if (f.valueMatch !== undefined) checkRegex(f.valueMatch, `${p}.valueMatch`, problems);
     if (f.effect !== undefined && !['raise', 'set', 'always'].includes(f.effect as string)) problems.push(`${p}.effect: expected "raise", "set" or "always", found ${show(f.effect)}`);
+    if (f.absent !== undefined && typeof f.absent !== 'boolean') problems.push(`${p}.absent: expected true or false, found ${show(f.absent)}`);
+    if (f.runs !== undefined && typeof f.runs !== 'boolean') problems.push(`${p}.runs: expected true or false, found ${show(f.runs)}`);
   }, true);
   checkArray(rule.args, `${path}.args`, problems, (a, p) => {
     if (!isObject(a)) return void problems.push(`${p}: expected an object`);
@@ -84,6 +88,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
     if (a.position !== undefined && !(Number.isInteger(a.position) && (a.position as number) >= 0)) problems.push(`${p}.position: expected a whole number ≥ 0, found ${show(a.position)}`);
     checkFlagList(a.options, `${p}.options`, problems, true);
     if (a.effect !== undefined && !['raise', 'set', 'always'].includes(a.effect as string)) problems.push(`${p}.effect: expected "raise", "set" or "always", found ${show(a.effect)}`);
+    if (a.runs !== undefined && (!['rest', 'next', 'ext-url'].includes(a.runs as string) || a.match === undefined)) problems.push(`${p}.runs: expected "rest", "next" or "ext-url" with a match, found ${show(a.runs)}`);
   }, true);
   if (rule.targets !== undefined) {
     const t = rule.targets;
@@ -118,7 +123,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
       if (w.stdinCode !== undefined && typeof w.stdinCode !== 'boolean') problems.push(`${path}.wraps.stdinCode: expected true or false`);
       checkFlagList(w.commandOptions, `${path}.wraps.commandOptions`, problems, true);
       checkFlagList(w.noRunFlags, `${path}.wraps.noRunFlags`, problems, true);
-      if (w.separator !== undefined && (typeof w.separator !== 'string' || w.separator === '')) problems.push(`${path}.wraps.separator: expected a word such as --`);
+      if (w.separator !== undefined && ![w.separator].flat().every((s) => typeof s === 'string' && s !== '')) problems.push(`${path}.wraps.separator: expected a word such as -- or a list of words`);
       if (w.bare !== undefined) checkLevelWhy(w.bare, `${path}.wraps.bare`, problems);
     }
   }
@@ -166,7 +171,7 @@ function checkLanguage(lang: unknown, path: string, problems: Problems, commands
     else for (const [name, m] of Object.entries(lang.modules)) {
       if (isObject(m) && 'use' in m) {
         if (typeof m.use !== 'string' || !Object.hasOwn(commands, m.use)) problems.push(`${path}.modules.${name}.use: expected a command in the table, found ${show(m.use)}`);
-      } else checkLevelWhy(m, `${path}.modules.${name}`, problems);
+      } else checkRule(m, `${path}.modules.${name}`, problems, new Set(), commands);
     }
   }
 }
@@ -185,6 +190,7 @@ function checkSql(sql: unknown, problems: Problems): void {
   if (!isObject(sql.meta)) problems.push('sql.meta: expected an object');
   else for (const [k, m] of Object.entries(sql.meta)) checkLevelWhy(m, `sql.meta.${k}`, problems);
   checkStrings(sql.shellMeta, 'sql.shellMeta', problems, false);
+  if (sql.shellCommands !== undefined) checkStrings(sql.shellCommands, 'sql.shellCommands', problems, false);
 }
 
 function checkPattern(p: unknown, path: string, problems: Problems): void {

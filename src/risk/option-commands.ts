@@ -1,0 +1,56 @@
+// Options and arguments whose value is a command line another program runs (`rsync
+// --rsync-path=CMD`, `git -c core.pager=CMD`, `less +!CMD`, `git config core.pager CMD`): the
+// command is judged as shell code, so a pager `less` stays read-only and `rm -rf ~` is
+// destructive. A value only known at run time could be any command: at least writes.
+
+import type { ParsedArgs } from './argv.js';
+import type { ArgRule, FlagRule } from './rules/rule-types.js';
+import { report, type Ctx } from './walk-context.js';
+import { literalWord, type Word } from './words.js';
+
+/** Judge the commands held by the values of the flag `name`, which matched the `runs` rule `r`. */
+export function runFlagCommands(r: FlagRule, name: string, parsed: ParsedArgs, ctx: Ctx): void {
+  const words = parsed.valueWords.get(name) ?? (parsed.flags.get(name) ?? []).map((v) => literalWord(v));
+  for (const word of words) runAfterMatch(r.valueMatch, word, `${name} ${word.text}`, ctx);
+}
+
+/** Judge the commands held by the positionals that the `runs` argument rule `r` matches. */
+export function runArgCommands(r: ArgRule, parsed: ParsedArgs, ctx: Ctx): void {
+  const words = parsed.positionals;
+  const re = ctx.env.rules.regex(r.match ?? '(?!)');
+  words.forEach((word, i) => {
+    if (word.value === undefined || !re.test(word.value) || (r.position !== undefined && i !== r.position)) return;
+    if (r.runs === 'rest') runAfterMatch(r.match, word, word.text, ctx);
+    if (r.runs === 'ext-url') runCommandWord(literalWord(extCommand(word.value.replace(re, ''))), word.text, ctx);
+    const next = words[i + 1];
+    // git marks a shell command in an alias or helper with a leading `!`.
+    const value = next?.value?.replace(/^\s*!/, '');
+    if (r.runs === 'next' && next) runCommandWord(value === undefined ? next : literalWord(value), `${word.text} ${next.text}`, ctx);
+  });
+}
+
+// The text after `match` (all of it without one) is the command.
+function runAfterMatch(match: string | undefined, word: Word, part: string, ctx: Ctx): void {
+  if (word.value === undefined) {
+    if (match === undefined) runCommandWord(word, part, ctx);
+    return;
+  }
+  const m = match === undefined ? undefined : ctx.env.rules.regex(match).exec(word.value);
+  if (match !== undefined && !m) return;
+  runCommandWord(literalWord(m ? word.value.slice(m.index + m[0].length) : word.value), part, ctx);
+}
+
+function runCommandWord(word: Word, part: string, ctx: Ctx): void {
+  if (word.value === undefined) {
+    report(ctx, 'writes', 'dynamic', part, 'runs a command only known at run time');
+    return;
+  }
+  if (word.value.trim() === '') return;
+  ctx.run.runCode({ kind: 'text', text: word.value, from: part }, 'shell', { ...ctx, depth: ctx.depth + 1 }, part);
+}
+
+// git's ext:: transport splits its command on spaces; `% ` is a space inside an argument, `%%` a percent.
+function extCommand(text: string): string {
+  const args = text.split(/(?<!%) /).filter((a) => a !== '');
+  return args.map((a) => `'${a.replace(/% /g, ' ').replace(/%%/g, '%').replace(/'/g, `'\\''`)}'`).join(' ');
+}
