@@ -206,7 +206,8 @@ function join(children: readonly (SyntaxNode | null)[], env: WordEnv, outputs: C
     if (!child) continue;
     const p = evaluateParts(child, env, outputs, quoted);
     value = value === undefined || p.value === undefined ? undefined : value + p.value;
-    segments = segments === undefined || p.segments === undefined ? undefined : [...segments, ...p.segments];
+    if (segments !== undefined && p.segments !== undefined) for (const segment of p.segments) segments.push(segment);
+    else segments = undefined;
     pattern += p.pattern;
     glob ||= p.glob;
     braces ||= p.braces;
