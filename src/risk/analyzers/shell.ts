@@ -8,8 +8,9 @@ import { report } from '../walk-context.js';
 import { wordToContent, wordsToContent } from '../word-content.js';
 import type { Analyzer } from './analyzer.js';
 
-/** `sh`/`bash`/`zsh`...: the code comes from -c, a script argument, or stdin. */
+/** `sh`/`bash`/`zsh`...: the code comes from -c, a script argument, or stdin; a startup file given by option runs first. */
 export const analyzeShell: Analyzer = ({ name, parsed, ctx }) => {
+  for (const option of ['--rcfile', '--init-file']) for (const file of parsed.valueWords.get(option) ?? []) ctx.run.runCode(scriptContent(file, ctx), 'shell', ctx, `${name} ${option}`);
   const words = parsed.rest.length > 0 ? parsed.rest : parsed.positionals;
   if (parsed.flags.has('-c')) {
     const code = words[0];

@@ -2,7 +2,7 @@
 // command, with arguments that are only known at run time.
 
 import { report } from '../walk-context.js';
-import { literalWord, runtimeWord } from '../words.js';
+import { literalWord, runtimeWord, type Word } from '../words.js';
 import type { Analyzer } from './analyzer.js';
 
 /** `xargs [options] [command [args]]`; the command defaults to echo. */
@@ -10,7 +10,10 @@ export const analyzeXargs: Analyzer = ({ parsed, ctx }) => {
   const inner = parsed.rest.length > 0 ? parsed.rest : [literalWord('echo')];
   const replaceWith = parsed.flags.get('-I')?.[0] ?? parsed.flags.get('--replace')?.[0] ?? (parsed.flags.has('-i') ? parsed.flags.get('-i')?.[0] || '{}' : undefined);
   const fromInput = runtimeWord('<input>', ctx.input);
-  const words = replaceWith ? inner.map((w) => (w.value !== undefined && replaceWith !== '' && w.value.includes(replaceWith) ? runtimeWord(w.text, ctx.input) : w)) : [...inner, fromInput];
+  // A word holding the replace string is known only at run time; as code (`sh -c 'rm {}'`) it is the
+  // rest of the word with the item in its place, not the input itself.
+  const replaced = (w: Word, marker: string): Word => ({ ...runtimeWord(w.text, ctx.input), code: (w.value as string).split(marker).join('"$XARGS_ITEM"') });
+  const words = replaceWith ? inner.map((w) => (w.value !== undefined && replaceWith !== '' && w.value.includes(replaceWith) ? replaced(w, replaceWith) : w)) : [...inner, fromInput];
   ctx.run.runArgv(words, { ...ctx, span: inner.map((w) => w.text).join(' '), input: { kind: 'none' } });
   return { kind: 'generated', from: ctx.span };
 };

@@ -7,6 +7,11 @@ import type { CodePattern } from './rule-types.js';
 /** Capabilities, by the names that reach them in most languages. */
 export const opaquePatterns: CodePattern[] = [
   {
+    match: '\\b(iex|Invoke-Expression|eval|exec|sh|bash)\\b[^\\n]*\\b(irm|iwr|Invoke-RestMethod|Invoke-WebRequest|DownloadString|urlopen|curl|wget)\\b|\\b(irm|iwr|Invoke-RestMethod|Invoke-WebRequest|DownloadString)\\b[^\\n]*\\|\\s*(iex|Invoke-Expression)\\b',
+    level: 'network_exec',
+    why: 'fetches code from the network and runs it',
+  },
+  {
     match: '\\b(rmtree|rmdir|unlink|unlinkSync|rmSync|rm_rf|rm_r|remove_tree|removedirs|rimraf|emptyDir|truncate|shred)\\b|\\bdelete[-_]?(directory|file|tree)\\b|\\bfile\\s+delete\\b|\\b(os|fs|fsp|shutil|FileUtils|File|Dir|Files|Path|fs-extra)\\.(remove|delete|rm)\\w*\\b|\\brm\\s*\\(',
     level: 'destructive',
     why: 'can delete files',

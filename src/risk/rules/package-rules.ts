@@ -53,6 +53,7 @@ const create: CommandRule = { level: 'network_exec', why: 'fetches a project gen
 const nodeManager = (name: string, bare?: CommandRule['noArgs']): CommandRule => ({
   level: 'read_only',
   why: `prints ${name} usage`,
+  projectCode: true,
   ...(bare ? { noArgs: bare } : {}),
   options: { withValue: ['-C', '--prefix', '-w', '--workspace', '--filter', '--dir', '--cwd', '--logs-dir', '--userconfig', '--globalconfig', '--script-shell', '--cache', '--init-module', '--node-options'] },
   flags: [{ flags: ['--logs-dir', '--userconfig', '--globalconfig', '--script-shell', '--cache', '--init-module', '--node-options'], effect: 'always', level: 'writes', why: 'writes logs or a cache elsewhere, or takes settings or a shell that can run programs' }],
@@ -158,6 +159,7 @@ const pip: CommandRule = {
 };
 
 const cargo: CommandRule = {
+  projectCode: true,
   level: 'read_only',
   why: 'prints cargo usage',
   options: { withValue: ['--manifest-path', '--config', '-Z', '--color', '-C'] },
@@ -198,6 +200,7 @@ const cargo: CommandRule = {
 };
 
 const go: CommandRule = {
+  projectCode: true,
   level: 'read_only',
   why: 'prints go usage',
   subcommands: {

@@ -317,9 +317,14 @@ export const readRules: Record<string, CommandRule> = {
   make: {
     level: 'writes',
     why: 'runs the project\'s build recipes',
+    projectCode: true,
     options: { withValue: ['-C', '--directory', '-f', '--file', '-j', '--jobs', '-I', '-o', '-W', '-l', '-E', '--eval'] },
     args: [{ match: '^(SHELL|MAKESHELL|\\.SHELLFLAGS|MAKEFLAGS|MFLAGS)=', effect: 'always', level: 'writes', why: 'changes the shell or options make runs recipes with, even in a dry run ($(shell …) runs anyway)' }],
     flags: [
-      { flags: ['-E', '--eval'], effect: 'always', level: 'writes', why: 'evaluates make code nl-sh does not read ($(shell …) runs even in a dry run)' },{ flags: ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base'], effect: 'set', level: 'read_only', why: 'prints the recipes without running them' }],
+      { flags: ['-E', '--eval'], effect: 'always', level: 'writes', why: 'evaluates make code nl-sh does not read ($(shell …) runs even in a dry run)' },
+      // The recipe of a one-line rule (`x: ; CMD`, `@` and `-` prefixes aside; not run by -n) and
+      // `$(shell CMD)` (run even by -n) are shell.
+      { flags: ['-E', '--eval'], valueMatch: '^[^:=\\n]*:[^;=\\n]*;\\s*[@+-]*', runs: true, effect: 'raise', level: 'writes', why: 'a recipe in the make code' },
+      { flags: ['-E', '--eval'], valueMatch: '\\$[({]shell\\s+', runs: true, effect: 'always', level: 'writes', why: 'a $(shell …) call in the make code' },{ flags: ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base'], effect: 'set', level: 'read_only', why: 'prints the recipes without running them' }],
   },
 };

@@ -151,6 +151,8 @@ export interface CommandRule extends LevelWhy {
   /** For the `code` analyzer: where the code comes from. */
   code?: CodeRule;
   emits?: Emits;
+  /** The command runs the project's own code (build recipes, scripts, tests): after a repository or archive was fetched earlier in the line, that is fetched code. */
+  projectCode?: boolean;
 }
 
 /** Paths that change what writing to them means. */

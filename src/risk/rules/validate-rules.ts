@@ -8,7 +8,7 @@ import { analyzerNames, type RuleTable } from './rule-types.js';
 const languages = ['shell', 'python', 'node', 'perl', 'ruby', 'php', 'awk', 'sed', 'lua', 'sql', 'redis', 'mongo', 'opaque'];
 const pureReaders = ['python', 'node', 'perl', 'effects'];
 const emitKinds = ['fetched', 'decoded', 'literal', 'files', 'shell-setup', 'passthrough'];
-const ruleKeys = ['level', 'why', 'options', 'noArgs', 'flags', 'args', 'targets', 'subcommands', 'subcommandSearch', 'otherSubcommands', 'wraps', 'analyzer', 'code', 'emits'];
+const ruleKeys = ['level', 'why', 'options', 'noArgs', 'flags', 'args', 'targets', 'subcommands', 'subcommandSearch', 'otherSubcommands', 'wraps', 'analyzer', 'code', 'emits', 'projectCode'];
 
 type Problems = string[];
 
