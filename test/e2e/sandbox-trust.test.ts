@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { useFlowShell } from '../support/flow-shell.js';
+import { testBashrc } from '../support/fixtures.js';
 import { plan } from '../support/plan-reply.js';
 
 const flow = useFlowShell();
@@ -31,9 +32,11 @@ async function typeAndWait(s: Awaited<ReturnType<typeof flow.start>>, keys: stri
 }
 
 describe('the sandbox enforces the verdict', () => {
-  it('a command judged read-only that writes (python3 -m json.tool IN OUT) auto-runs on Enter and changes nothing', async () => {
-    const s = await flow.start([{ kind: 'reply', json: plan('python3 -m json.tool in.json out.json') }], { 'in.json': '{"a": 1}' });
-    expect(await typeAndWait(s, ',pretty print in.json into out.json\r', menu)).toMatch(/sandbox: read-only/);
+  // The gate judges the text; the user's own function named like a read-only command is what runs.
+  it('a command judged read-only that writes (a function in ~/.bashrc shadowing du) auto-runs on Enter and changes nothing', async () => {
+    const bashrc = `${testBashrc}du() { python3 -m json.tool in.json out.json; }\n`;
+    const s = await flow.start([{ kind: 'reply', json: plan('du -sh in.json') }], { 'in.json': '{"a": 1}', '.bashrc': bashrc });
+    expect(await typeAndWait(s, ',how big is in.json\r', menu)).toMatch(/sandbox: read-only/);
     const stopped = await typeAndWait(s, '\r', /press Enter on the empty line to run it again with [^\n]* writable\n[^]*nlsh-test:~# $/);
     expect(stopped).toMatch(/sandbox rule "read-only root": the command was judged read-only/);
     expect(existsSync(join(flow.home(), 'out.json'))).toBe(false);
