@@ -3,13 +3,8 @@
 // enable, and loops that fork without bound. Each attack row was first seen to get through
 // (read_only or writes) before the gate modelled it; each harmless row must still run.
 
-import { beforeAll, describe, expect, it } from 'vitest';
-import { decideAction, defaultPolicy, loadRiskClassifier, type Level, type RiskClassifier } from '../../src/risk/index.js';
-
-let classifier: RiskClassifier;
-beforeAll(async () => {
-  classifier = await loadRiskClassifier();
-});
+import type { Level } from '../../src/risk/index.js';
+import { describeLevels } from '../support/level-table.js';
 
 const sections: Record<string, [string, Level][]> = {
   'word splitting and indirection': [
@@ -97,12 +92,4 @@ const sections: Record<string, [string, Level][]> = {
   ],
 };
 
-for (const [section, rows] of Object.entries(sections)) {
-  describe(section, () => {
-    it.each(rows.map(([cmd, level]) => [cmd.replace(/\n/g, '⏎'), level, cmd] as const))('%s is %s', (_title, level, cmd) => {
-      const assessment = classifier.classify(cmd);
-      expect(assessment.level, JSON.stringify(assessment.reasons, null, 1)).toBe(level);
-      if (level !== 'read_only') expect(decideAction(assessment, defaultPolicy).action).not.toBe('run');
-    });
-  });
-}
+for (const [section, rows] of Object.entries(sections)) describeLevels(section, rows);

@@ -1,10 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRiskClassifier, type Level, type RiskClassifier } from '../../src/risk/index.js';
-
-let classifier: RiskClassifier;
-beforeAll(async () => {
-  classifier = await loadRiskClassifier();
-});
+import type { Level } from '../../src/risk/index.js';
+import { describeLevels } from '../support/level-table.js';
 
 // Values that are command lines (options, settings, arguments, variables) are judged as shell: a harmless command stays read-only, rm is destructive.
 const commandValues: [string, Level][] = [
@@ -207,10 +202,4 @@ for (const [title, rows] of [
   ['Variables that name commands, config, written files or history size', variables],
   ['Writes that look like reads', writes],
   ['Network shells, fetching runners, namespaces and read-only inspectors', programs],
-] as const) {
-  describe(title, () => {
-    it.each(rows)('%s is %s', (command, level) => {
-      expect(classifier.classify(command).level).toBe(level);
-    });
-  });
-}
+] as const) describeLevels(title, rows);

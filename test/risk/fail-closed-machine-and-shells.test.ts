@@ -1,10 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRiskClassifier, type Level, type RiskClassifier } from '../../src/risk/index.js';
-
-let classifier: RiskClassifier;
-beforeAll(async () => {
-  classifier = await loadRiskClassifier();
-});
+import type { Level } from '../../src/risk/index.js';
+import { describeLevels } from '../support/level-table.js';
 
 // The machine (init, /proc, /sys, crontab, namespaces, containers) and other shells, applets and interpreters judged as what they run.
 const rows: [string, Level][] = [
@@ -59,9 +54,4 @@ const rows: [string, Level][] = [
   ["echo hi > /proc/self/fd/1","read_only"],
 ];
 
-describe('The machine (init, /proc, /sys, crontab, namespaces, containers) and other shells, applets and interpreters judged as what they run.', () => {
-  it.each(rows)('%s is %s', (cmd, level) => {
-    const a = classifier.classify(cmd);
-    expect(a.level, JSON.stringify(a.reasons)).toBe(level);
-  });
-});
+describeLevels('The machine (init, /proc, /sys, crontab, namespaces, containers) and other shells, applets and interpreters judged as what they run.', rows);

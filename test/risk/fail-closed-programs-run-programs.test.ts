@@ -1,10 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRiskClassifier, type Level, type RiskClassifier } from '../../src/risk/index.js';
-
-let classifier: RiskClassifier;
-beforeAll(async () => {
-  classifier = await loadRiskClassifier();
-});
+import type { Level } from '../../src/risk/index.js';
+import { describeLevels } from '../support/level-table.js';
 
 // Programs that run other programs named by variables, flags or config files: the named command is judged as shell when literal, and is at least writes when a file or config decides.
 const rows: [string, Level][] = [
@@ -94,9 +89,4 @@ const rows: [string, Level][] = [
   ["git rebase main","writes"],
 ];
 
-describe('Programs that run other programs named by variables, flags or config files: the named command is judged as shell when literal, and is at least writes when a file or config decides.', () => {
-  it.each(rows)('%s is %s', (cmd, level) => {
-    const a = classifier.classify(cmd);
-    expect(a.level, JSON.stringify(a.reasons)).toBe(level);
-  });
-});
+describeLevels('Programs that run other programs named by variables, flags or config files: the named command is judged as shell when literal, and is at least writes when a file or config decides.', rows);

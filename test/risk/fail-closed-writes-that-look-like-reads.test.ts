@@ -1,10 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRiskClassifier, type Level, type RiskClassifier } from '../../src/risk/index.js';
-
-let classifier: RiskClassifier;
-beforeAll(async () => {
-  classifier = await loadRiskClassifier();
-});
+import type { Level } from '../../src/risk/index.js';
+import { describeLevels } from '../support/level-table.js';
 
 // Writes that look like reads: output options and positional outputs of otherwise read-only commands.
 const rows: [string, Level][] = [
@@ -36,9 +31,4 @@ const rows: [string, Level][] = [
   ["patch -p1 --dry-run < p","read_only"],
 ];
 
-describe('Writes that look like reads: output options and positional outputs of otherwise read-only commands.', () => {
-  it.each(rows)('%s is %s', (cmd, level) => {
-    const a = classifier.classify(cmd);
-    expect(a.level, JSON.stringify(a.reasons)).toBe(level);
-  });
-});
+describeLevels('Writes that look like reads: output options and positional outputs of otherwise read-only commands.', rows);

@@ -3,7 +3,7 @@
 // only to read, process.argv/env read, process.stdout.write). eval, Function, globalThis, computed
 // members (`x["ev"+"al"]`), `.constructor`, process.binding and tagged templates are not on it.
 
-import { allowedPrefix, closing, impure, isDunder, isOp, type PureReaderFn, type PureSets, type Token } from './pure-tokens.js';
+import { pushMatch, allowedPrefix, closing, impure, isDunder, isOp, type PureReaderFn, type PureSets, type Token } from './pure-tokens.js';
 
 const allowedKeywords = new Set(['const', 'let', 'var', 'if', 'else', 'for', 'of', 'in', 'while', 'do', 'break', 'continue', 'return', 'function', 'typeof', 'instanceof', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'void', 'switch', 'case', 'default', 'try', 'catch', 'finally', 'throw', 'new']);
 const keywords = new Set([...allowedKeywords, 'eval', 'Function', 'import', 'export', 'class', 'with', 'this', 'globalThis', 'global', 'module', 'exports', 'require', 'arguments', 'async', 'await', 'yield', 'delete', 'debugger', 'super']);
@@ -41,8 +41,8 @@ export function tokenizeNode(code: string): Token[] | string {
       if (!m) return 'a regular expression nl-sh cannot read';
       out.push({ kind: 'str', text: m[0] });
       i += m[0].length;
-    } else if (/^(\d|\.\d)/.test(rest)) i += push(out, 'num', /^\.?\d[\w.]*/.exec(rest));
-    else if (/^[A-Za-z_$]/.test(rest)) i += push(out, 'name', /^[A-Za-z_$][\w$]*/.exec(rest));
+    } else if (/^(\d|\.\d)/.test(rest)) i += pushMatch(out, 'num', /^\.?\d[\w.]*/.exec(rest));
+    else if (/^[A-Za-z_$]/.test(rest)) i += pushMatch(out, 'name', /^[A-Za-z_$][\w$]*/.exec(rest));
     else {
       const op = ops.find((o) => rest.startsWith(o)) ?? ('{}()[];,<>+-*/%&|^!~?:=.'.includes(c) ? c : undefined);
       if (op === undefined) return `the character ${JSON.stringify(c)}`;
@@ -53,11 +53,6 @@ export function tokenizeNode(code: string): Token[] | string {
   return resolveRequires(out);
 }
 
-function push(out: Token[], kind: Token['kind'], m: RegExpExecArray | null): number {
-  const text = m?.[0] ?? '';
-  out.push({ kind, text });
-  return Math.max(text.length, 1);
-}
 
 function startsRegex(last: Token | undefined): boolean {
   if (!last) return true;

@@ -3,7 +3,7 @@
 // Code references (`&$f`, `->`), package names (`CORE::system`), `eval`, `s///e`, `(?{ code })`,
 // `@{[ … ]}` interpolation, here-docs and backticks are not on it.
 
-import { impure, isOp, type PureReaderFn, type Token } from './pure-tokens.js';
+import { pushMatch, impure, isOp, type PureReaderFn, type Token } from './pure-tokens.js';
 
 const ops = ['<=>', '**=', '||=', '//=', '&&=', '...', '=~', '!~', '==', '!=', '<=', '>=', '&&', '||', '//', '..', '++', '--', '+=', '-=', '*=', '/=', '.=', '%=', '**', '<<', '>>', '=>', '->', '::'];
 const regexAfterNames = new Set(['if', 'unless', 'and', 'or', 'not', 'split', 'grep', 'map', 'return', 'while', 'until', 'x']);
@@ -57,11 +57,6 @@ export function tokenizePerl(code: string): Token[] | string {
   return out;
 }
 
-function pushMatch(out: Token[], kind: Token['kind'], m: RegExpExecArray | null): number {
-  const text = m?.[0] ?? '';
-  out.push({ kind, text });
-  return Math.max(text.length, 1);
-}
 
 function startsTerm(last: Token | undefined): boolean {
   if (!last) return true;

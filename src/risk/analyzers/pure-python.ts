@@ -3,7 +3,7 @@
 // listed). getattr, eval, __import__, dunders, names bound to callables, strings built into
 // identifiers: none of them is on the list, so none of them is pure.
 
-import { allowedPrefix, closing, impure, isDunder, isOp, type PureReaderFn, type PureSets, type Token } from './pure-tokens.js';
+import { pushMatch, allowedPrefix, closing, impure, isDunder, isOp, type PureReaderFn, type PureSets, type Token } from './pure-tokens.js';
 
 const allowedKeywords = new Set(['for', 'in', 'if', 'else', 'elif', 'while', 'and', 'or', 'not', 'is', 'None', 'True', 'False', 'lambda', 'pass', 'break', 'continue']);
 const keywords = new Set([...allowedKeywords, 'def', 'class', 'with', 'try', 'except', 'finally', 'raise', 'global', 'nonlocal', 'yield', 'return', 'async', 'await', 'del', 'assert', 'import', 'from', 'as']);
@@ -43,11 +43,6 @@ export function tokenizePython(code: string): Token[] | string {
   return out;
 }
 
-function pushMatch(out: Token[], kind: Token['kind'], m: RegExpExecArray | null): number {
-  const text = m?.[0] ?? '';
-  out.push({ kind, text });
-  return Math.max(text.length, 1);
-}
 
 /** A string literal at `start`; an f-string becomes `(str + (expr) + …)` so its fields are checked as code. */
 function readString(code: string, start: number): { tokens: Token[]; end: number } | string {

@@ -3,6 +3,13 @@
 
 import type { PureForms } from '../rules/rule-types.js';
 
+/** Push the token a tokenizer's regex matched; returns how far to move on (at least one character). */
+export function pushMatch(out: Token[], kind: Token['kind'], m: RegExpExecArray | null): number {
+  const text = m?.[0] ?? '';
+  out.push({ kind, text });
+  return Math.max(text.length, 1);
+}
+
 /** One token of interpreter code. `str` holds the literal's text without quotes. */
 export interface Token {
   kind: 'name' | 'num' | 'str' | 'op' | 'end' | 'module';
