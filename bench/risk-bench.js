@@ -14,6 +14,7 @@ import { makeGlobTree, pathologicalInputs } from './pathological-inputs.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpusPath = resolve(process.argv[2] ?? resolve(repoRoot, '../shared/eval/risk/dev.jsonl'));
+const adversarialPath = resolve(repoRoot, 'test/risk/adversarial.jsonl');
 const targetMs = 2;
 const reps = 20;
 const pathologicalTargetMs = 100;
@@ -30,7 +31,8 @@ const tRules = performance.now();
 const corpus = existsSync(corpusPath)
   ? readFileSync(corpusPath, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l).cmd)
   : [];
-const commands = [...corpus, ...synthetic()].filter((c) => c.length <= 500);
+const adversarial = readFileSync(adversarialPath, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l).cmd);
+const commands = [...corpus, ...adversarial, ...synthetic()].filter((c) => c.length <= 500);
 
 const classify = (cmd) => sandbox.classifyCommand(cmd, { parser, rules });
 const tFirst0 = performance.now();
@@ -60,12 +62,23 @@ const fmt = (ms) => `${ms.toFixed(3)} ms`;
 const all = stats(samples);
 console.log(`node ${process.version}`);
 console.log(`cold start: import ${fmt(tImport - t0)}, parser load ${fmt(tParser - tImport)}, rules ${fmt(tRules - tParser)}, first classification ${fmt(tFirst - tFirst0)}`);
-console.log(`commands: ${commands.length} (${corpus.length} from ${corpus.length > 0 ? corpusPath : 'no corpus'}), ${reps} runs each after 3 warm-up passes`);
+console.log(`commands: ${commands.length} (${corpus.length} from ${corpus.length > 0 ? corpusPath : 'no corpus'}, ${adversarial.length} from the adversarial table), ${reps} runs each after 3 warm-up passes`);
 for (const [bucket, xs] of [...bySize].sort()) {
   const s = stats(xs);
   console.log(`  ${bucket.padEnd(8)} chars: n=${String(s.n).padStart(6)}  p50 ${fmt(s.p50)}  p99 ${fmt(s.p99)}  max ${fmt(s.max)}`);
 }
 console.log(`  all      chars: n=${String(all.n).padStart(6)}  p50 ${fmt(all.p50)}  p99 ${fmt(all.p99)}  max ${fmt(all.max)}`);
+// Baseline in the same run: parsing alone (what any judgement costs at least), as a ratio.
+const parseSamples = [];
+for (const c of commands) {
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    parser.withTree(c, () => 0);
+    parseSamples.push(performance.now() - start);
+  }
+}
+const parsed = stats(parseSamples);
+console.log(`  baseline: parsing alone p50 ${fmt(parsed.p50)}  p99 ${fmt(parsed.p99)}; judging costs ${(all.p50 / parsed.p50).toFixed(1)}× parsing at p50, ${(all.p99 / parsed.p99).toFixed(1)}× at p99`);
 console.log(`target p99 < ${targetMs} ms: ${all.p99 < targetMs ? 'PASS' : 'FAIL'}`);
 const worstMs = benchPathological();
 process.exitCode = all.p99 < targetMs && worstMs < pathologicalTargetMs ? 0 : 1;
