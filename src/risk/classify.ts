@@ -13,6 +13,7 @@ import { validateRules } from './rules/validate-rules.js';
 import { indexExtraRules } from './extra-rules.js';
 import { createBudget, createScope, type Ctx, type ExtraRules } from './walk-context.js';
 import { walkRoot } from './walker.js';
+import { joinContinuations } from './continuations.js';
 import { evaluateWord } from './words.js';
 
 /** What the classifier needs: a loaded parser, compiled rules, and optionally filesystem facts. */
@@ -48,7 +49,7 @@ export function classifyCommand(source: string, deps: ClassifierDeps): Assessmen
     span: source.trim(),
     run: runner,
   };
-  const plainWords = deps.parser.withTree(source, (root) => {
+  const plainWords = deps.parser.withTree(joinContinuations(source), (root) => {
     try {
       walkRoot(root, ctx);
     } catch (err) {

@@ -143,6 +143,14 @@ export interface Ctx {
 /** Maximum nesting of re-parsed code before nl-sh stops following it. */
 export const maxDepth = 8;
 
+/** Longest variable value nl-sh follows: `x=$x$x` doubled twenty times is only known at run time. */
+export const maxValueLength = 8192;
+
+/** A value to remember for a variable: undefined (only known at run time) beyond `maxValueLength`. */
+export function boundedValue(value: string | undefined): string | undefined {
+  return value !== undefined && value.length > maxValueLength ? undefined : value;
+}
+
 /** A fresh scope. */
 export function createScope(cwd: string | undefined): Scope {
   return { vars: new Map(), functions: new Map(), downloads: new Set(), fetchedTree: { value: false }, cwd, calls: [], lookupChanged: undefined, refs: new Map(), aliases: new Map(), hashed: new Map(), integers: new Set(), arrays: new Map() };

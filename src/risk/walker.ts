@@ -5,7 +5,7 @@
 import type { SyntaxNode } from './parse/bash-parser.js';
 import { concatContent, noContent, type Content } from './content.js';
 import { assessOutputRedirect, type OutputRedirect, type RedirectSetting } from './redirects.js';
-import { childScope, maxDepth, report, spendNode, type Ctx } from './walk-context.js';
+import { boundedValue, childScope, maxDepth, report, spendNode, type Ctx } from './walk-context.js';
 import { wordToContent } from './word-content.js';
 import { assessAssignment } from './variables.js';
 import { evaluateWord, literalWord, type Word, type WordEnv } from './words.js';
@@ -13,6 +13,8 @@ import { arithmeticFromSource, arithmeticFromValue, lookupIn, nameOperand, promp
 import { assessBackgroundLoop } from './loops.js';
 import { splitWord } from './word-fields.js';
 import { fillsDisk, type Stage } from './disk-fill.js';
+import { joinContinuations } from './continuations.js';
+import { expandBraces } from './braces.js';
 
 const statementTypes = new Set([
   'command', 'redirected_statement', 'pipeline', 'list', 'subshell', 'compound_statement', 'function_definition',
@@ -28,7 +30,7 @@ export function walkSource(source: string, ctx: Ctx, how: string): void {
     report(ctx, 'destructive', 'dynamic', how, 'code nested too deeply to follow');
     return;
   }
-  ctx.env.parser.withTree(source, (root) => walkRoot(root, ctx));
+  ctx.env.parser.withTree(joinContinuations(source), (root) => walkRoot(root, ctx));
 }
 
 /** Walk a parsed program (the caller owns the tree). */
@@ -379,7 +381,7 @@ function declaredText(text: string, ctx: Ctx, how: string): void {
   const value = eq < 0 ? undefined : text.slice(eq + 1);
   const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(target)?.[0];
   if (value !== undefined && value.startsWith('(') && /\$|`/.test(value)) ctx.run.runCode({ kind: 'text', text: `${name ?? 'x'}=${value}`, from: how }, 'shell', { ...ctx, depth: ctx.depth + 1 }, how);
-  if (name && subscriptOf(target) === undefined) ctx.scope.vars.set(name, value !== undefined && !value.startsWith('(') ? value : undefined);
+  if (name && subscriptOf(target) === undefined) ctx.scope.vars.set(name, value !== undefined && !value.startsWith('(') ? boundedValue(value) : undefined);
 }
 
 
@@ -412,7 +414,7 @@ function assign(node: SyntaxNode, ctx: Ctx, prefix = false): void {
   if (target !== undefined) nameOperand(target, lookupIn(ctx), ctx, node.text);
   // An integer variable (`declare -i`) evaluates what is assigned as arithmetic.
   if (ctx.scope.integers.has(name) && word.value !== undefined) arithmeticFromValue(word.value, lookupIn(ctx), ctx, node.text);
-  if (!prefix) ctx.scope.vars.set(name, word.value);
+  if (!prefix) ctx.scope.vars.set(name, boundedValue(word.value));
   assessAssignment(name, word, ctx, prefix);
 }
 
@@ -441,6 +443,9 @@ function wordEnv(ctx: Ctx): WordEnv {
     arithmetic(text) {
       arithmeticFromSource(text, lookup, ctx);
     },
+    unparsed(text) {
+      ctx.run.runCode({ kind: 'text', text: `: ${text}`, from: text }, 'shell', { ...ctx, input: noContent }, text);
+    },
     substitute(node) {
       const body = named(node);
       // `>(cmd)` reads what the outer command writes: data nl-sh cannot predict.
@@ -450,6 +455,8 @@ function wordEnv(ctx: Ctx): WordEnv {
       const redirects = body.filter((c) => redirectTypes.has(c.type));
       if (redirects.length > 0) handleRedirects(node, redirects, undefined, inner);
       const rest = body.filter((c) => !redirectTypes.has(c.type));
+      // Backquotes inside backquotes are escaped; bash removes the escapes, then parses again.
+      if (node.text.startsWith('`') && /\\[`$\\]/.test(node.text)) ctx.run.runCode({ kind: 'text', text: node.text.slice(1, -1).replace(/\\([`$\\])/g, '$1'), from: node.text }, 'shell', inner, node.text);
       return concatContent(rest.map((c) => (statementTypes.has(c.type) ? walkNode(c, inner) : (scanWords(c, inner), noContent))), node.text);
     },
   };
@@ -529,10 +536,12 @@ function reportUnparsable(node: SyntaxNode, ctx: Ctx): void {
   // `cmd 1<> file` (the grammar cannot read `<>` after a descriptor) writes over the file in place.
   if (/\d<>\s*(?!\/dev\/(tcp|udp)\/)/.test(node.text)) report(ctx, 'destructive', 'unparsable', node.text, 'opens a file for reading and writing: what the command prints overwrites it in place');
   // Fail closed: a known dangerous command word anywhere in the unreadable text counts.
-  for (const token of node.text.split(/[\s;&|()<>`$"'{},]+/)) {
-    if (!token) continue;
-    const found = ctx.env.rules.lookup(token.replace(/^.*\//, ''));
-    if (found && found.rule.level !== 'read_only' && found.rule.level !== 'writes') report(ctx, found.rule.level, 'unparsable', token, `${found.rule.why} (appears in text the parser could not read)`);
+  // Words are tried as written and brace-expanded (`{r,}m` is rm).
+  const words = node.text.split(/[\s;&|()<>`$"']+/).flatMap((w) => [w, ...(expandBraces(w, { words: 16, steps: 4096 }) ?? [])]);
+  for (const word of new Set(words.flatMap((w) => w.split(/[{},]+/)))) {
+    if (!word) continue;
+    const found = ctx.env.rules.lookup(word.replace(/^.*\//, ''));
+    if (found && found.rule.level !== 'read_only' && found.rule.level !== 'writes') report(ctx, found.rule.level, 'unparsable', word, `${found.rule.why} (appears in text the parser could not read)`);
   }
 }
 

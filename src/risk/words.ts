@@ -50,6 +50,8 @@ export interface WordEnv {
   prompt?(name: string): void;
   /** Arithmetic text written in the line (`$((...))`, a subscript, an offset). */
   arithmetic?(text: string): void;
+  /** Text inside an expansion the grammar left unparsed (`${x#$(cmd)}`, `${x:+\`cmd\`}`): bash expands it. */
+  unparsed?(text: string): void;
 }
 
 /** A word made from plain text (for synthetic arguments). */
@@ -298,6 +300,7 @@ function collectSubstitutions(node: SyntaxNode, env: WordEnv, outputs: Content[]
   for (const child of node.namedChildren) {
     if (!child) continue;
     if (child.type === 'command_substitution' || child.type === 'process_substitution') outputs.push(env.substitute(child));
+    else if (child.namedChildren.length === 0 && child.type !== 'raw_string' && /\$\(|`/.test(child.text)) env.unparsed?.(child.text);
     else collectSubstitutions(child, env, outputs);
   }
 }

@@ -79,6 +79,18 @@ const sections: Record<string, [string, Level][]> = {
     ["x=' rm'; $x -rf ~", 'destructive'],
     ["IFS=$'\\t'; x=$'rm\\t-rf\\t~'; $x", 'destructive'],
   ],
+  'text the grammar leaves unparsed, line continuations, huge values (red-team findings)': [
+    ['echo "${HOME#$(rm -rf dist)}"', 'destructive'],
+    ['echo "${HOME%%$(rm -rf dist)}"', 'destructive'],
+    ['echo ${HOME:+`rm -rf dist`}', 'destructive'],
+    ['echo `echo \\`rm -rf dist\\``', 'destructive'],
+    ['{r,}m -rf dist', 'destructive'],
+    ['r\\\nm -rf dist', 'destructive'],
+    ['echo "${HOME#/}" ${x:-$(date)}', 'read_only'],
+    ['ls -la \\\n  /tmp', 'read_only'],
+    [`x=ab; ${'x=$x$x; '.repeat(30)}echo "$x"`, 'read_only'],
+    [`x=ab; ${'x=$x$x; '.repeat(30)}$x`, 'destructive'],
+  ],
   'loops that fork without bound': [
     ['while :; do :& done', 'destructive'],
     ['while true; do sleep 100 & done', 'destructive'],
