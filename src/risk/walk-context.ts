@@ -91,13 +91,17 @@ export function createBudget(now = performance.now()): Pick<WalkEnv, 'budget' | 
   };
 }
 
-/** Spend one node of the budget; false once the node count or the deadline has run out (reported once, failing closed). */
+/**
+ * Spend one node of the budget; false once the node count or the deadline has run out (reported
+ * once, failing closed at the most severe level: what was not judged could be anything, and a
+ * busy machine must never make a line look milder than a quiet one would).
+ */
 export function spendNode(ctx: Ctx): boolean {
   const budget = ctx.env.budget;
   if (budget.exhausted) return false;
   if (--budget.nodes >= 0 && performance.now() <= budget.deadline) return true;
   budget.exhausted = true;
-  report(ctx, 'destructive', 'dynamic', ctx.span, 'too large to judge completely');
+  report(ctx, 'privileged', 'dynamic', ctx.span, 'too large to judge completely');
   return false;
 }
 

