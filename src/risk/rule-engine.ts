@@ -80,9 +80,11 @@ function judge(name: string, rule: CommandRule, args: readonly Word[], parsed: P
   // honours only its own set rules, and its wrapped command is still judged.
   const setRules = rule.wraps ? (rule.flags ?? []) : flagRules;
   const setHit = findSet(setRules, rule.args ?? [], parsed, ctx);
-  if (setHit) {
+  if (setHit && !overridesSet(setHit.rule, flagRules, parsed, ctx)) {
     report(ctx, setHit.level, 'rule', ctx.span, setHit.why);
     const output = rule.wraps ? runWrapped(name, rule, args, parsed, ctx) : undefined;
+    // A mode that reads (`vim -R`) still runs the code its options give (`-c '!CMD'`).
+    if (rule.analyzer === 'code' && !('dryRun' in setHit.rule && setHit.rule.dryRun)) analyzers.code({ name, rule, args, parsed, ctx, level: setHit.level });
     return output ?? emitContent(rule, name, args, parsed, ctx);
   }
   raised = applyRaises(rule, parsed, ctx, flagRules, 'raise', raised);
@@ -125,15 +127,25 @@ function applyRaises(rule: CommandRule, parsed: ParsedArgs, ctx: Ctx, flagRules:
   return raised;
 }
 
-function findSet(flagRules: readonly FlagRule[], argRules: readonly ArgRule[], parsed: ParsedArgs, ctx: Ctx): LevelWhy | undefined {
+/**
+ * Whether a destructive or privileged raise rule beats a set rule that is not a dry run: a mode
+ * (list, verify) does not stop another flag of the same command from acting
+ * (`gpg --verify s --delete-secret-and-public-key K`); a dry run stops them all.
+ */
+function overridesSet(set: FlagRule | ArgRule, flagRules: readonly FlagRule[], parsed: ParsedArgs, ctx: Ctx): boolean {
+  if ('dryRun' in set && set.dryRun) return false;
+  return flagRules.some((r) => (r.effect ?? 'raise') === 'raise' && compareLevels(r.level, 'destructive') >= 0 && compareLevels(r.level, set.level) > 0 && matchFlagRule(r, parsed, false, ctx) !== undefined);
+}
+
+function findSet(flagRules: readonly FlagRule[], argRules: readonly ArgRule[], parsed: ParsedArgs, ctx: Ctx): (LevelWhy & { rule: FlagRule | ArgRule }) | undefined {
   for (const r of flagRules) {
     if (r.effect !== 'set') continue;
     const hit = matchFlagRule(r, parsed, false, ctx);
-    if (hit) return { level: r.level, why: `${hit}: ${r.why}` };
+    if (hit) return { level: r.level, why: `${hit}: ${r.why}`, rule: r };
   }
   for (const r of argRules) {
     if (r.effect !== 'set') continue;
-    if (matchArgRule(r, parsed, ctx) !== undefined) return { level: r.level, why: r.why };
+    if (matchArgRule(r, parsed, ctx) !== undefined) return { level: r.level, why: r.why, rule: r };
   }
   return undefined;
 }

@@ -27,6 +27,10 @@ export const analyzeCode: Analyzer = ({ name, rule, parsed, ctx, level }) => {
       ctx.run.runCode(fileContent(word), spec.language, ctx, ctx.span);
     }
   }
+  for (const text of prefixedCode(positionals, spec.prefixed === undefined ? undefined : ctx.env.rules.regex(spec.prefixed))) {
+    found = true;
+    ctx.run.runCode({ kind: 'text', text, from: ctx.span }, spec.language, ctx, ctx.span);
+  }
   if (spec.inPlace && parsed.flags.has(spec.inPlace)) {
     const files = positionals.slice(found ? 0 : 1);
     report(ctx, 'writes', 'rule', ctx.span, `${spec.inPlace}: edits ${files.length === 1 ? 'a file' : 'files'} in place`);
@@ -95,6 +99,14 @@ export const analyzeCode: Analyzer = ({ name, rule, parsed, ctx, level }) => {
     else report(ctx, 'writes', 'unknown', ctx.span, `runs the module ${module}, which nl-sh does not know`);
   }
 };
+
+function prefixedCode(positionals: readonly Word[], prefix: RegExp | undefined): string[] {
+  if (prefix === undefined) return [];
+  return positionals.flatMap((w) => {
+    const m = w.value === undefined ? null : prefix.exec(w.value);
+    return m && w.value !== undefined ? [w.value.slice(m.index + m[0].length)] : [];
+  });
+}
 
 function quoteRedis(word: string): string {
   return /[\s"']/.test(word) ? JSON.stringify(word) : word;

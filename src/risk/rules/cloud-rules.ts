@@ -81,7 +81,7 @@ const aws: CommandRule = {
   level: 'read_only',
   why: 'prints aws usage',
   options: { withValue: ['--profile', '--region', '--output', '--query', '--endpoint-url', '--cli-input-json', '--cli-input-yaml', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout'] },
-  flags: [{ flags: ['--dryrun', '--dry-run'], effect: 'set', level: 'read_only', why: 'a dry run; nothing changes' }],
+  flags: [{ flags: ['--dryrun', '--dry-run'], effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run; nothing changes' }],
   subcommands: {
     s3: {
       level: 'read_only',

@@ -133,7 +133,7 @@ const docker: CommandRule = {
   },
 };
 
-const kubectlDryRun: FlagRule = { flags: ['--dry-run'], values: ['client', 'server', ''], effect: 'set', level: 'read_only', why: 'a dry run; nothing changes in the cluster' };
+const kubectlDryRun: FlagRule = { flags: ['--dry-run'], values: ['client', 'server', ''], effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run; nothing changes in the cluster' };
 
 const kubectl: CommandRule = {
   level: 'read_only',
@@ -190,7 +190,7 @@ const helm: CommandRule = {
   level: 'read_only',
   why: 'prints helm usage',
   options: { withValue: ['-n', '--namespace', '--kube-context', '--kubeconfig', '-f', '--values', '--set', '--set-string', '--version', '-o', '--output', '--repo', '--timeout'] },
-  flags: [{ flags: ['--dry-run'], effect: 'set', level: 'read_only', why: 'a dry run; nothing is installed' }],
+  flags: [{ flags: ['--dry-run'], effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run; nothing is installed' }],
   subcommands: {
     list: ro('lists releases'),
     ls: ro('lists releases'),

@@ -21,11 +21,11 @@ export const dbRules: Record<string, CommandRule> = {
   mariadb: client({ language: 'sql', options: ['-e', '--execute'] }, ['-e', '--execute', '-u', '--user', '-h', '--host', '-P', '--port', '-D', '--database', '-S', '--socket'], { options: { withValue: ['-e', '--execute', '-u', '--user', '-h', '--host', '-P', '--port', '-D', '--database', '-S', '--socket'], attachedOnly: ['-p'] } }),
   sqlite3: client({ language: 'sql', options: ['-cmd'], positionalsFrom: 1 }, ['-cmd', '-separator', '-newline', '-nullvalue', '-init', '-vfs', '-mmap', '-lookaside', '-pagecache'], {
     options: { singleDashLong: true, withValue: ['-cmd', '-separator', '-newline', '-nullvalue', '-init', '-vfs', '-mmap'] },
-    flags: [{ flags: ['-readonly', '--readonly', '-safe', '--safe'], effect: 'set', level: 'read_only', why: 'opens the database read-only' }, { flags: ['-init'], effect: 'always', level: 'writes', why: 'runs statements and dot-commands from a file nl-sh does not read (.shell runs programs)' }],
+    flags: [{ flags: ['-readonly', '--readonly', '-safe', '--safe'], effect: 'set', dryRun: true, level: 'read_only', why: 'opens the database read-only' }, { flags: ['-init'], effect: 'always', level: 'writes', why: 'runs statements and dot-commands from a file nl-sh does not read (.shell runs programs)' }],
   }),
   duckdb: client({ language: 'sql', options: ['-c', '-cmd', '-s'], positionalsFrom: 1 }, ['-c', '-cmd', '-s', '-init'], {
     options: { singleDashLong: true, withValue: ['-c', '-cmd', '-s', '-init'] },
-    flags: [{ flags: ['-readonly'], effect: 'set', level: 'read_only', why: 'opens the database read-only' }],
+    flags: [{ flags: ['-readonly'], effect: 'set', dryRun: true, level: 'read_only', why: 'opens the database read-only' }],
   }),
   'clickhouse-client': client({ language: 'sql', options: ['-q', '--query'], fileOptions: ['--queries-file'] }, ['-q', '--query', '-h', '--host', '--port', '-u', '--user', '-d', '--database', '--password']),
   cqlsh: client({ language: 'sql', options: ['-e', '--execute'], fileOptions: ['-f', '--file'] }, ['-e', '--execute', '-f', '--file', '-u', '--username', '-p', '--password', '-k', '--keyspace']),

@@ -6,7 +6,9 @@ import type { ArgRule, CommandRule, FlagRule } from './rule-types.js';
 
 const ro = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ level: 'read_only', why, ...extra });
 const w = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ level: 'writes', why, ...extra });
-const dryRun = (flags: string[]): FlagRule => ({ flags, effect: 'set', level: 'read_only', why: 'a dry run; nothing changes' });
+// The program a transport runs on the other end, started by a local shell (`--upload-pack=CMD`).
+const remoteProgram = (flags: string[]): FlagRule => ({ flags, runs: true, effect: 'always', level: 'writes', why: 'runs a program of its choosing to talk to the remote' });
+const dryRun = (flags: string[]): FlagRule => ({ flags, effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run; nothing changes' });
 
 const listing = (what: string, changes: FlagRule[]): CommandRule => ({
   level: 'read_only',
@@ -115,7 +117,7 @@ export const gitRules: Record<string, CommandRule> = {
       'rev-list': ro('lists commits'),
       'ls-files': ro('lists tracked files'),
       'ls-tree': ro('lists a tree'),
-      'ls-remote': ro('lists remote refs', { args: [extUrl] }),
+      'ls-remote': ro('lists remote refs', { args: [extUrl], options: { withValue: ['--upload-pack', '--exec'] }, flags: [remoteProgram(['--upload-pack', '--exec'])] }),
       'cat-file': ro('prints objects'),
       'for-each-ref': ro('lists refs'),
       'show-ref': ro('lists refs'),
@@ -216,21 +218,22 @@ export const gitRules: Record<string, CommandRule> = {
       push: w('sends commits to a remote', {
         options: { withValue: ['-o', '--push-option', '--repo', '--receive-pack', '--exec'] },
         flags: [
+          remoteProgram(['--receive-pack', '--exec']),
           dryRun(['-n', '--dry-run']),
           { flags: ['-f', '--force', '--force-with-lease', '--force-if-includes', '--mirror'], level: 'destructive', why: 'rewrites remote history' },
           { flags: ['-d', '--delete', '--prune'], level: 'destructive', why: 'deletes remote branches' },
         ],
         args: [{ match: '^\\+|^:', level: 'destructive', why: 'a force or delete refspec rewrites remote history' }],
       }),
-      pull: w('fetches and merges', { args: [extUrl] }),
-      fetch: w('fetches from a remote', { flags: [dryRun(['--dry-run'])], args: [extUrl] }),
+      pull: w('fetches and merges', { args: [extUrl], options: { withValue: ['--upload-pack'] }, flags: [remoteProgram(['--upload-pack'])] }),
+      fetch: w('fetches from a remote', { options: { withValue: ['--upload-pack'] }, flags: [remoteProgram(['--upload-pack']), dryRun(['--dry-run'])], args: [extUrl] }),
       merge: w('merges branches'),
       rebase: w('replays commits (the reflog keeps the old ones)', { options: { withValue: ['-x', '--exec', '--onto', '-s', '--strategy', '-X', '--strategy-option'] }, wraps: { inner: 'option-only', commandOptions: ['-x', '--exec'] } }),
       'cherry-pick': w('applies commits'),
       revert: w('records reverting commits'),
       am: w('applies mailed patches'),
       apply: w('applies a patch', { flags: [{ flags: ['--check', '--stat', '--numstat', '--summary'], without: ['--apply'], effect: 'set', level: 'read_only', why: 'only checks the patch' }] }),
-      clone: w('copies a repository', { analyzer: 'fetch', args: [extUrl], options: { withValue: ['-b', '--branch', '--depth', '-o', '--origin', '--reference', '-c', '--config', '--filter', '-j', '--jobs'] } }),
+      clone: w('copies a repository', { analyzer: 'fetch', args: [extUrl], flags: [remoteProgram(['--upload-pack', '-u'])], options: { withValue: ['--upload-pack', '-u', '-b', '--branch', '--depth', '-o', '--origin', '--reference', '-c', '--config', '--filter', '-j', '--jobs'] } }),
       init: w('creates a repository'),
       worktree: w('manages worktrees', { subcommands: { list: ro('lists worktrees'), add: w('adds a worktree'), remove: { level: 'destructive', why: 'deletes a worktree' }, prune: w('prunes worktree records'), move: w('moves a worktree'), lock: w('locks a worktree'), unlock: w('unlocks a worktree'), repair: w('repairs worktrees') } }),
       submodule: w('manages submodules', { subcommands: { status: ro('shows submodules'), summary: ro('summarises submodules'), foreach: { level: 'read_only', why: 'runs a command in every submodule', options: { stopAtPositional: true }, wraps: { inner: 'rest-as-shell' } }, deinit: { level: 'destructive', why: 'removes submodule working trees' } }, otherSubcommands: { level: 'writes', why: 'changes submodules' } }),

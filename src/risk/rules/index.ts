@@ -44,6 +44,8 @@ export const defaultRuleTable: RuleTable = {
     { match: 'sqlite', name: 'sqlite3' },
     { match: 'docker\\.exe|docker-[0-9.]+', name: 'docker' },
     { match: 'vim\\.(basic|tiny|gtk3?|nox)', name: 'vim' },
+    { match: 'fdfind', name: 'fd' },
+    { match: 'batcat', name: 'bat' },
   ],
   paths: pathRules,
   languages: languageRules,

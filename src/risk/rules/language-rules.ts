@@ -74,7 +74,7 @@ export const interpreterRules: Record<string, CommandRule> = {
   rustc: { level: 'writes', why: 'compiles code' },
   javac: { level: 'writes', why: 'compiles code' },
   cmake: { level: 'writes', why: 'configures or builds a project', projectCode: true },
-  ninja: { level: 'writes', why: 'builds a project', projectCode: true, flags: [{ flags: ['-n'], effect: 'set', level: 'read_only', why: 'a dry run' }] },
+  ninja: { level: 'writes', why: 'builds a project', projectCode: true, flags: [{ flags: ['-n'], effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run' }] },
   mvn: { level: 'writes', why: 'builds a project', projectCode: true },
   gradle: { level: 'writes', why: 'builds a project', projectCode: true },
   './gradlew': { level: 'writes', why: 'builds a project', projectCode: true },

@@ -85,7 +85,7 @@ export const networkRules: Record<string, CommandRule> = {
   rclone: {
     level: 'writes',
     why: 'copies files to or from cloud storage',
-    flags: [{ flags: ['-n', '--dry-run'], effect: 'set', level: 'read_only', why: 'a dry run' }],
+    flags: [{ flags: ['-n', '--dry-run'], effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run' }],
     subcommands: {
       ls: { level: 'read_only', why: 'lists files' },
       lsd: { level: 'read_only', why: 'lists directories' },

@@ -12,7 +12,7 @@ export const opaquePatterns: CodePattern[] = [
     why: 'fetches code from the network and runs it',
   },
   {
-    match: '\\b(rmtree|rmdir|unlink|unlinkSync|rmSync|rm_rf|rm_r|remove_tree|removedirs|rimraf|emptyDir|truncate|shred)\\b|\\bdelete[-_]?(directory|file|tree)\\b|\\bfile\\s+delete\\b|\\b(os|fs|fsp|shutil|FileUtils|File|Dir|Files|Path|fs-extra)\\.(remove|delete|rm)\\w*\\b|\\brm\\s*\\(',
+    match: '\\b(rmtree|rmdir|unlink|unlinkSync|rmSync|rm_rf|rm_r|remove_tree|removedirs|rimraf|emptyDir|truncate|shred)\\b|\\bdelete[-_]?(directory|file|tree)\\b|\\bfile\\s+delete\\b|\\b(os|fs|fsp|shutil|FileUtils|File|Dir|Files|Path|fs-extra)\\.(remove|delete|rm)\\w*\\b|\\brm\\s*\\(|(?<![.\\w])delete\\s*\\(',
     level: 'destructive',
     why: 'can delete files',
   },

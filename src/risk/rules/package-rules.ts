@@ -9,7 +9,7 @@ const w = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ lev
 const root = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ level: 'privileged', why, ...extra });
 
 const global: FlagRule = { flags: ['-g', '--global'], level: 'privileged', why: 'installs or removes packages for the whole machine' };
-const dryRun: FlagRule = { flags: ['--dry-run'], effect: 'set', level: 'read_only', why: 'a dry run; nothing changes' };
+const dryRun: FlagRule = { flags: ['--dry-run'], effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run; nothing changes' };
 const remoteSource: ArgRule = { match: '^(git|hg|svn|bzr)\\+|^(https?|ftp)://|^git@', options: ['-e', '--editable'], level: 'network_exec', why: 'installs from a URL and runs its build code' };
 
 // Tools commonly run from a project's own node_modules through npx.
@@ -227,7 +227,7 @@ const go: CommandRule = {
 const systemManager = (name: string, reads: Record<string, CommandRule>, dry: string[] = []): CommandRule => ({
   level: 'privileged',
   why: `changes system packages with ${name}`,
-  flags: dry.length > 0 ? [{ flags: dry, effect: 'set', level: 'read_only', why: 'a simulation; nothing is installed' }] : [],
+  flags: dry.length > 0 ? [{ flags: dry, effect: 'set', dryRun: true, level: 'read_only', why: 'a simulation; nothing is installed' }] : [],
   subcommands: reads,
   otherSubcommands: { level: 'privileged', why: 'changes system packages' },
 });

@@ -4,7 +4,24 @@
 import type { CommandRule } from './rule-types.js';
 
 const ro = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ level: 'read_only', why, ...extra });
+// A pager option names a program the output is piped to, started by a shell (`bat --pager CMD`).
+const pagerOption = (why: string, flags: string[]): CommandRule => ro(why, { options: { withValue: flags }, flags: [{ flags, runs: true, effect: 'always', level: 'writes', why: 'pipes its output to a program of its choosing' }] });
+// A shell or interpreter given the data to run as a filter runs that data as code.
+const runsData = '^\\s*(\\S*/)?(sh|bash|dash|zsh|ksh|mksh|fish|csh|tcsh|busybox|env|python[0-9.]*|perl|ruby|node|php|lua|awk|gawk|mawk)\\b';
 
+// vim and its siblings: `-c CMD`, `--cmd CMD`, `+CMD` are editor commands, `-S`/`-u`/`-s FILE`
+// files of them, and in ex mode (-e, -es) stdin is read as commands; all judged as code nl-sh
+// cannot read (`!CMD`, strings given to `system()`/`os.execute()` are judged as shell). `-R`
+// opens read-only but does not stop those commands.
+const vimRunsCommands = { flags: ['-c', '--cmd', '-S'], effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' } as const;
+const vimLike = (why: string, level: 'read_only' | 'writes' = 'writes'): CommandRule => ({
+  level, why,
+  options: { withValue: ['-c', '--cmd', '-S', '-u', '-U', '-i', '-T', '-w', '-W', '-s', '-t', '-q', '-r'], longShort: ['-es', '-Es'] },
+  analyzer: 'code',
+  code: { language: 'opaque', options: ['-c', '--cmd'], fileOptions: ['-S', '-u', '-U', '-s'], prefixed: '^\\+(?![0-9]*$|[/?][^|]*$)' },
+  flags: [{ ...vimRunsCommands, flags: [...vimRunsCommands.flags] }, { flags: ['-u', '-U', '-s', '-e', '-E', '-es', '-Es'], effect: 'always', level: 'writes', why: 'runs editor commands from a file or from stdin' }, { flags: ['-R', '-M', '-Z'], effect: 'set', level: 'read_only', why: 'opens read-only' }],
+  args: [{ match: '^\\+.*!', effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }, { match: '^\\+(?![0-9]*$|[/?][^|]*$)', effect: 'always', level: 'writes', why: 'runs an editor command' }],
+});
 // tmux verbs whose words after the options are a shell command run in a pane or in the background.
 const tmuxRuns: CommandRule = { level: 'writes', why: 'starts a session, window or pane', options: { withValue: ['-s', '-n', '-c', '-t', '-x', '-y', '-F', '-e', '-f', '-l', '-w', '-T'], stopAtPositional: true }, wraps: { inner: 'rest-as-shell' } };
 // tmux send-keys types its words into a pane, where a shell runs them: judged as the command they spell.
@@ -46,18 +63,20 @@ export const readRules: Record<string, CommandRule> = {
   }),
   more: ro('pages through text'),
   most: ro('pages through text'),
-  bat: ro('prints files'),
-  batcat: ro('prints files'),
-  view: ro('views a file read-only'),
+  bat: pagerOption('prints files', ['--pager']),
   grep: ro('searches text', { options: { withValue: ['-e', '-f', '-m', '-A', '-B', '-C', '--regexp', '--file', '--max-count', '--include', '--exclude', '--exclude-dir', '--color', '--label'] } }),
   egrep: ro('searches text'),
   fgrep: ro('searches text'),
   zgrep: ro('searches compressed text'),
   rg: ro('searches text', { options: { withValue: ['--pre', '-e', '--regexp', '-f', '--file', '-g', '--glob', '-t', '--type', '-T', '--type-not', '-m', '--max-count', '-A', '-B', '-C', '--pre-glob'] }, flags: [{ flags: ['--pre'], runs: true, effect: 'always', level: 'read_only', why: 'runs this preprocessor command on every file' }] }),
-  ag: ro('searches text'),
-  ack: ro('searches text'),
+  ag: pagerOption('searches text', ['--pager']),
+  ack: pagerOption('searches text', ['--pager']),
   wc: ro('counts lines, words and bytes'),
-  sort: { ...outputOption('sorts text to stdout', ['-o', '--output']), args: [hoardsEndless] },
+  sort: { ...outputOption('sorts text to stdout', ['-o', '--output']), options: { withValue: ['-o', '--output', '--compress-program', '-S', '--buffer-size', '-T', '--temporary-directory', '-t', '--field-separator', '-k', '--key', '--parallel', '--files0-from', '--batch-size', '--random-source'] }, args: [hoardsEndless], flags: [
+    { flags: ['-o', '--output'], level: 'writes', why: 'writes the output to a file' },
+    { flags: ['--compress-program'], runs: true, effect: 'always', level: 'writes', why: 'pipes its temporary data through a program of its choosing' },
+    { flags: ['--compress-program'], valueMatch: runsData, effect: 'always', level: 'destructive', why: 'a shell or interpreter as the compressor runs the data being sorted as code' },
+  ] },
   uniq: ro('filters repeated lines', { targets: { positionals: 'all-but-first', onExisting: { level: 'destructive', why: 'uniq replaces it' } }, args: [{ match: '.', position: 1, level: 'writes', why: 'writes the result to the second file named' }] }),
   cut: ro('prints selected fields'),
   paste: ro('merges lines'),
@@ -88,7 +107,6 @@ export const readRules: Record<string, CommandRule> = {
   colordiff: ro('compares files'),
   cmp: ro('compares files'),
   sdiff: ro('compares files'),
-  vimdiff: ro('compares files in an editor'),
   stat: ro('shows file metadata'),
   file: ro('identifies file types', { options: { withValue: ['-m', '--magic-file', '-f', '--files-from', '-F', '--separator', '-e', '--exclude', '-P', '--parameter'] }, flags: [{ flags: ['-C', '--compile'], level: 'writes', why: 'compiles a magic file, writing a .mgc file' }] }),
   du: ro('shows disk usage'),
@@ -103,7 +121,7 @@ export const readRules: Record<string, CommandRule> = {
   w: ro('lists logged-in users'),
   last: ro('lists logins'),
   users: ro('lists logged-in users'),
-  hostname: ro('prints the host name', { args: [{ match: '^[^-]', level: 'privileged', why: 'sets the host name of the machine' }] }),
+  hostname: ro('prints the host name', { options: { withValue: ['-F', '--file'] }, flags: [{ flags: ['-F', '--file', '-b', '--boot'], level: 'privileged', why: 'sets the host name of the machine' }], args: [{ match: '^[^-]', level: 'privileged', why: 'sets the host name of the machine' }] }),
   date: ro('prints the date', { options: { withValue: ['-d', '--date', '-r', '--reference', '-f', '--file'] }, flags: [{ flags: ['-s', '--set'], level: 'privileged', why: 'sets the system clock' }] }),
   cal: ro('prints a calendar'),
   pwd: ro('prints the directory'),
@@ -123,13 +141,13 @@ export const readRules: Record<string, CommandRule> = {
   pstree: ro('shows the process tree'),
   lsof: ro('lists open files'),
   fuser: ro('shows processes using files', { flags: [{ flags: ['-k', '--kill'], level: 'destructive', why: 'kills every process using the files' }] }),
-  ss: ro('lists sockets'),
+  ss: ro('lists sockets', { flags: [{ flags: ['-K', '--kill'], level: 'privileged', why: 'closes the sockets it lists' }] }),
   netstat: ro('lists sockets'),
   vmstat: ro('shows system statistics'),
   iostat: ro('shows I/O statistics'),
   mpstat: ro('shows CPU statistics'),
   sar: ro('shows system statistics'),
-  dmesg: ro('prints kernel messages', { flags: [{ flags: ['-c', '-C', '--clear', '--read-clear'], level: 'privileged', why: 'clears the kernel ring buffer' }] }),
+  dmesg: ro('prints kernel messages', { options: { withValue: ['-n', '--console-level', '-l', '--level', '-f', '--facility', '-F', '--file', '-s', '--buffer-size'] }, flags: [{ flags: ['-c', '-C', '--clear', '--read-clear'], level: 'privileged', why: 'clears the kernel ring buffer' }, { flags: ['-n', '--console-level', '-D', '--console-off', '-E', '--console-on'], level: 'privileged', why: 'changes what the kernel prints on the console' }] }),
   lsblk: ro('lists block devices'),
   blkid: ro('shows block device attributes'),
   lscpu: ro('shows CPU information'),
@@ -152,7 +170,6 @@ export const readRules: Record<string, CommandRule> = {
   readlink: ro('prints a link target'),
   locate: ro('finds files by name'),
   fd: ro('finds files', { options: { withValue: ['-e', '--extension', '-t', '--type', '-E', '--exclude', '-d', '--max-depth', '--exec', '--exec-batch'] }, wraps: { inner: 'option-only', separator: ['-x', '--exec', '-X', '--exec-batch'] } }),
-  fdfind: ro('finds files'),
   find: { level: 'read_only', why: 'lists files', analyzer: 'find' },
   md5sum: ro('hashes files'),
   sha1sum: ro('hashes files'),
@@ -234,18 +251,20 @@ export const readRules: Record<string, CommandRule> = {
     flags: [{ flags: ['-k'], level: 'writes', why: 'stops the key agent' }],
     wraps: { inner: 'rest' },
   },
-  gpg: { level: 'writes', why: 'changes the keyring or writes files', options: { withValue: ['-o', '--output', '-r', '--recipient', '-u', '--local-user', '--homedir', '--keyserver', '-a'] }, targets: { options: ['-o', '--output'], onExisting: { level: 'destructive', why: 'the output file is replaced' } }, flags: [{ flags: ['-o', '--output'], effect: 'always', level: 'writes', why: 'writes the output to a file' }, { flags: ['--list-keys', '-k', '--list-secret-keys', '-K', '--verify', '--fingerprint', '--list-sigs', '--check-sigs'], effect: 'set', level: 'read_only', why: 'only lists or verifies' }, { flags: ['--delete-key', '--delete-keys', '--delete-secret-key', '--delete-secret-keys', '--delete-secret-and-public-key'], level: 'destructive', why: 'deletes keys' }] },
+  gpg: { level: 'writes', why: 'changes the keyring or writes files', options: { withValue: ['--photo-viewer', '--exec-path', '--list-options', '-o', '--output', '-r', '--recipient', '-u', '--local-user', '--homedir', '--keyserver', '-a'] }, targets: { options: ['-o', '--output'], onExisting: { level: 'destructive', why: 'the output file is replaced' } }, flags: [{ flags: ['-o', '--output'], effect: 'always', level: 'writes', why: 'writes the output to a file' }, { flags: ['--list-keys', '-k', '--list-secret-keys', '-K', '--verify', '--fingerprint', '--list-sigs', '--check-sigs'], effect: 'set', level: 'read_only', why: 'only lists or verifies' }, { flags: ['--import', '--recv-keys', '--receive-keys', '--refresh-keys', '--fetch-keys', '--edit-key', '--sign-key', '--lsign-key', '--gen-key', '--generate-key', '--full-generate-key', '--quick-generate-key', '--import-ownertrust', '--update-trustdb'], effect: 'always', level: 'writes', why: 'changes the keyring' }, { flags: ['--photo-viewer'], runs: true, effect: 'always', level: 'writes', why: 'runs a program to show photos' }, { flags: ['--exec-path'], effect: 'always', level: 'writes', why: 'runs helper programs from a directory of its choosing' }, { flags: ['--delete-key', '--delete-keys', '--delete-secret-key', '--delete-secret-keys', '--delete-secret-and-public-key'], level: 'destructive', why: 'deletes keys' }] },
   lsb_release: ro('prints distribution information'),
-  'nvidia-smi': ro('shows GPU status'),
+  'nvidia-smi': ro('shows GPU status', { options: { withValue: ['-i', '--id', '-pm', '--persistence-mode', '-pl', '--power-limit', '-c', '--compute-mode', '-e', '--ecc-config', '-ac', '--applications-clocks', '-lgc', '--lock-gpu-clocks', '-f', '--filename', '--query-gpu', '--format'], longShort: ['-pm', '-pl', '-ac', '-rac', '-lgc', '-rgc', '-lmc', '-rmc', '-r'] }, flags: [{ flags: ['-r', '--gpu-reset', '-pm', '--persistence-mode', '-pl', '--power-limit', '-c', '--compute-mode', '-e', '--ecc-config', '-ac', '--applications-clocks', '-rac', '--reset-applications-clocks', '-lgc', '--lock-gpu-clocks', '-rgc', '--reset-gpu-clocks', '-lmc', '-rmc', '-am', '--accounting-mode'], level: 'privileged', why: 'changes GPU settings for the whole machine' }] }),
   uuidgen: ro('prints a UUID'),
   tcpdump: ro('captures network traffic', { options: { withValue: ['-i', '-w', '-r', '-c', '-s', '-C', '-G', '-W'] }, targets: { options: ['-w'] }, flags: [{ flags: ['-w'], level: 'writes', why: 'writes captured packets to a file' }] }),
   lsattr: ro('lists file attributes'),
   lshw: ro('lists hardware'),
-  dmidecode: ro('prints hardware tables'),
+  dmidecode: ro('prints hardware tables', { options: { withValue: ['--dump-bin', '--from-dump', '-t', '--type', '-s', '--string'] }, targets: { options: ['--dump-bin'], onExisting: { level: 'destructive', why: 'the dump replaces the file' } }, flags: [{ flags: ['--dump-bin'], level: 'writes', why: 'writes a dump file' }] }),
   inxi: ro('prints system information'),
   neofetch: ro('prints system information'),
   fastfetch: ro('prints system information'),
-  sensors: ro('shows temperatures'),
+  getconf: ro('prints system configuration values'),
+  locale: ro('prints locale settings'),
+  sensors: ro('shows temperatures', { flags: [{ flags: ['-s', '--set'], level: 'privileged', why: 'writes limits to the sensor chips' }] }),
   iotop: ro('shows I/O by process'),
   iftop: ro('shows network use'),
   nethogs: ro('shows network use by process'),
@@ -255,8 +274,12 @@ export const readRules: Record<string, CommandRule> = {
   exa: ro('lists files'),
   eza: ro('lists files'),
   lsd: ro('lists files'),
-  fzf: ro('filters lines interactively'),
-  cowsay: ro('prints a message'),
+  fzf: ro('filters lines interactively', { options: { withValue: ['--preview', '--bind', '--listen', '--listen-unsafe', '--history', '-q', '--query', '-f', '--filter', '-d', '--delimiter', '--with-shell'] }, flags: [
+    { flags: ['--preview', '--with-shell'], runs: true, effect: 'always', level: 'writes', why: 'runs a command for the selection' },
+    { flags: ['--bind'], valueMatch: '\\b(execute|execute-silent|become|reload|reload-sync|preview|change-preview|transform[-\\w]*)[(:]', runs: true, effect: 'always', level: 'writes', why: 'binds a key or event to a command it runs' },
+    { flags: ['--listen', '--listen-unsafe', '--history'], effect: 'always', level: 'writes', why: 'accepts actions from other programs or writes a history file' },
+  ] }),
+  cowsay: ro('prints a message', { options: { withValue: ['-f', '-e', '-T', '-W'] }, flags: [{ flags: ['-f'], valueMatch: '/|\\.cow$', effect: 'always', level: 'writes', why: 'a cow file is perl code it runs' }] }),
   figlet: ro('prints a banner'),
   bc: ro('calculates'),
   expr: ro('evaluates an expression'),
@@ -272,10 +295,10 @@ export const readRules: Record<string, CommandRule> = {
   'wl-paste': ro('pastes the clipboard'),
   'notify-send': ro('shows a notification'),
   arch: ro('prints the architecture'),
-  arp: ro('shows the ARP table'),
+  arp: ro('shows the ARP table', { options: { withValue: ['-i', '-H', '-f'] }, flags: [{ flags: ['-d', '--delete', '-s', '--set', '-f', '--file'], level: 'privileged', why: 'changes the ARP table' }] }),
   iw: ro('shows wireless devices', { subcommands: { dev: ro('lists devices'), list: ro('lists capabilities'), phy: ro('shows devices') }, otherSubcommands: { level: 'privileged', why: 'changes wireless settings' } }),
-  ethtool: ro('shows network device settings', { flags: [{ flags: ['-s', '--change', '-K', '--features', '-G', '-A', '-C', '-E', '-f', '--flash', '-r'], level: 'privileged', why: 'changes a network device' }] }),
-  hdparm: ro('shows disk settings', { flags: [{ flags: ['--security-erase', '--security-erase-enhanced', '--trim-sector-ranges', '--fwdownload'], level: 'destructive', why: 'erases or rewrites the disk' }, { flags: ['-s', '-S', '-B', '-M', '-W', '-A', '-a', '-d', '-X'], level: 'privileged', why: 'changes disk settings' }] }),
+  ethtool: ro('shows network device settings', { flags: [{ flags: ['-s', '--change', '-K', '--features', '--offload', '-G', '--set-ring', '-A', '--pause', '-C', '--coalesce', '-E', '--change-eeprom', '-f', '--flash', '-r', '--negotiate', '-L', '--set-channels', '--reset', '-X', '--set-rxfh-indir', '--set-rxfh', '-N', '-U', '--config-nfc', '--config-ntuple', '-W', '--set-dump', '--set-priv-flags', '--set-eee', '--set-fec', '--set-phy-tunable', '--set-tunable', '--set-module', '-p', '--identify'], level: 'privileged', why: 'changes a network device' }] }),
+  hdparm: ro('shows disk settings', { options: { withValue: ['--write-sector', '--read-sector', '--trim-sector-ranges', '--make-bad-sector', '--repair-sector', '--security-erase', '--security-erase-enhanced', '--security-set-pass', '--fwdownload'] }, flags: [{ flags: ['--security-erase', '--security-erase-enhanced', '--trim-sector-ranges', '--fwdownload', '--write-sector', '--make-bad-sector', '--repair-sector', '--security-set-pass', '--dco-restore', '--dco-setmax', '-N'], level: 'destructive', why: 'erases or rewrites the disk' }, { flags: ['-s', '-S', '-B', '-M', '-W', '-A', '-a', '-d', '-X', '-Y', '-y', '-z', '-w', '-K', '-k', '-P', '-R', '-m', '-u', '-c', '-J', '-F', '-f', '-E', '-D', '-Z', '-q', '-r'], level: 'privileged', why: 'changes disk settings' }] }),
   smartctl: ro('shows disk health', { flags: [{ flags: ['-t', '--test', '-s', '--smart', '-o', '--offlineauto'], level: 'privileged', why: 'starts a test or changes settings' }] }),
   speedtest: ro('measures network speed'),
   'speedtest-cli': ro('measures network speed'),
@@ -300,10 +323,9 @@ export const readRules: Record<string, CommandRule> = {
   pylint: ro('checks Python'),
   mypy: ro('type-checks Python'),
   pyright: ro('type-checks Python'),
-  vim: { level: 'writes', why: 'edits files', options: { withValue: ['-c', '--cmd', '-S', '-u', '-i', '-T', '-w', '-W'] }, flags: [{ flags: ['-c', '--cmd', '-S'], effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }, { flags: ['-R', '-M'], effect: 'set', level: 'read_only', why: 'opens read-only' }], args: [{ match: '^\\+.*!', effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }] },
-  vi: { level: 'writes', why: 'edits files', options: { withValue: ['-c', '--cmd', '-S', '-u'] }, flags: [{ flags: ['-c', '--cmd', '-S'], effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }, { flags: ['-R'], effect: 'set', level: 'read_only', why: 'opens read-only' }], args: [{ match: '^\\+.*!', effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }] },
-  ex: { level: 'writes', why: 'edits files (vi in line mode)', options: { withValue: ['-c', '--cmd', '-S', '-u'] }, flags: [{ flags: ['-c', '--cmd', '-S'], effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }, { flags: ['-R'], effect: 'set', level: 'read_only', why: 'opens read-only' }], args: [{ match: '^\\+.*!', effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }] },
-  nvim: { level: 'writes', why: 'edits files', options: { withValue: ['-c', '--cmd', '-S', '-u', '-i', '-w', '-W'] }, flags: [{ flags: ['-c', '--cmd', '-S'], effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }, { flags: ['-R', '-M'], effect: 'set', level: 'read_only', why: 'opens read-only' }], args: [{ match: '^\\+.*!', effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }] },
+  ...Object.fromEntries(['vim', 'vi', 'nvim', 'gvim', 'evim'].map((n) => [n, vimLike('edits files')])),
+  ...Object.fromEntries(['view', 'rview', 'gview', 'rvim', 'vimdiff', 'nvimdiff', 'gvimdiff'].map((n) => [n, vimLike('views files read-only', 'read_only')])),
+  ex: vimLike('edits files (vi in line mode)'),
   nano: { level: 'writes', why: 'edits files', flags: [{ flags: ['-v', '--view'], effect: 'set', level: 'read_only', why: 'opens read-only' }] },
   emacs: { level: 'writes', why: 'edits files', analyzer: 'code', code: { language: 'opaque', options: ['--eval', '-eval'], fileOptions: ['-l', '--load'] }, options: { withValue: ['--eval', '-eval', '-l', '--load'] } },
   code: { level: 'writes', why: 'opens files in an editor' },
@@ -325,6 +347,6 @@ export const readRules: Record<string, CommandRule> = {
       // The recipe of a one-line rule (`x: ; CMD`, `@` and `-` prefixes aside; not run by -n) and
       // `$(shell CMD)` (run even by -n) are shell.
       { flags: ['-E', '--eval'], valueMatch: '^[^:=\\n]*:[^;=\\n]*;\\s*[@+-]*', runs: true, effect: 'raise', level: 'writes', why: 'a recipe in the make code' },
-      { flags: ['-E', '--eval'], valueMatch: '\\$[({]shell\\s+', runs: true, effect: 'always', level: 'writes', why: 'a $(shell …) call in the make code' },{ flags: ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base'], effect: 'set', level: 'read_only', why: 'prints the recipes without running them' }],
+      { flags: ['-E', '--eval'], valueMatch: '\\$[({]shell\\s+', runs: true, effect: 'always', level: 'writes', why: 'a $(shell …) call in the make code' },{ flags: ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base'], effect: 'set', dryRun: true, level: 'read_only', why: 'prints the recipes without running them' }],
   },
 };

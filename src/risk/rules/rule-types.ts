@@ -42,6 +42,8 @@ export interface FlagRule extends LevelWhy {
   effect?: 'raise' | 'set' | 'always';
   /** The value is a command line a program runs, judged as shell code (`level` stays a floor): the whole value, or with `valueMatch` the text after its match (`core.pager=CMD`). */
   runs?: boolean;
+  /** With `effect: 'set'`: a dry run, so nothing the command would do happens and no raise rule counts. Absent: a mode (list, verify), which a destructive or privileged raise rule of the same command still beats. */
+  dryRun?: boolean;
   /** The rule matches when none of `flags` is given (`npx` without `--no-install` may fetch); `values` and `valueMatch` do not apply. */
   absent?: boolean;
 }
@@ -122,6 +124,8 @@ export interface CodeRule {
   fileOptions?: string[];
   /** Positionals from this index on, joined by spaces, are code (`sqlite3 DB SQL`, `redis-cli CMD ARGS`). */
   positionalsFrom?: number;
+  /** A regular expression (source): positionals it matches are code after the match (`vim +CMD`, not `+10`); absent: none. */
+  prefixed?: string;
   /** The first positional is a script file (`python x.py`); `-` means stdin. */
   script?: boolean;
   /** The first positional is the program text itself unless an option gave one (`awk '{...}'`, `sed 's/a/b/'`). */

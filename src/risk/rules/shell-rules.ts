@@ -9,7 +9,7 @@ const shell: CommandRule = {
   analyzer: 'shell',
   options: { withValue: ['-o', '+o', '-O', '+O', '--rcfile', '--init-file'], stopAtPositional: true },
   flags: [
-    { flags: ['-n', '--noexec'], effect: 'set', level: 'read_only', why: 'only parses the code, runs nothing' },
+    { flags: ['-n', '--noexec'], effect: 'set', dryRun: true, level: 'read_only', why: 'only parses the code, runs nothing' },
     { flags: ['--rcfile', '--init-file'], effect: 'always', level: 'writes', why: 'runs a startup file nl-sh does not read' },
   ],
 };

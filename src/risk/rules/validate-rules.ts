@@ -77,6 +77,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
     if (f.valueMatch !== undefined) checkRegex(f.valueMatch, `${p}.valueMatch`, problems);
     if (f.effect !== undefined && !['raise', 'set', 'always'].includes(f.effect as string)) problems.push(`${p}.effect: expected "raise", "set" or "always", found ${show(f.effect)}`);
     if (f.absent !== undefined && typeof f.absent !== 'boolean') problems.push(`${p}.absent: expected true or false, found ${show(f.absent)}`);
+    if (f.dryRun !== undefined && typeof f.dryRun !== 'boolean') problems.push(`${p}.dryRun: expected true or false, found ${show(f.dryRun)}`);
     if (f.runs !== undefined && typeof f.runs !== 'boolean') problems.push(`${p}.runs: expected true or false, found ${show(f.runs)}`);
   }, true);
   checkArray(rule.args, `${path}.args`, problems, (a, p) => {
@@ -137,6 +138,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
       checkFlagList(c.options, `${path}.code.options`, problems, true);
       checkFlagList(c.fileOptions, `${path}.code.fileOptions`, problems, true);
       if (c.positionalsFrom !== undefined && !(Number.isInteger(c.positionalsFrom) && (c.positionalsFrom as number) >= 0)) problems.push(`${path}.code.positionalsFrom: expected a whole number ≥ 0`);
+      if (c.prefixed !== undefined && (typeof c.prefixed !== 'string' || c.prefixed === '')) problems.push(`${path}.code.prefixed: expected a regular expression such as ^\\+, found ${show(c.prefixed)}`);
       for (const b of ['script', 'program']) if (c[b] !== undefined && typeof c[b] !== 'boolean') problems.push(`${path}.code.${b}: expected true or false`);
       for (const k of ['module', 'inPlace']) if (c[k] !== undefined && (typeof c[k] !== 'string' || !(c[k] as string).startsWith('-'))) problems.push(`${path}.code.${k}: expected an option such as -m, found ${show(c[k])}`);
     }
