@@ -42,7 +42,7 @@ export function loadRules(table: RuleTable = defaultRuleTable): CompiledRules {
 /** Classify one command line (it may span several lines: here-docs, functions). */
 export function classifyCommand(source: string, deps: ClassifierDeps): Assessment {
   const ctx: Ctx = {
-    env: { parser: deps.parser, rules: deps.rules, facts: deps.facts, findings: [], ...createBudget(), visited: [], argvNesting: { depth: 0 }, calls: new Set(), arithmetic: new Set(), extra: deps.extra ?? indexExtraRules() },
+    env: { parser: deps.parser, rules: deps.rules, facts: deps.facts, findings: [], ...createBudget(source.length), visited: [], argvNesting: { depth: 0 }, calls: new Set(), arithmetic: new Set(), extra: deps.extra ?? indexExtraRules() },
     scope: createScope(deps.facts?.cwd),
     depth: 0,
     input: { kind: 'none' },

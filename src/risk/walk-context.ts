@@ -80,13 +80,18 @@ export interface WalkBudget {
   exhausted: boolean;
 }
 
-/** Limits on one classification: every line up to the model's 4,000 characters is judged well under 100 ms. */
-export const walkLimits = { nodes: 20_000, millis: 80, globEntries: 20_000, globMillis: 40 } as const;
+/**
+ * Limits on one classification: every line up to the model's 4,000 characters is judged well under
+ * 100 ms. The wall-clock deadline guards long lines only (from `deadlineFromChars`): a short line's
+ * work is bounded by the node count, and a garbage-collection pause or a busy machine must not
+ * turn `ps aux | head` into "too large to judge".
+ */
+export const walkLimits = { nodes: 20_000, millis: 80, deadlineFromChars: 256, globEntries: 20_000, globMillis: 40 } as const;
 
-/** A fresh budget for one classification, starting now. */
-export function createBudget(now = performance.now()): Pick<WalkEnv, 'budget' | 'globs'> {
+/** A fresh budget for one classification of a line of `chars` characters, starting now. */
+export function createBudget(chars: number, now = performance.now()): Pick<WalkEnv, 'budget' | 'globs'> {
   return {
-    budget: { nodes: walkLimits.nodes, deadline: now + walkLimits.millis, exhausted: false },
+    budget: { nodes: walkLimits.nodes, deadline: chars >= walkLimits.deadlineFromChars ? now + walkLimits.millis : Number.POSITIVE_INFINITY, exhausted: false },
     globs: { memo: new Map(), budget: { entries: walkLimits.globEntries, deadline: now + walkLimits.globMillis } },
   };
 }

@@ -34,6 +34,19 @@ describe('the walk deadline', () => {
     // The same line with quick facts is judged completely.
     expect(classifier.classify(line, fakeFacts()).level).toBe('writes');
   });
+
+  it('a short line is never cut short by the clock (a pause or a busy machine is not "too large")', () => {
+    const slow = fakeFacts({
+      exists: () => {
+        const until = performance.now() + 40;
+        while (performance.now() < until);
+        return false;
+      },
+    });
+    const a = classifier.classify('echo x > a; echo y > b; echo z > c', slow);
+    expect(a.level).toBe('writes');
+    expect(a.reasons.some((r) => r.why === 'too large to judge completely')).toBe(false);
+  });
 });
 
 describe('globs in one line', () => {
