@@ -102,7 +102,24 @@ function collectTargets(spec: TargetRule, parsed: ParsedArgs): { targets: Word[]
       }
     }
   }
+  targets.push(...settingTargets(spec, parsed));
   return { targets, sources };
+}
+
+const settingName = (name: string): string => name.toLowerCase().replace(/[-_]/g, '');
+
+// `key = value` settings given as option values (`wget -e output_document=FILE`) whose key is
+// one of `keys`, compared ignoring case, `-` and `_` (how wgetrc and ssh read their keys).
+function settingTargets(spec: TargetRule, parsed: ParsedArgs): Word[] {
+  const keys = new Set((spec.keys ?? []).map(settingName));
+  const out: Word[] = [];
+  for (const option of spec.keyOptions ?? []) {
+    for (const word of parsed.valueWords.get(option) ?? []) {
+      const m = word.value === undefined ? null : /^\s*([\w.-]+)\s*=\s*(.*?)\s*$/s.exec(word.value);
+      if (m && keys.has(settingName(m[1] as string))) out.push({ ...word, value: m[2] as string, pattern: m[2] as string });
+    }
+  }
+  return out;
 }
 
 // How the command reads the file it writes (`uniq f f`, `cat f | tee f`), if it does.

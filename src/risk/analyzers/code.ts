@@ -36,7 +36,10 @@ export const analyzeCode: Analyzer = ({ name, rule, parsed, ctx, level }) => {
     report(ctx, 'writes', 'rule', ctx.span, `${spec.inPlace}: edits ${files.length === 1 ? 'a file' : 'files'} in place`);
     assessTargets({ positionals: 'all' }, { ...parsed, positionals: files }, ctx, level);
   }
+  // Positional code runs as well as what the options give (`sqlite3 -cmd X db SQL`, `python -m timeit -s SETUP STMT`).
+  if (spec.positionalsFrom !== undefined && runPositionals(positionals.slice(spec.positionalsFrom))) return { kind: 'generated', from: ctx.span };
   if (found) return { kind: 'generated', from: ctx.span };
+  if (spec.optionsOnly) return undefined;
   if (spec.program && positionals[0]) {
     runWord(positionals[0], name);
     return undefined;
@@ -45,20 +48,6 @@ export const analyzeCode: Analyzer = ({ name, rule, parsed, ctx, level }) => {
     const module = parsed.flags.get(spec.module)?.[0];
     if (module !== undefined) {
       runModule(module, positionals);
-      return { kind: 'generated', from: ctx.span };
-    }
-  }
-  if (spec.positionalsFrom !== undefined) {
-    const code = positionals.slice(spec.positionalsFrom);
-    if (code.length > 0) {
-      if (code.some((w) => w.value === undefined)) {
-        const fetched = code.flatMap((w) => w.outputs).find((o) => o.kind === 'fetched');
-        if (fetched) ctx.run.runCode(fetched, spec.language, ctx, ctx.span);
-        else report(ctx, 'destructive', 'dynamic', ctx.span, `the ${spec.language} to run is only known at run time`);
-      } else {
-        const text = spec.language === 'redis' ? code.map((w) => quoteRedis(w.value as string)).join(' ') : code.map((w) => w.value).join(' ');
-        ctx.run.runCode({ kind: 'text', text, from: ctx.span }, spec.language, ctx, ctx.span);
-      }
       return { kind: 'generated', from: ctx.span };
     }
   }
@@ -71,6 +60,20 @@ export const analyzeCode: Analyzer = ({ name, rule, parsed, ctx, level }) => {
   }
   ctx.run.runCode(ctx.input, spec.language, ctx, ctx.span);
   return { kind: 'generated', from: ctx.span };
+
+  // Code given as positionals, joined by spaces; false when there are none.
+  function runPositionals(code: readonly Word[]): boolean {
+    if (!spec || code.length === 0) return false;
+    if (code.some((w) => w.value === undefined)) {
+      const fetched = code.flatMap((w) => w.outputs).find((o) => o.kind === 'fetched');
+      if (fetched) ctx.run.runCode(fetched, spec.language, ctx, ctx.span);
+      else report(ctx, 'destructive', 'dynamic', ctx.span, `the ${spec.language} to run is only known at run time`);
+    } else {
+      const text = spec.language === 'redis' ? code.map((w) => quoteRedis(w.value as string)).join(' ') : code.map((w) => w.value).join(' ');
+      ctx.run.runCode({ kind: 'text', text, from: ctx.span }, spec.language, ctx, ctx.span);
+    }
+    return true;
+  }
 
   function runWord(word: Word, how: string): void {
     const content = wordToContent(word, ctx);

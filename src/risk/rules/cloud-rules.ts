@@ -162,15 +162,16 @@ const terraformLike: CommandRule = {
   options: { singleDashLong: true, withValue: ['-chdir', '-var', '-var-file', '-target', '-out', '-state', '-backend-config', '-replace', '-lock-timeout', '-parallelism'] },
   subcommands: {
     init: w('downloads providers and modules'),
-    plan: ro('shows what would change', { flags: [{ flags: ['-out'], level: 'writes', why: 'saves the plan to a file' }] }),
-    validate: ro('checks the configuration'),
+    // Providers (and data "external" programs) the project's .tf files name run.
+    plan: w('shows what would change, running the providers the configuration names', { flags: [{ flags: ['-out'], level: 'writes', why: 'saves the plan to a file' }] }),
+    validate: w('checks the configuration, running the providers it names'),
     fmt: w('formats files in place', { flags: [{ flags: ['-check', '-diff'], without: ['-write=true'], effect: 'set', level: 'read_only', why: 'only checks formatting' }] }),
     show: ro('shows state or a plan'),
     output: ro('prints outputs'),
     providers: ro('lists providers'),
     version: ro('prints the version'),
     graph: ro('prints a graph'),
-    console: ro('opens a console'),
+    console: w('opens a console, running the providers the configuration names'),
     state: ro('inspects state', { subcommands: { list: ro('lists resources in state'), show: ro('shows a resource'), pull: ro('prints state'), push: gone('overwrites remote state'), rm: gone('makes terraform forget resources'), mv: w('moves resources in state'), 'replace-provider': w('changes providers in state') } }),
     workspace: ro('manages workspaces', { subcommands: { list: ro('lists workspaces'), show: ro('shows the workspace'), select: w('switches workspaces'), new: w('creates a workspace'), delete: gone('deletes a workspace') } }),
     apply: w('changes infrastructure after you confirm the plan', {
@@ -211,7 +212,7 @@ export const cloudRules: Record<string, CommandRule> = {
     level: 'read_only',
     why: 'prints pulumi usage',
     subcommands: {
-      preview: ro('shows what would change'),
+      preview: w('shows what would change, running the project\'s program'),
       up: w('changes infrastructure', { flags: [{ flags: ['-y', '--yes', '-f', '--skip-preview'], level: 'destructive', why: 'changes (and may destroy) infrastructure without a preview' }] }),
       update: w('changes infrastructure'),
       destroy: gone('destroys infrastructure'),

@@ -133,6 +133,17 @@ const docker: CommandRule = {
   },
 };
 
+// kustomize plugins and KRM functions (exec, container, starlark) run programs the kustomization names;
+// --enable-helm runs helm and pulls charts into the tree.
+const kustomizePlugins: Partial<CommandRule> = {
+  options: { withValue: ['--helm-command', '-o', '--output', '--mount', '--env', '-e'] },
+  flags: [
+    { flags: ['--enable-exec', '--enable-alpha-plugins', '--enable-star', '--enable-plugins'], effect: 'always', level: 'writes', why: 'runs plugin programs the kustomization names' },
+    { flags: ['--helm-command'], runs: true, effect: 'always', level: 'writes', why: 'runs this program as helm' },
+    { flags: ['--enable-helm'], effect: 'always', level: 'writes', why: 'runs helm, which pulls charts into the directory' },
+    { flags: ['-o', '--output'], level: 'writes', why: 'writes the output to files' },
+  ],
+};
 const kubectlDryRun: FlagRule = { flags: ['--dry-run'], values: ['client', 'server', ''], effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run; nothing changes in the cluster' };
 
 const kubectl: CommandRule = {
@@ -182,15 +193,19 @@ const kubectl: CommandRule = {
     delete: gone('deletes resources (and what they own)'),
     plugin: ro('lists plugins'),
     completion: ro('prints shell completion code', { emits: 'shell-setup' }),
-    kustomize: ro('renders a kustomization'),
+    kustomize: ro('renders a kustomization', kustomizePlugins),
   },
 };
 
 const helm: CommandRule = {
   level: 'read_only',
   why: 'prints helm usage',
-  options: { withValue: ['-n', '--namespace', '--kube-context', '--kubeconfig', '-f', '--values', '--set', '--set-string', '--version', '-o', '--output', '--repo', '--timeout'] },
-  flags: [{ flags: ['--dry-run'], effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run; nothing is installed' }],
+  options: { withValue: ['-n', '--namespace', '--kube-context', '--kubeconfig', '-f', '--values', '--set', '--set-string', '--version', '-o', '--output', '--repo', '--timeout', '--post-renderer', '--post-renderer-args'] },
+  flags: [
+    // The manifests are piped through this program, in a dry run and in `helm template` too.
+    { flags: ['--post-renderer'], runs: true, effect: 'always', level: 'writes', why: 'pipes the rendered manifests through this program' },
+    { flags: ['--dry-run'], effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run; nothing is installed' },
+  ],
   subcommands: {
     list: ro('lists releases'),
     ls: ro('lists releases'),
@@ -239,4 +254,5 @@ export const containerRules: Record<string, CommandRule> = {
   k: kubectl,
   oc: kubectl,
   helm,
+  kustomize: { level: 'read_only', why: 'prints kustomize usage', subcommands: { build: { level: 'read_only', why: 'renders a kustomization', ...kustomizePlugins }, version: { level: 'read_only', why: 'prints the version' }, completion: { level: 'read_only', why: 'prints shell completion code', emits: 'shell-setup' } }, otherSubcommands: { level: 'writes', why: 'edits or creates a kustomization, or runs functions' } },
 };

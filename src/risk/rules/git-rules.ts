@@ -78,6 +78,13 @@ const configCommand: ArgRule = { match: `^(${commandSetting}|${shellSetting})$`,
 const extUrl: ArgRule = { match: '^ext::', runs: 'ext-url', level: 'writes', why: 'an ext:: URL runs a command' };
 
 const outputFlag: FlagRule = { flags: ['--output'], level: 'writes', why: 'writes the output to a file' };
+// Commands that take the diff options, `--output=FILE` among them: the output goes to that file.
+const diffOutput = (rule: CommandRule): CommandRule => ({
+  ...rule,
+  options: { ...rule.options, withValue: [...(rule.options?.withValue ?? []), '--output'] },
+  flags: [...(rule.flags ?? []), outputFlag],
+  targets: { options: ['--output'], onExisting: { level: 'destructive', why: 'the output file is replaced' } },
+});
 const extDiff: FlagRule = { flags: ['--ext-diff'], effect: 'always', level: 'writes', why: 'runs the external diff program the configuration names' };
 
 /** git and friends. */
@@ -111,7 +118,7 @@ export const gitRules: Record<string, CommandRule> = {
         options: { withValue: ['-e', '-f', '-m', '-A', '-B', '-C'], attachedOnly: ['-O', '--open-files-in-pager'] },
         flags: [{ flags: ['-O', '--open-files-in-pager'], runs: true, effect: 'always', level: 'writes', why: 'opens the matching files in this program' }],
       }),
-      shortlog: ro('summarises history'),
+      shortlog: diffOutput(ro('summarises history')),
       describe: ro('describes a commit'),
       'rev-parse': ro('resolves names'),
       'rev-list': ro('lists commits'),
@@ -127,12 +134,12 @@ export const gitRules: Record<string, CommandRule> = {
       'check-ignore': ro('checks ignore rules'),
       'check-attr': ro('checks attributes'),
       'count-objects': ro('counts objects'),
-      fsck: ro('checks the repository'),
-      whatchanged: ro('shows history'),
+      fsck: ro('checks the repository', { flags: [{ flags: ['--lost-found'], level: 'writes', why: 'writes dangling objects into .git/lost-found' }] }),
+      whatchanged: diffOutput(ro('shows history')),
       help: ro('shows help'),
       version: ro('prints the version'),
       'var': ro('prints variables'),
-      reflog: ro('shows the reflog', { subcommands: { show: ro('shows the reflog'), exists: ro('checks a reflog'), expire: { level: 'destructive', why: 'drops reflog entries, the safety net for lost commits' }, delete: { level: 'destructive', why: 'drops reflog entries, the safety net for lost commits' } } }),
+      reflog: diffOutput(ro('shows the reflog', { subcommands: { show: diffOutput(ro('shows the reflog')), exists: ro('checks a reflog'), expire: { level: 'destructive', why: 'drops reflog entries, the safety net for lost commits' }, delete: { level: 'destructive', why: 'drops reflog entries, the safety net for lost commits' } } })),
       branch: listing('branches', [
         { flags: ['-l', '--list', '-a', '--all', '-r', '--remotes', '--show-current', '--contains', '--no-contains', '--merged', '--no-merged', '--points-at'], without: ['-d', '-D', '--delete', '-m', '-M', '-c', '-C', '--move', '--copy', '-u', '--set-upstream-to', '--unset-upstream', '-f', '--force', '--edit-description'], effect: 'set', level: 'read_only', why: 'lists branches' },
         { flags: ['-D'], level: 'destructive', why: 'force-deletes a branch, even unmerged' },
@@ -155,8 +162,8 @@ export const gitRules: Record<string, CommandRule> = {
         level: 'writes',
         why: 'stashes changes, which can be restored',
         subcommands: {
-          list: ro('lists stashes'),
-          show: ro('shows a stash'),
+          list: diffOutput(ro('lists stashes')),
+          show: diffOutput(ro('shows a stash')),
           push: w('stashes changes, which can be restored'),
           save: w('stashes changes, which can be restored'),
           pop: w('reapplies a stash'),

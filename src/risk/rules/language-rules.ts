@@ -101,7 +101,8 @@ const pythonModules: NonNullable<LanguageRules['modules']> = {
   unittest: { level: 'writes', why: 'runs tests (which run project code)' },
   'http.server': { level: 'read_only', why: 'serves the current directory over HTTP' },
   'json.tool': { level: 'read_only', why: 'pretty-prints JSON', options: { withValue: ['--indent'] }, targets: { positionals: 'all-but-first', onExisting: { level: 'destructive', why: 'json.tool replaces it' } }, args: [{ match: '.', position: 1, level: 'writes', why: 'writes the result to the second file named' }] },
-  timeit: { level: 'read_only', why: 'times a snippet' },
+  // The statements (and -s setup) are python code it runs.
+  timeit: { level: 'read_only', why: 'times a snippet', analyzer: 'code', code: { language: 'python', options: ['-s', '--setup'], positionalsFrom: 0 }, options: { withValue: ['-s', '--setup', '-n', '--number', '-r', '--repeat', '-u', '--unit'] } },
   this: { level: 'read_only', why: 'prints a poem' },
   site: { level: 'read_only', why: 'prints site information' },
   platform: { level: 'read_only', why: 'prints platform information' },

@@ -19,7 +19,7 @@ export const networkRules: Record<string, CommandRule> = {
     options: {
       withValue: ['-o', '--output', '-X', '--request', '-d', '--data', '--data-binary', '--data-raw', '--data-urlencode', '--json', '-F', '--form', '--form-string', '-T', '--upload-file', '-H', '--header', '-u', '--user', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar', '-m', '--max-time', '--connect-timeout', '-w', '--write-out', '-x', '--proxy', '-K', '--config', '--retry', '--cacert', '--cert', '--key', '-r', '--range', '-C', '--continue-at', '--resolve', '--output-dir', '-D', '--dump-header', '--limit-rate', '-E', '-y', '-Y', '-z', '--time-cond', '--unix-socket', '--trace', '--trace-ascii', '--libcurl', '--stderr', '--etag-save', '--hsts', '--alt-svc'],
     },
-    targets: { options: ['-o', '--output', '-c', '--cookie-jar', '-D', '--dump-header', '--trace', '--trace-ascii', '--libcurl', '--stderr', '--etag-save'], onExisting: { level: 'destructive', why: 'curl replaces it' } },
+    targets: { options: ['-o', '--output', '-c', '--cookie-jar', '-D', '--dump-header', '--trace', '--trace-ascii', '--libcurl', '--stderr', '--etag-save', '--hsts', '--alt-svc'], onExisting: { level: 'destructive', why: 'curl replaces it' } },
     flags: [
       ...methods(['-X', '--request']),
       { flags: ['-d', '--data', '--data-binary', '--data-raw', '--data-urlencode', '--json', '-F', '--form', '--form-string'], level: 'writes', why: 'sends data (a POST by default)' },
@@ -27,6 +27,9 @@ export const networkRules: Record<string, CommandRule> = {
       { flags: ['-K', '--config'], effect: 'always', level: 'writes', why: 'reads options from a file nl-sh does not read (they can write files)' },
       { flags: ['-o', '--output', '-O', '--remote-name', '--remote-name-all'], level: 'writes', why: 'saves the download to a file' },
       { flags: ['-D', '--dump-header', '-c', '--cookie-jar', '--trace', '--trace-ascii', '--libcurl', '--stderr', '--etag-save'], valueMatch: '^(?!-$|/dev/(null|stdout|stderr)$)', level: 'writes', why: 'writes headers, cookies, a trace or code to a file' },
+      { flags: ['--hsts', '--alt-svc'], valueMatch: '^(?!$|/dev/null$)', level: 'writes', why: 'reads and rewrites a cache file' },
+      // curl 8.3+: `%output{FILE}` / `%output{>>FILE}` in the write-out text sends it to a file; `@FILE` reads the text from a file.
+      { flags: ['-w', '--write-out'], valueMatch: '%output\\{|^@', effect: 'always', level: 'writes', why: 'writes the write-out text to a file' },
     ],
   },
   wget: {
@@ -34,12 +37,15 @@ export const networkRules: Record<string, CommandRule> = {
     why: 'fetches a URL',
     analyzer: 'fetch',
     emits: 'fetched',
-    options: { withValue: ['-O', '--output-document', '-P', '--directory-prefix', '-o', '--output-file', '-a', '--append-output', '-U', '--user-agent', '--header', '-t', '--tries', '-T', '--timeout', '--post-data', '--post-file', '--method', '--body-data', '-e', '--execute', '-i', '--input-file', '--user', '--password', '-l', '--level', '--config'] },
-    targets: { options: ['-O', '--output-document', '-P', '--directory-prefix', '-o', '--output-file'], onExisting: { level: 'destructive', why: 'wget replaces it' } },
+    options: { withValue: ['-O', '--output-document', '-P', '--directory-prefix', '-o', '--output-file', '-a', '--append-output', '-U', '--user-agent', '--header', '-t', '--tries', '-T', '--timeout', '--post-data', '--post-file', '--method', '--body-data', '-e', '--execute', '-i', '--input-file', '--user', '--password', '-l', '--level', '--config', '--use-askpass', '--warc-file', '--save-cookies', '--hsts-file', '--rejected-log'] },
+    // `-e SETTING` is a wgetrc line: output_document, logfile and save_cookies name files it writes.
+    targets: { options: ['-O', '--output-document', '-P', '--directory-prefix', '-o', '--output-file', '--save-cookies', '--rejected-log'], keyOptions: ['-e', '--execute'], keys: ['output_document', 'logfile', 'save_cookies', 'rejected_log'], onExisting: { level: 'destructive', why: 'wget replaces it' } },
     flags: [
       { flags: ['--spider'], effect: 'set', level: 'read_only', why: 'only checks that the URL exists' },
       { flags: ['-o', '--output-file', '-a', '--append-output'], valueMatch: '^(?!-$|/dev/(null|stdout|stderr)$)', level: 'writes', why: 'writes the log to a file' },
       { flags: ['-e', '--execute', '--config', '-i', '--input-file'], effect: 'always', level: 'writes', why: 'takes commands or URLs from text nl-sh does not judge (they can write files)' },
+      { flags: ['--use-askpass'], runs: true, effect: 'always', level: 'writes', why: 'runs this program to ask for credentials' },
+      { flags: ['--warc-file', '--save-cookies', '--rejected-log'], effect: 'always', level: 'writes', why: 'writes an archive, cookies or a log to a file' },
       ...methods(['--method']),
       { flags: ['--post-data', '--post-file', '--body-data'], level: 'writes', why: 'sends data' },
       { flags: ['-r', '--recursive', '-m', '--mirror'], level: 'writes', why: 'downloads a whole site' },

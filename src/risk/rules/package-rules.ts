@@ -10,6 +10,16 @@ const root = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ 
 
 const global: FlagRule = { flags: ['-g', '--global'], level: 'privileged', why: 'installs or removes packages for the whole machine' };
 const dryRun: FlagRule = { flags: ['--dry-run'], effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run; nothing changes' };
+// npm, pnpm, yarn and bun run the prepack, prepare and prepublishOnly scripts even in a dry run of pack or publish.
+const scriptsDryRun: FlagRule[] = [
+  { flags: ['--dry-run'], with: ['--ignore-scripts'], effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run without lifecycle scripts; nothing changes' },
+  { flags: ['--dry-run'], effect: 'set', level: 'writes', why: 'a dry run that still runs the project\'s prepack and prepare scripts (project code)' },
+];
+// pip resolves a dry run by downloading source packages and running their build code, unless it may only take wheels.
+const pipDryRun: FlagRule[] = [
+  { flags: ['--only-binary'], values: [':all:'], with: ['--dry-run'], effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run that takes only wheels; no package code runs' },
+  { flags: ['--dry-run'], effect: 'set', level: 'network_exec', why: 'a dry run still downloads source packages and runs their build code to learn their dependencies' },
+];
 const remoteSource: ArgRule = { match: '^(git|hg|svn|bzr)\\+|^(https?|ftp)://|^git@', options: ['-e', '--editable'], level: 'network_exec', why: 'installs from a URL and runs its build code' };
 
 // Tools commonly run from a project's own node_modules through npx.
@@ -86,11 +96,11 @@ const nodeManager = (name: string, bare?: CommandRule['noArgs']): CommandRule =>
     dlx: npx,
     create,
     init: { ...create, args: [], flags: [{ flags: ['-y', '--yes'], effect: 'set', level: 'writes', why: 'creates package.json' }] },
-    publish: w('publishes a package', { flags: [dryRun] }),
+    publish: w('publishes a package', { flags: scriptsDryRun }),
     unpublish: { level: 'destructive', why: 'deletes a published package version' },
     deprecate: w('deprecates a package version'),
     version: w('bumps the version', { noArgs: { level: 'read_only', why: 'prints versions' } }),
-    pack: w('writes a package tarball', { flags: [dryRun] }),
+    pack: w('writes a package tarball', { flags: scriptsDryRun }),
     prune: w('removes extraneous packages', { flags: [dryRun] }),
     dedupe: w('rewrites the dependency tree', { flags: [dryRun] }),
     audit: ro('reports vulnerabilities', { subcommands: { fix: w('updates vulnerable dependencies'), signatures: ro('checks signatures') } }),
@@ -133,12 +143,11 @@ const pip: CommandRule = {
   level: 'read_only',
   why: 'prints pip usage',
   options: { withValue: ['--python', '--proxy', '--cert', '--log', '--cache-dir'] },
-  flags: [dryRun],
   subcommands: {
     install: w('installs packages', {
-      options: { withValue: ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-t', '--target', '--prefix', '--root', '-f', '--find-links', '--platform', '--python-version'] },
+      options: { withValue: ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-t', '--target', '--prefix', '--root', '-f', '--find-links', '--platform', '--python-version', '--only-binary', '--no-binary', '--report'] },
       args: [remoteSource],
-      flags: [{ flags: ['--break-system-packages'], level: 'privileged', why: 'installs into the system Python' }],
+      flags: [...pipDryRun, { flags: ['--break-system-packages'], level: 'privileged', why: 'installs into the system Python' }],
     }),
     download: w('downloads packages'),
     wheel: w('builds wheels'),
@@ -189,8 +198,9 @@ const cargo: CommandRule = {
     yank: w('yanks a crate version'),
     fix: w('rewrites code'),
     search: ro('searches crates'),
-    tree: ro('prints the dependency tree'),
-    metadata: ro('prints metadata'),
+    // Both run the rustc (and wrapper) the project's .cargo/config.toml names, to learn the target.
+    tree: w('prints the dependency tree, running the rustc the project\'s configuration names'),
+    metadata: w('prints metadata, running the rustc the project\'s configuration names'),
     version: ro('prints the version'),
     help: ro('prints help'),
     'verify-project': ro('checks the manifest'),
@@ -203,10 +213,16 @@ const go: CommandRule = {
   projectCode: true,
   level: 'read_only',
   why: 'prints go usage',
+  // Build flags of every go command: a program that runs each tool, the test binaries or the analysis.
+  options: { singleDashLong: true, withValue: ['-toolexec', '--toolexec', '-exec', '--exec', '-vettool', '--vettool', '-o', '-tags', '-ldflags', '-gcflags', '-C', '-modfile', '-overlay', '-pkgdir', '-p'] },
+  flags: [
+    { flags: ['-toolexec', '--toolexec', '-exec', '--exec'], runs: true, effect: 'always', level: 'writes', why: 'runs this command for each tool or program go starts' },
+    { flags: ['-vettool', '--vettool'], runs: true, effect: 'always', level: 'writes', why: 'runs this program as the analysis tool' },
+  ],
   subcommands: {
     build: w('builds packages'),
     test: w('builds and runs tests'),
-    run: w('builds and runs local code', { options: { withValue: ['-exec', '-o', '-tags', '-ldflags', '-gcflags'] }, args: [{ match: '^[^./-][^\\s]*@', position: 0, level: 'network_exec', why: 'fetches a module at a version and runs it' }] }),
+    run: w('builds and runs local code', { args: [{ match: '^[^./-][^\\s]*@', position: 0, level: 'network_exec', why: 'fetches a module at a version and runs it' }] }),
     install: w('builds and installs a binary for this user'),
     get: w('adds or updates dependencies'),
     mod: w('manages modules', { subcommands: { graph: ro('prints the module graph'), why: ro('explains a dependency'), verify: ro('verifies dependencies'), download: w('downloads modules'), tidy: w('rewrites go.mod'), init: w('creates go.mod'), edit: w('edits go.mod'), vendor: w('writes vendored modules') } }),

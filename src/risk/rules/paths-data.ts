@@ -25,6 +25,8 @@ export const pathRules: PathRules = {
     '~/.bashrc', '~/.bash_profile', '~/.profile', '~/.zshrc', '~/.zprofile', '~/.gitconfig', '~/.ssh/config',
     '~/.ssh/authorized_keys', '~/.ssh/known_hosts', '~/.ssh/id_rsa', '~/.ssh/id_ed25519', '~/.vimrc', '~/.npmrc',
     '~/.bash_history', '~/.zsh_history', '~/.inputrc', '~/.tmux.conf',
+    // Per-user settings that tools generate or edit (a preset or an init writes over them).
+    '~/.config/starship.toml', '~/.config/git/config', '~/.config/nvim/init.lua', '~/.config/nvim/init.vim', '~/.kube/config', '~/.aws/config', '~/.aws/credentials', '~/.docker/config.json', '~/.wgetrc', '~/.curlrc', '~/.pylintrc', '~/.config/gh/config.yml',
     '/var/log/',
     'README.md', 'README', 'README.rst', 'LICENSE', 'CHANGELOG.md', 'Makefile', 'Dockerfile', '.gitignore', 'go.mod', 'Cargo.toml', 'pyproject.toml', 'tsconfig.json',
   ],

@@ -1,7 +1,7 @@
 // The allowlist of commands that only read: listing, printing, searching, inspecting. A few
 // have flags that make them write (sort -o), and those are listed with them.
 
-import type { CommandRule } from './rule-types.js';
+import type { CommandRule, FlagRule, TargetRule } from './rule-types.js';
 
 const ro = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ level: 'read_only', why, ...extra });
 // A pager option names a program the output is piped to, started by a shell (`bat --pager CMD`).
@@ -38,12 +38,56 @@ const outputOption = (why: string, options: string[]): CommandRule =>
     flags: [{ flags: options, level: 'writes', why: 'writes the output to a file' }],
   });
 
+// Options that name a file the program writes (`-o FILE`, `--logfile FILE`): writing it is
+// `writes` (`-` and /dev/stdout aside), replacing an existing one destructive.
+const fileTargets = (options: string[]): TargetRule => ({ options, onExisting: { level: 'destructive', why: 'the file is replaced' } });
+const fileOutput = (options: string[], why = 'writes the output to a file'): FlagRule => ({ flags: options, valueMatch: '^(?!-$|/dev/(null|stdout|stderr)$)', effect: 'always', level: 'writes', why });
+// Options that name a program the command runs (`sdiff --diff-program=PROG`): judged as shell.
+const programOption = (options: string[], why: string): FlagRule => ({ flags: options, runs: true, effect: 'always', level: 'writes', why });
+
 const awk: CommandRule = ro('processes text', {
   analyzer: 'code',
-  code: { language: 'awk', options: ['-e', '--source'], fileOptions: ['-f', '--file'], program: true },
-  options: { withValue: ['-F', '-v', '-f', '-i', '-e', '--source', '--file', '--include', '--field-separator', '--assign'] },
-  flags: [{ flags: ['-i', '--include'], values: ['inplace'], level: 'writes', why: 'edits the files in place' }],
+  code: { language: 'awk', options: ['-e', '--source'], fileOptions: ['-f', '--file', '-E', '--exec'], program: true },
+  options: { withValue: ['-F', '-v', '-f', '-i', '-e', '-E', '-l', '--source', '--file', '--exec', '--include', '--load', '--field-separator', '--assign'] },
+  flags: [
+    { flags: ['-i', '--include'], values: ['inplace'], level: 'writes', why: 'edits the files in place' },
+    { flags: ['-i', '--include'], valueMatch: '^(?!inplace$)', effect: 'always', level: 'writes', why: 'includes awk source nl-sh does not read' },
+    { flags: ['-l', '--load'], effect: 'always', level: 'writes', why: 'loads a shared-library extension (native code)' },
+  ],
 });
+
+// yq (both the Go and the Python one) and the Python package's xq and tomlq: `-i`, `--inplace`,
+// `--in-place` edit the files; the Go yq's `-s`/`--split-exp` writes one file per document
+// (the Python yq's `-s` is --slurp, which only reads: fail closed).
+const yamlQuery: CommandRule = ro('processes YAML to stdout', {
+  options: { withValue: ['-s', '--split-exp', '--expression', '--from-file'] },
+  flags: [
+    { flags: ['-i', '--inplace', '--in-place'], level: 'writes', why: 'edits the file in place' },
+    { flags: ['-s', '--split-exp'], level: 'writes', why: 'writes each document to a file named by the expression' },
+  ],
+});
+
+// openssl options that name a file it writes, and options that load native code.
+const opensslWrites = ['-writerand', '-sess_out', '-keylogfile', '-msgfile', '-certsout', '-reqout', '-respout'];
+const opensslLoads = ['-engine', '-provider', '-provider-path'];
+const opensslTargets: TargetRule = { options: ['-out', '-keyout', ...opensslWrites], onExisting: { level: 'destructive', why: 'openssl replaces it or adds secrets to it' } };
+// iw dev/phy/wdev NAME VERB: reading verbs show; anything else (set, del, connect, interface add) changes the device.
+const iwObject = (why: string): CommandRule => ro(why, { args: [
+  { match: '^(?!(info|link|scan|survey|station|mpath|mpp|get|features|channels|list|dump)$)', position: 1, level: 'privileged', why: 'changes a wireless device' },
+  { match: '^(set|del|add|new|connect|disconnect|join|leave|auth|roc|switch|vendor|offchannel|remain-on-channel|interface|ibss|mesh|ocb|cqm|coalesce|wowlan|reg|measurement|ftm)$', level: 'privileged', why: 'changes a wireless device' },
+] });
+// iperf: a server listens for anyone; log, pid and (server) data files are written.
+const iperf: CommandRule = ro('measures network throughput', {
+  options: { withValue: ['-c', '--client', '-p', '--port', '-t', '--time', '-B', '--bind', '-F', '--file', '-I', '--pidfile', '--logfile', '-o', '--output', '-b', '--bitrate', '-l', '--length', '-P', '--parallel', '-i', '--interval'] },
+  targets: fileTargets(['--logfile', '-I', '--pidfile', '-o', '--output']),
+  flags: [
+    fileOutput(['--logfile', '-I', '--pidfile', '-o', '--output'], 'writes a log or pid file'),
+    { flags: ['-s', '--server', '-D', '--daemon'], level: 'writes', why: 'listens for connections from anyone' },
+  ],
+});
+// Python linters import the plugins and run the hooks the project's configuration names (pylintrc
+// init-hook and load-plugins, flake8 local-plugins, mypy plugins): project code.
+const pythonLinter = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ level: 'writes', why: `${why}, loading the plugins and hooks the project's configuration names (code)`, projectCode: true, ...extra });
 
 /** Read-only commands. */
 export const readRules: Record<string, CommandRule> = {
@@ -101,12 +145,19 @@ export const readRules: Record<string, CommandRule> = {
   nawk: awk,
   jq: ro('processes JSON to stdout'),
   gojq: ro('processes JSON to stdout'),
-  yq: ro('processes YAML to stdout', { flags: [{ flags: ['-i', '--inplace'], level: 'writes', why: 'edits the file in place' }] }),
+  yq: yamlQuery,
+  xq: yamlQuery,
+  tomlq: yamlQuery,
   xmllint: ro('checks or formats XML', { options: { withValue: ['--output', '-o', '--xpath'] }, flags: [{ flags: ['--output', '-o'], level: 'writes', why: 'writes the output to a file' }] }),
   diff: ro('compares files'),
   colordiff: ro('compares files'),
   cmp: ro('compares files'),
-  sdiff: ro('compares files'),
+  sdiff: ro('compares files', {
+    options: { withValue: ['-o', '--output', '--diff-program'] },
+    targets: fileTargets(['-o', '--output']),
+    flags: [fileOutput(['-o', '--output'], 'writes the merged result to a file'), programOption(['--diff-program'], 'runs this program instead of diff')],
+  }),
+  diff3: ro('compares three files', { options: { withValue: ['--diff-program'] }, flags: [programOption(['--diff-program'], 'runs this program instead of diff')] }),
   stat: ro('shows file metadata'),
   file: ro('identifies file types', { options: { withValue: ['-m', '--magic-file', '-f', '--files-from', '-F', '--separator', '-e', '--exclude', '-P', '--parameter'] }, flags: [{ flags: ['-C', '--compile'], level: 'writes', why: 'compiles a magic file, writing a .mgc file' }] }),
   du: ro('shows disk usage'),
@@ -129,7 +180,11 @@ export const readRules: Record<string, CommandRule> = {
   whatis: ro('describes a command'),
   apropos: ro('searches manual pages'),
   man: ro('shows a manual page', { options: { withValue: ['-P', '--pager', '-H', '--html', '-M', '-S', '-L'] }, flags: [{ flags: ['-P', '--pager', '-H', '--html'], valueMatch: '^(?!(cat|less|more|most|bat)(\\s|$))', effect: 'always', level: 'destructive', why: 'runs the given program' }] }),
-  info: ro('shows an info page'),
+  info: ro('shows an info page', {
+    options: { withValue: ['-o', '--output', '--dribble', '--restore', '-f', '--file', '-n', '--node', '-d', '--directory'] },
+    targets: fileTargets(['-o', '--output', '--dribble']),
+    flags: [fileOutput(['-o', '--output', '--dribble'], 'writes the page or the keystrokes to a file')],
+  }),
   tldr: ro('shows examples'),
   ps: ro('lists processes'),
   top: ro('shows processes'),
@@ -180,7 +235,15 @@ export const readRules: Record<string, CommandRule> = {
   base64: ro('encodes or decodes base64 to stdout', { emits: 'decoded' }),
   basenc: ro('encodes or decodes to stdout', { emits: 'decoded' }),
   base32: ro('encodes or decodes base32 to stdout', { emits: 'decoded' }),
-  uudecode: ro('decodes to a file', { emits: 'decoded' }),
+  // uudecode writes the file its input's `begin` line names (any path) unless told where: -o FILE, -p/-c (BSD: stdout).
+  uudecode: {
+    level: 'writes',
+    why: 'writes the file named in the encoded input (any path)',
+    emits: 'decoded',
+    options: { withValue: ['-o', '--output-file'] },
+    targets: { options: ['-o', '--output-file'], onExisting: { level: 'destructive', why: 'uudecode replaces it' } },
+    flags: [{ flags: ['-o', '--output-file'], values: ['-', '/dev/stdout'], effect: 'set', level: 'read_only', why: 'decodes to stdout' }, { flags: ['-p'], effect: 'set', level: 'read_only', why: 'decodes to stdout' }],
+  },
   readelf: ro('prints ELF headers and sections'),
   nm: ro('lists symbols'),
   objdump: ro('disassembles or prints object files'),
@@ -220,16 +283,23 @@ export const readRules: Record<string, CommandRule> = {
   hostnamectl: ro('shows host settings', { subcommands: { status: ro('shows host settings'), hostname: ro('shows the host name', { args: [{ match: '.', level: 'privileged', why: 'sets the host name' }] }), 'set-*': { level: 'privileged', why: 'changes the host name or settings' } }, otherSubcommands: { level: 'privileged', why: 'changes host settings' } }),
   localectl: ro('shows locale settings', { subcommands: { status: ro('shows locale settings'), 'list-*': ro('lists settings'), 'set-*': { level: 'privileged', why: 'changes locale settings' } } }),
   openssl: ro('inspects certificates and keys', {
-    options: { singleDashLong: true, withValue: ['-in', '-out', '-inkey', '-key', '-passin', '-passout', '-connect', '-servername', '-CAfile', '-config', '-subj', '-days', '-newkey', '-keyout'] },
-    targets: { options: ['-out', '-keyout'] },
-    flags: [{ flags: ['-out', '-keyout'], level: 'writes', why: 'writes a file' }],
+    options: { singleDashLong: true, withValue: ['-in', '-out', '-inkey', '-key', '-passin', '-passout', '-connect', '-servername', '-CAfile', '-config', '-subj', '-days', '-newkey', '-keyout', ...opensslWrites, ...opensslLoads, '-rand', '-sess_in', '-accept', '-port', '-cert', '-propquery'] },
+    targets: opensslTargets,
+    flags: [
+      { flags: ['-out', '-keyout'], level: 'writes', why: 'writes a file' },
+      { ...fileOutput(opensslWrites, 'writes a seed, session, key log or message file'), valueMatch: '.' },
+      { flags: ['-engine', '-provider-path'], effect: 'always', level: 'writes', why: 'loads a shared library (native code) it names or finds there' },
+      { flags: ['-provider'], valueMatch: '^(?!(default|base|fips|legacy|null)$)', effect: 'always', level: 'writes', why: 'loads a provider module (native code)' },
+    ],
+    // Targets are judged per subcommand: each one carries them.
     subcommands: {
-      enc: ro('encrypts or decodes to stdout', { emits: 'decoded' }),
-      base64: ro('encodes or decodes base64 to stdout', { emits: 'decoded' }),
-      s_client: ro('opens a TLS connection', { emits: 'fetched' }),
-      genrsa: { level: 'writes', why: 'generates a key' },
-      genpkey: { level: 'writes', why: 'generates a key' },
-      '*': ro('inspects certificates and keys'),
+      enc: ro('encrypts or decodes to stdout', { emits: 'decoded', targets: opensslTargets }),
+      base64: ro('encodes or decodes base64 to stdout', { emits: 'decoded', targets: opensslTargets }),
+      s_client: ro('opens a TLS connection', { emits: 'fetched', targets: opensslTargets }),
+      genrsa: { level: 'writes', why: 'generates a key', targets: opensslTargets },
+      genpkey: { level: 'writes', why: 'generates a key', targets: opensslTargets },
+      s_server: { level: 'writes', why: 'starts a TLS server (-WWW and -HTTP serve files from this directory)', targets: opensslTargets },
+      '*': ro('inspects certificates and keys', { targets: opensslTargets }),
     },
   }),
   'ssh-keygen': {
@@ -238,11 +308,20 @@ export const readRules: Record<string, CommandRule> = {
     options: { withValue: ['-t', '-b', '-C', '-f', '-N', '-P', '-E', '-F', '-R', '-O', '-n', '-I', '-V', '-Y', '-s', '-a', '-Z', '-m'] },
     targets: { options: ['-f'], onExisting: { level: 'destructive', why: 'overwrites the key' } },
     flags: [
+      { flags: ['-D', '-w'], effect: 'always', level: 'writes', why: 'loads a PKCS#11 or security-key library (native code)' },
       { flags: ['-l', '-y', '-F', '-L', '-B'], effect: 'set', level: 'read_only', why: 'only prints key information' },
       { flags: ['-R'], level: 'writes', why: 'removes a host from known_hosts' },
     ],
   },
-  'ssh-add': { level: 'read_only', why: 'manages the agent\'s keys in memory' },
+  'ssh-add': {
+    level: 'read_only',
+    why: 'adds keys to the agent, in memory',
+    options: { withValue: ['-s', '-e', '-S', '-t', '-E', '-h', '-H'] },
+    flags: [
+      { flags: ['-d', '-D', '-e', '-x', '-X'], level: 'writes', why: 'removes keys from the agent or locks it' },
+      { flags: ['-s', '-S'], effect: 'always', level: 'writes', why: 'makes the agent load a PKCS#11 or security-key library (native code)' },
+    ],
+  },
   'ssh-agent': {
     level: 'writes',
     why: 'starts a key agent that keeps running',
@@ -257,7 +336,7 @@ export const readRules: Record<string, CommandRule> = {
   uuidgen: ro('prints a UUID'),
   tcpdump: ro('captures network traffic', { options: { withValue: ['-i', '-w', '-r', '-c', '-s', '-C', '-G', '-W'] }, targets: { options: ['-w'] }, flags: [{ flags: ['-w'], level: 'writes', why: 'writes captured packets to a file' }] }),
   lsattr: ro('lists file attributes'),
-  lshw: ro('lists hardware'),
+  lshw: ro('lists hardware', { options: { singleDashLong: true, withValue: ['-dump', '-class', '-C', '-c', '-disable', '-enable'] }, targets: fileTargets(['-dump']), flags: [fileOutput(['-dump'], 'writes the hardware tree to a database file')] }),
   dmidecode: ro('prints hardware tables', { options: { withValue: ['--dump-bin', '--from-dump', '-t', '--type', '-s', '--string'] }, targets: { options: ['--dump-bin'], onExisting: { level: 'destructive', why: 'the dump replaces the file' } }, flags: [{ flags: ['--dump-bin'], level: 'writes', why: 'writes a dump file' }] }),
   inxi: ro('prints system information'),
   neofetch: ro('prints system information'),
@@ -296,13 +375,14 @@ export const readRules: Record<string, CommandRule> = {
   'notify-send': ro('shows a notification'),
   arch: ro('prints the architecture'),
   arp: ro('shows the ARP table', { options: { withValue: ['-i', '-H', '-f'] }, flags: [{ flags: ['-d', '--delete', '-s', '--set', '-f', '--file'], level: 'privileged', why: 'changes the ARP table' }] }),
-  iw: ro('shows wireless devices', { subcommands: { dev: ro('lists devices'), list: ro('lists capabilities'), phy: ro('shows devices') }, otherSubcommands: { level: 'privileged', why: 'changes wireless settings' } }),
+  iw: ro('shows wireless devices', { subcommands: { dev: iwObject('lists devices'), wdev: iwObject('lists devices'), phy: iwObject('shows devices'), list: ro('lists capabilities'), reg: ro('shows the regulatory domain', { args: [{ match: '^(?!get$)', position: 0, level: 'privileged', why: 'changes the regulatory domain' }] }) }, otherSubcommands: { level: 'privileged', why: 'changes wireless settings' } }),
   ethtool: ro('shows network device settings', { flags: [{ flags: ['-s', '--change', '-K', '--features', '--offload', '-G', '--set-ring', '-A', '--pause', '-C', '--coalesce', '-E', '--change-eeprom', '-f', '--flash', '-r', '--negotiate', '-L', '--set-channels', '--reset', '-X', '--set-rxfh-indir', '--set-rxfh', '-N', '-U', '--config-nfc', '--config-ntuple', '-W', '--set-dump', '--set-priv-flags', '--set-eee', '--set-fec', '--set-phy-tunable', '--set-tunable', '--set-module', '-p', '--identify'], level: 'privileged', why: 'changes a network device' }] }),
   hdparm: ro('shows disk settings', { options: { withValue: ['--write-sector', '--read-sector', '--trim-sector-ranges', '--make-bad-sector', '--repair-sector', '--security-erase', '--security-erase-enhanced', '--security-set-pass', '--fwdownload'] }, flags: [{ flags: ['--security-erase', '--security-erase-enhanced', '--trim-sector-ranges', '--fwdownload', '--write-sector', '--make-bad-sector', '--repair-sector', '--security-set-pass', '--dco-restore', '--dco-setmax', '-N'], level: 'destructive', why: 'erases or rewrites the disk' }, { flags: ['-s', '-S', '-B', '-M', '-W', '-A', '-a', '-d', '-X', '-Y', '-y', '-z', '-w', '-K', '-k', '-P', '-R', '-m', '-u', '-c', '-J', '-F', '-f', '-E', '-D', '-Z', '-q', '-r'], level: 'privileged', why: 'changes disk settings' }] }),
   smartctl: ro('shows disk health', { flags: [{ flags: ['-t', '--test', '-s', '--smart', '-o', '--offlineauto'], level: 'privileged', why: 'starts a test or changes settings' }] }),
   speedtest: ro('measures network speed'),
   'speedtest-cli': ro('measures network speed'),
-  iperf3: ro('measures network throughput'),
+  iperf3: iperf,
+  iperf: iperf,
   w3m: ro('browses text web pages'),
   lynx: ro('browses text web pages'),
   ncdu: { level: 'writes', why: 'browses disk usage (and can delete files interactively)' },
@@ -313,15 +393,20 @@ export const readRules: Record<string, CommandRule> = {
   pyenv: { level: 'writes', why: 'manages Python versions for this user', subcommands: { versions: ro('lists versions'), version: ro('prints the version'), which: ro('locates a command'), init: ro('prints shell setup', { emits: 'shell-setup' }), root: ro('prints a path'), commands: ro('lists commands') }, otherSubcommands: { level: 'writes', why: 'changes Python versions' } },
   rbenv: { level: 'writes', why: 'manages Ruby versions for this user', subcommands: { versions: ro('lists versions'), version: ro('prints the version'), init: ro('prints shell setup', { emits: 'shell-setup' }) }, otherSubcommands: { level: 'writes', why: 'changes Ruby versions' } },
   direnv: { level: 'writes', why: 'manages directory environments', subcommands: { hook: ro('prints shell setup', { emits: 'shell-setup' }), status: ro('shows status') }, otherSubcommands: { level: 'writes', why: 'changes what direnv allows' } },
-  starship: ro('prints a prompt', { emits: 'shell-setup' }),
-  zoxide: ro('jumps between directories', { emits: 'shell-setup' }),
+  // Prompt and jump tools: printing setup and querying read; their other verbs change their config or database.
+  starship: ro('prints a prompt', {
+    emits: 'shell-setup',
+    subcommands: { init: ro('prints shell setup', { emits: 'shell-setup' }), completions: ro('prints shell completion code', { emits: 'shell-setup' }), prompt: ro('prints a prompt'), module: ro('prints a prompt module'), explain: ro('explains the prompt'), timings: ro('shows module timings'), 'print-config': ro('prints the configuration'), time: ro('prints the time'), session: ro('prints a session key'), preset: ro('prints a preset', { options: { withValue: ['-o', '--output'] }, targets: fileTargets(['-o', '--output']), flags: [fileOutput(['-o', '--output'], 'writes the preset to a file')] }) },
+    otherSubcommands: { level: 'writes', why: 'changes the starship configuration' },
+  }),
+  zoxide: ro('jumps between directories', { emits: 'shell-setup', subcommands: { init: ro('prints shell setup', { emits: 'shell-setup' }), query: ro('looks up directories') }, otherSubcommands: { level: 'writes', why: 'changes zoxide\'s database' } }),
   dircolors: ro('prints color setup', { emits: 'shell-setup' }),
   shellcheck: ro('checks shell scripts'),
   hadolint: ro('checks Dockerfiles'),
   yamllint: ro('checks YAML'),
-  flake8: ro('checks Python'),
-  pylint: ro('checks Python'),
-  mypy: ro('type-checks Python'),
+  flake8: pythonLinter('checks Python'),
+  pylint: pythonLinter('checks Python', { options: { withValue: ['--init-hook', '--load-plugins', '--rcfile', '-j', '--jobs'] }, analyzer: 'code', code: { language: 'python', options: ['--init-hook'], optionsOnly: true } }),
+  mypy: pythonLinter('type-checks Python', { flags: [{ flags: ['--install-types'], level: 'writes', why: 'installs stub packages with pip' }] }),
   pyright: ro('type-checks Python'),
   ...Object.fromEntries(['vim', 'vi', 'nvim', 'gvim', 'evim'].map((n) => [n, vimLike('edits files')])),
   ...Object.fromEntries(['view', 'rview', 'gview', 'rvim', 'vimdiff', 'nvimdiff', 'gvimdiff'].map((n) => [n, vimLike('views files read-only', 'read_only')])),

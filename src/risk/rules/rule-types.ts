@@ -72,6 +72,8 @@ export interface TargetRule {
   options?: string[];
   /** `key=value` words whose value is a target (`dd of=/dev/sdb`). */
   keys?: string[];
+  /** Options whose values are `key=value` settings: a setting named in `keys` (ignoring case, `-` and `_`) is a target (`wget -e output_document=FILE`). Absent or empty: none. */
+  keyOptions?: string[];
   /** Only when one of these flags is given (`sed -i`); absent: always. */
   whenFlags?: string[];
   /** What happens to a target that already exists (overwrite, truncate). */
@@ -132,6 +134,8 @@ export interface CodeRule {
   program?: boolean;
   /** An option naming a module run as a program (`python -m pip`). */
   module?: string;
+  /** `true`: only `options` and `fileOptions` hold code; without them the program runs none (`pylint --init-hook`), its stdin included. Absent: the other sources, then stdin. */
+  optionsOnly?: boolean;
   /** An option that edits the positional files in place (`perl -i`). */
   inPlace?: string;
 }

@@ -98,6 +98,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
       if (t.positionals !== undefined && !['all', 'last', 'all-but-first', 'none'].includes(t.positionals as string)) problems.push(`${path}.targets.positionals: expected all, last, all-but-first or none, found ${show(t.positionals)}`);
       checkFlagList(t.options, `${path}.targets.options`, problems, true);
       checkFlagList(t.whenFlags, `${path}.targets.whenFlags`, problems, true);
+      checkFlagList(t.keyOptions, `${path}.targets.keyOptions`, problems, true);
       if (t.keys !== undefined) checkStrings(t.keys, `${path}.targets.keys`, problems, false);
       if (t.onExisting !== undefined) {
         checkLevelWhy(t.onExisting, `${path}.targets.onExisting`, problems);
@@ -137,6 +138,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
       if (!languages.includes(c.language as string)) problems.push(`${path}.code.language: expected one of ${languages.join(', ')}, found ${show(c.language)}`);
       checkFlagList(c.options, `${path}.code.options`, problems, true);
       checkFlagList(c.fileOptions, `${path}.code.fileOptions`, problems, true);
+      if (c.optionsOnly !== undefined && c.optionsOnly !== true) problems.push(`${path}.code.optionsOnly: expected true, found ${show(c.optionsOnly)}`);
       if (c.positionalsFrom !== undefined && !(Number.isInteger(c.positionalsFrom) && (c.positionalsFrom as number) >= 0)) problems.push(`${path}.code.positionalsFrom: expected a whole number ≥ 0`);
       if (c.prefixed !== undefined && (typeof c.prefixed !== 'string' || c.prefixed === '')) problems.push(`${path}.code.prefixed: expected a regular expression such as ^\\+, found ${show(c.prefixed)}`);
       for (const b of ['script', 'program']) if (c[b] !== undefined && typeof c[b] !== 'boolean') problems.push(`${path}.code.${b}: expected true or false`);
