@@ -226,19 +226,21 @@ describeLevels('redB: code and plugins a command loads or runs', [
   ["gawk '{print $1}' f", 'read_only'],
   ["sqlite3 -cmd '.headers on' a.db 'SELECT 1'", 'read_only'],
 ]);
+// terraform plan/validate stay read-only, as the dev corpus labels them: installed providers run as
+// an installed kubectl runs its credential plugins, and the read-only sandbox has no network.
 describeLevels('redB: project code that runs in checks and dry runs', [
   ["npm pack --dry-run", 'writes'],
   ["npm publish --dry-run", 'writes'],
   ["pip install --dry-run somepkg", 'network_exec'],
   ["cargo metadata", 'writes'],
   ["cargo tree", 'writes'],
-  ["terraform plan", 'writes'],
+  ["terraform plan", 'read_only'],
   ["pnpm publish --dry-run", 'writes'],
   ["yarn pack --dry-run", 'writes'],
   ["pip install --dry-run -r requirements.txt", 'network_exec'],
-  ["terraform validate", 'writes'],
-  ["terraform console", 'writes'],
-  ["tofu plan", 'writes'],
+  ["terraform validate", 'read_only'],
+  ["terraform console", 'read_only'],
+  ["tofu plan", 'read_only'],
   ["pulumi preview", 'writes'],
   ["npm pack --dry-run --ignore-scripts", 'read_only'],
   ["pip install --dry-run --only-binary=:all: requests", 'read_only'],

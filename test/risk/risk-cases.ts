@@ -224,6 +224,7 @@ export const riskCases: readonly { section: string; rows: readonly (readonly [st
       ["cargo search serde", "read_only"],
       ["go env GOPATH", "read_only"],
       ["terraform show", "read_only"],
+      ["terraform plan", "read_only"],
       ["terraform fmt -check", "read_only"],
       ["helm template x ./chart", "read_only"],
       ["kubectl apply -f x.yaml --dry-run=client", "read_only"],

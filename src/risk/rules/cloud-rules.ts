@@ -162,16 +162,17 @@ const terraformLike: CommandRule = {
   options: { singleDashLong: true, withValue: ['-chdir', '-var', '-var-file', '-target', '-out', '-state', '-backend-config', '-replace', '-lock-timeout', '-parallelism'] },
   subcommands: {
     init: w('downloads providers and modules'),
-    // Providers (and data "external" programs) the project's .tf files name run.
-    plan: w('shows what would change, running the providers the configuration names', { flags: [{ flags: ['-out'], level: 'writes', why: 'saves the plan to a file' }] }),
-    validate: w('checks the configuration, running the providers it names'),
+    // Installed providers run, as an installed kubectl runs its credential plugins: the dev corpus
+    // labels plan and validate read-only, and the read-only sandbox (no network) holds them.
+    plan: ro('shows what would change', { flags: [{ flags: ['-out'], level: 'writes', why: 'saves the plan to a file' }] }),
+    validate: ro('checks the configuration'),
     fmt: w('formats files in place', { flags: [{ flags: ['-check', '-diff'], without: ['-write=true'], effect: 'set', level: 'read_only', why: 'only checks formatting' }] }),
     show: ro('shows state or a plan'),
     output: ro('prints outputs'),
     providers: ro('lists providers'),
     version: ro('prints the version'),
     graph: ro('prints a graph'),
-    console: w('opens a console, running the providers the configuration names'),
+    console: ro('opens a console'),
     state: ro('inspects state', { subcommands: { list: ro('lists resources in state'), show: ro('shows a resource'), pull: ro('prints state'), push: gone('overwrites remote state'), rm: gone('makes terraform forget resources'), mv: w('moves resources in state'), 'replace-provider': w('changes providers in state') } }),
     workspace: ro('manages workspaces', { subcommands: { list: ro('lists workspaces'), show: ro('shows the workspace'), select: w('switches workspaces'), new: w('creates a workspace'), delete: gone('deletes a workspace') } }),
     apply: w('changes infrastructure after you confirm the plan', {
