@@ -5,13 +5,16 @@
 
 import type { ParsedArgs } from './argv.js';
 import type { ArgRule, FlagRule } from './rules/rule-types.js';
+import { runShellWithInput } from './shell-input.js';
 import { report, type Ctx } from './walk-context.js';
 import { literalWord, type Word } from './words.js';
 
 /** Judge the commands held by the values of the flag `name`, which matched the `runs` rule `r`. */
 export function runFlagCommands(r: FlagRule, name: string, parsed: ParsedArgs, ctx: Ctx): void {
   const words = parsed.valueWords.get(name) ?? (parsed.flags.get(name) ?? []).map((v) => literalWord(v));
-  for (const word of words) runAfterMatch(r.valueMatch, word, `${name} ${word.text}`, ctx);
+  // A pager or output pipe reads what the program prints: `psql -o '|sh'` runs the query output.
+  const fed: Ctx = r.fedOutput ? { ...ctx, input: { kind: 'generated', from: `${ctx.span.split(/\s/)[0] ?? ''} output` } } : ctx;
+  for (const word of words) runAfterMatch(r.valueMatch, word, `${name} ${word.text}`, fed);
 }
 
 /** Judge the commands held by the positionals that the `runs` argument rule `r` matches. */
@@ -87,7 +90,8 @@ function runCommandWord(word: Word, part: string, ctx: Ctx, command?: string): v
   }
   if (word.value.trim() === '') return;
   const text = command === undefined ? word.value : `${command} ${word.value}`;
-  ctx.run.runCode({ kind: 'text', text, from: part }, 'shell', { ...ctx, depth: ctx.depth + 1 }, part);
+  if (ctx.input.kind === 'generated') runShellWithInput({ kind: 'text', text, from: part }, { ...ctx, depth: ctx.depth + 1 }, part);
+  else ctx.run.runCode({ kind: 'text', text, from: part }, 'shell', { ...ctx, depth: ctx.depth + 1 }, part);
 }
 
 // git's ext:: transport splits its command on spaces; `% ` is a space inside an argument, `%%` a percent.

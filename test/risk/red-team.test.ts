@@ -208,3 +208,15 @@ describeLevels('cloud remote execution runs its command text; downloads name the
   ['gcloud compute instances list', 'read_only'],
   ['az vm list', 'read_only'],
 ]);
+
+describeLevels('pagers and output pipes read the program output: a shell there runs it', [
+  ["echo 'select 1' | psql -o '|sh'", 'destructive'],
+  ["mysql --pager=sh -e 'select 1'", 'destructive'],
+  ['git -c core.pager=sh log', 'destructive'],
+  ["git -c pager.log='bash -s' log", 'destructive'],
+  ['bat --pager=sh notes.txt', 'destructive'],
+  ["psql -o '|less' -c 'select 1'", 'writes'],
+  ["bat --pager='less -R' notes.txt", 'writes'],
+  ['git -c core.pager=less log', 'read_only'],
+  ["mysql --pager=less -e 'select 1'", 'read_only'],
+]);

@@ -18,7 +18,7 @@ const mysqlClient = client({ language: 'sql', options: ['-e', '--execute', '--in
   options: { withValue: ['-e', '--execute', '--init-command', '--init-command-add', '--tee', '--plugin-dir', '--default-auth', '-u', '--user', '-h', '--host', '-P', '--port', '-D', '--database', '-S', '--socket', '--defaults-file', '--defaults-extra-file', '--login-path'], attachedOnly: ['-p'] },
   flags: [
     { flags: ['--tee'], level: 'writes', why: 'appends the session to a file' },
-    { flags: ['--pager'], valueMatch: '^', runs: true, effect: 'always', level: 'read_only', why: 'pipes the results through this command' },
+    { flags: ['--pager'], valueMatch: '^', runs: true, fedOutput: true, effect: 'always', level: 'read_only', why: 'pipes the results through this command' },
     { flags: ['--plugin-dir', '--default-auth'], level: 'writes', why: 'loads client plugins, code nl-sh cannot see' },
   ],
   targets: { options: ['--tee'], onExisting: { level: 'destructive', why: 'mysql appends the session to it' } },
@@ -30,7 +30,7 @@ export const dbRules: Record<string, CommandRule> = {
     flags: [
       { flags: ['-l', '--list', '-V', '--version'], effect: 'set', level: 'read_only', why: 'only lists databases or prints the version' },
       { flags: ['-o', '--output'], level: 'writes', why: 'writes the query results to a file' },
-      { flags: ['-o', '--output'], valueMatch: '^\\s*\\|', runs: true, effect: 'always', level: 'writes', why: 'pipes the query results into this shell command' },
+      { flags: ['-o', '--output'], valueMatch: '^\\s*\\|', runs: true, fedOutput: true, effect: 'always', level: 'writes', why: 'pipes the query results into this shell command' },
       { flags: ['-L', '--log-file'], level: 'writes', why: 'writes a session log file' },
     ],
     targets: { options: ['-o', '--output', '-L', '--log-file'], onExisting: { level: 'destructive', why: 'psql replaces it or appends the session to it' } },

@@ -5,7 +5,7 @@ import type { ArgRule, CommandRule } from './rule-types.js';
 
 const ro = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ level: 'read_only', why, ...extra });
 // A pager option names a program the output is piped to, started by a shell (`bat --pager CMD`).
-const pagerOption = (why: string, flags: string[]): CommandRule => ro(why, { options: { withValue: flags }, flags: [{ flags, runs: true, effect: 'always', level: 'writes', why: 'pipes its output to a program of its choosing' }] });
+const pagerOption = (why: string, flags: string[]): CommandRule => ro(why, { options: { withValue: flags }, flags: [{ flags, runs: true, fedOutput: true, effect: 'always', level: 'writes', why: 'pipes its output to a program of its choosing' }] });
 // A shell or interpreter given the data to run as a filter runs that data as code.
 const runsData = '^\\s*(\\S*/)?(sh|bash|dash|zsh|ksh|mksh|fish|csh|tcsh|busybox|env|python[0-9.]*|perl|ruby|node|php|lua|awk|gawk|mawk)\\b';
 

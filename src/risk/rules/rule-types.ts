@@ -42,6 +42,8 @@ export interface FlagRule extends LevelWhy {
   effect?: 'raise' | 'set' | 'always';
   /** The value is a command line a program runs, judged as shell code (`level` stays a floor): the whole value, or with `valueMatch` the text after its match (`core.pager=CMD`). */
   runs?: boolean;
+  /** With `runs`: the command reads the program's output on stdin (a pager, `psql -o '|CMD'`), so `sh` there runs that output. Absent: its stdin is not judged. */
+  fedOutput?: boolean;
   /** With `effect: 'set'`: a dry run, so nothing the command would do happens and no raise rule counts. Absent: a mode (list, verify), which a destructive or privileged raise rule of the same command still beats. */
   dryRun?: boolean;
   /** The rule matches when none of `flags` is given (`npx` without `--no-install` may fetch); `values` and `valueMatch` do not apply. */

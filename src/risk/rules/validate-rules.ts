@@ -79,6 +79,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
     if (f.absent !== undefined && typeof f.absent !== 'boolean') problems.push(`${p}.absent: expected true or false, found ${show(f.absent)}`);
     if (f.dryRun !== undefined && typeof f.dryRun !== 'boolean') problems.push(`${p}.dryRun: expected true or false, found ${show(f.dryRun)}`);
     if (f.runs !== undefined && typeof f.runs !== 'boolean') problems.push(`${p}.runs: expected true or false, found ${show(f.runs)}`);
+    if (f.fedOutput !== undefined && (f.fedOutput !== true || f.runs !== true)) problems.push(`${p}.fedOutput: expected true, with runs, found ${show(f.fedOutput)}`);
   }, true);
   checkArray(rule.args, `${path}.args`, problems, (a, p) => {
     if (!isObject(a)) return void problems.push(`${p}: expected an object`);
