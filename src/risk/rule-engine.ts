@@ -10,6 +10,7 @@ import { emitContent } from './emit.js';
 import { maxLevel, compareLevels, type Level } from '../level.js';
 import type { ArgRule, ArgvOptions, CommandRule, FlagRule, LevelWhy } from './rules/rule-types.js';
 import { runArgCommands, runFlagCommands } from './option-commands.js';
+import { runShellWithInput } from './shell-input.js';
 import { assessTargets } from './targets.js';
 import { report, type Ctx } from './walk-context.js';
 import { wordToContent } from './word-content.js';
@@ -33,6 +34,14 @@ export function applyRule(name: string, rule: CommandRule, args: readonly Word[]
   }
   const options = mergeOptions(inherited.options, rule.options);
   const flagRules = rule.flags ? [...inherited.flagRules, ...rule.flags] : inherited.flagRules;
+  if (rule.subcommands && rule.subcommandOption) {
+    const parsed = parseArgv(args, options);
+    const verb = parsed.valueWords.get(rule.subcommandOption)?.[0];
+    const flags = mergeFlags(inherited.flags, parsed.flags);
+    if (!verb) return judge(name, rule, args, { ...parsed, flags }, ctx, flagRules);
+    // `screen -X stuff TEXT`: the option's value is the verb, the words after the options its arguments.
+    return applySubcommand(name, rule, [verb, ...(parsed.rest.length > 0 ? parsed.rest : parsed.positionals)], ctx, { options, flagRules, flags });
+  }
   if (rule.subcommands) {
     const head = parseArgv(args, { ...options, stopAtPositional: true });
     const flags = mergeFlags(inherited.flags, head.flags);
@@ -157,7 +166,7 @@ function runWrapped(name: string, rule: CommandRule, args: readonly Word[], pars
   let ran = false;
   for (const option of wraps.commandOptions ?? []) {
     for (const word of parsed.valueWords.get(option) ?? []) {
-      ctx.run.runCode(wordToContent(word, ctx), 'shell', ctx, `${name} ${option}`);
+      runShellWithInput(wordToContent(word, ctx), ctx, `${name} ${option}`);
       ran = true;
     }
   }
@@ -178,7 +187,7 @@ function runWrapped(name: string, rule: CommandRule, args: readonly Word[], pars
   // A command option may follow the skipped positionals (`flock FILE -c CMD`).
   const option = words[0]?.value;
   if (option !== undefined && (wraps.commandOptions ?? []).includes(option) && words[1]) {
-    ctx.run.runCode(wordToContent(words[1], ctx), 'shell', ctx, `${name} ${option}`);
+    runShellWithInput(wordToContent(words[1], ctx), ctx, `${name} ${option}`);
     return { kind: 'generated', from: ctx.span };
   }
   if (words.length === 0) {
@@ -193,7 +202,7 @@ function runWrapped(name: string, rule: CommandRule, args: readonly Word[], pars
   if (wraps.inner === 'rest-as-shell') {
     const code = words.map((w) => w.code).join(' ');
     const fetched = words.flatMap((w) => w.outputs).find((o) => o.kind === 'fetched');
-    ctx.run.runCode(fetched ?? { kind: 'text', text: code, from: innerCtx.span }, 'shell', innerCtx, name);
+    runShellWithInput(fetched ?? { kind: 'text', text: code, from: innerCtx.span }, innerCtx, name);
     return { kind: 'generated', from: ctx.span };
   }
   return ctx.run.runArgv(words, innerCtx);
@@ -225,7 +234,8 @@ function matchArgRule(r: ArgRule, parsed: ParsedArgs, ctx: Ctx): string | undefi
   if (r.runtime) return candidates.find((w) => w.value === undefined)?.text;
   const re = ctx.env.rules.regex(r.match ?? '(?!)');
   for (const word of candidates) if (word.value !== undefined && re.test(word.value)) return word.value;
-  for (const option of r.options ?? []) for (const value of parsed.flags.get(option) ?? []) if (re.test(value)) return value;
+  const options = r.options ?? [];
+  for (const [option, values] of parsed.flags) if (options.includes(option) || options.includes('*')) for (const value of values) if (re.test(value)) return value;
   return undefined;
 }
 

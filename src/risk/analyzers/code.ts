@@ -36,6 +36,11 @@ export const analyzeCode: Analyzer = ({ name, rule, parsed, ctx, level }) => {
     report(ctx, 'writes', 'rule', ctx.span, `${spec.inPlace}: edits ${files.length === 1 ? 'a file' : 'files'} in place`);
     assessTargets({ positionals: 'all' }, { ...parsed, positionals: files }, ctx, level);
   }
+  if (spec.inputRuns !== undefined) {
+    const program = !found && spec.program ? positionals.slice(0, 1) : [];
+    const texts = [...(spec.options ?? []).flatMap((o) => parsed.valueWords.get(o) ?? []), ...program];
+    if (texts.some((w) => w.value !== undefined && ctx.env.rules.regex(spec.inputRuns ?? '(?!)').test(w.value))) runInput(positionals.slice(program.length));
+  }
   // Positional code runs as well as what the options give (`sqlite3 -cmd X db SQL`, `python -m timeit -s SETUP STMT`).
   if (spec.positionalsFrom !== undefined && runPositionals(positionals.slice(spec.positionalsFrom))) return { kind: 'generated', from: ctx.span };
   if (found) return { kind: 'generated', from: ctx.span };
@@ -69,7 +74,8 @@ export const analyzeCode: Analyzer = ({ name, rule, parsed, ctx, level }) => {
       if (fetched) ctx.run.runCode(fetched, spec.language, ctx, ctx.span);
       else report(ctx, 'destructive', 'dynamic', ctx.span, `the ${spec.language} to run is only known at run time`);
     } else {
-      const text = spec.language === 'redis' ? code.map((w) => quoteRedis(w.value as string)).join(' ') : code.map((w) => w.value).join(' ');
+      // sqlite3 and duckdb run each argument as its own command (`.once |sh` then a query).
+      const text = spec.language === 'redis' ? code.map((w) => quoteRedis(w.value as string)).join(' ') : code.map((w) => w.value).join(spec.language === 'sql' ? '\n;\n' : ' ');
       ctx.run.runCode({ kind: 'text', text, from: ctx.span }, spec.language, ctx, ctx.span);
     }
     return true;
@@ -82,6 +88,13 @@ export const analyzeCode: Analyzer = ({ name, rule, parsed, ctx, level }) => {
       return;
     }
     ctx.run.runCode(content, spec?.language ?? 'shell', ctx, ctx.span);
+  }
+
+  // The program runs its input as shell code (sed's bare `e`): each file, else stdin.
+  function runInput(files: readonly Word[]): void {
+    const how = `${name} (runs its input as commands)`;
+    if (files.length === 0) ctx.run.runCode(ctx.input, 'shell', ctx, how);
+    for (const file of files) ctx.run.runCode(file.value === '-' ? ctx.input : fileContent(file), 'shell', ctx, how);
   }
 
   function fileContent(word: Word): Content {

@@ -75,13 +75,26 @@ const awsOperations: Record<string, CommandRule> = {
   package: w('packages templates'),
 };
 
+// Commands a cloud CLI runs on remote machines or containers, judged as shell (at least writes).
+const remoteShell = (flags: string[], why: string, valueMatch?: string) => ({ flags, runs: true, level: 'writes' as const, why, ...(valueMatch === undefined ? {} : { valueMatch }) });
+// An operation whose last positional is a file the response is written to (`get-object B K OUTFILE`).
+const toOutfile = (why: string, withValue: string[]): CommandRule =>
+  w(why, { options: { withValue }, targets: { positionals: 'all', onExisting: { level: 'destructive', why: 'the response replaces it' } } });
+const s3apiGetOptions = ['--bucket', '--key', '--version-id', '--range', '--if-match', '--if-none-match', '--if-modified-since', '--if-unmodified-since', '--sse-customer-algorithm', '--sse-customer-key', '--sse-customer-key-md5', '--request-payer', '--part-number', '--expected-bucket-owner', '--checksum-mode', '--response-cache-control', '--response-content-disposition', '--response-content-encoding', '--response-content-language', '--response-content-type', '--response-expires'];
+const copiesTo = { positionals: 'last', onExisting: { level: 'destructive', why: 'the copy replaces it' } } as const;
+
 const awsService = (extra: Record<string, CommandRule> = {}): CommandRule => ({ level: 'read_only', why: 'prints service help', subcommands: { ...extra, ...awsOperations } });
 
 const aws: CommandRule = {
   level: 'read_only',
   why: 'prints aws usage',
-  options: { withValue: ['--profile', '--region', '--output', '--query', '--endpoint-url', '--cli-input-json', '--cli-input-yaml', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout'] },
-  flags: [{ flags: ['--dryrun', '--dry-run'], effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run; nothing changes' }],
+  options: { withValue: ['--profile', '--region', '--output', '--query', '--endpoint-url', '--cli-input-json', '--cli-input-yaml', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--command', '--parameters', '--user-data'] },
+  flags: [
+    { flags: ['--dryrun', '--dry-run'], effect: 'set', dryRun: true, level: 'read_only', why: 'a dry run; nothing changes' },
+    remoteShell(['--command'], 'runs this command in the container or on the instance'),
+    remoteShell(['--parameters'], 'runs these commands on the instances', '(?:^|[\\s,{])"?commands?"?\\s*[=:]\\s*\\[?\\s*"?'),
+    remoteShell(['--user-data'], 'a script the instance runs when it boots'),
+  ],
   subcommands: {
     s3: {
       level: 'read_only',
@@ -89,8 +102,8 @@ const aws: CommandRule = {
       subcommands: {
         ls: ro('lists objects'),
         presign: ro('makes a signed URL'),
-        cp: w('copies objects or files', { args: [{ match: '^-$', position: 1, effect: 'set', level: 'read_only', why: 'copies the object to stdout' }] }),
-        mv: w('moves objects or files'),
+        cp: w('copies objects or files', { targets: copiesTo, args: [{ match: '^-$', position: 1, effect: 'set', level: 'read_only', why: 'copies the object to stdout' }] }),
+        mv: w('moves objects or files', { targets: copiesTo }),
         sync: w('copies new and changed files', { flags: [{ flags: ['--delete'], level: 'destructive', why: 'deletes objects or files missing from the source' }] }),
         mb: w('creates a bucket'),
         website: w('configures a website'),
@@ -100,6 +113,8 @@ const aws: CommandRule = {
     },
     configure: w('changes aws configuration', { subcommands: { list: ro('lists configuration'), get: ro('reads configuration'), 'list-profiles': ro('lists profiles'), set: w('changes configuration'), sso: w('sets up single sign-on') } }),
     sts: awsService(),
+    s3api: awsService({ 'get-object': toOutfile('downloads an object into a file', s3apiGetOptions), 'get-object-torrent': toOutfile('downloads a torrent file', s3apiGetOptions) }),
+    lambda: awsService({ invoke: toOutfile('invokes a function and writes its response into a file', ['--function-name', '--invocation-type', '--log-type', '--client-context', '--payload', '--qualifier', '--cli-binary-format']) }),
     logs: awsService(),
     '*': awsService(),
   },
@@ -144,7 +159,8 @@ const verbs: Record<string, CommandRule> = {
   login: w('logs in'),
   logout: w('logs out'),
   activate: w('switches configuration'),
-  ssh: w('opens a remote shell'),
+  // `--command CMD` (`-c` for vagrant), or the words after `--`, run on the remote machine.
+  ssh: w('opens a remote shell', { options: { withValue: ['--command', '-c', '--ssh-command'] }, wraps: { inner: 'option-only', commandOptions: ['--command', '-c', '--ssh-command'], separator: '--' } }),
   'scp': w('copies files'),
   invoke: w('invokes a function'),
   call: w('calls a function'),
@@ -198,8 +214,8 @@ const terraformLike: CommandRule = {
 /** Cloud and infrastructure tools. */
 export const cloudRules: Record<string, CommandRule> = {
   aws,
-  gcloud: { level: 'read_only', why: 'prints gcloud usage', subcommandSearch: 'any', subcommands: verbs, otherSubcommands: { level: 'writes', why: 'a gcloud command that may change things' } },
-  az: { level: 'read_only', why: 'prints az usage', subcommandSearch: 'any', subcommands: verbs, otherSubcommands: { level: 'writes', why: 'an az command that may change things' } },
+  gcloud: { level: 'read_only', why: 'prints gcloud usage', options: { withValue: ['--command', '--metadata'] }, flags: [remoteShell(['--command'], 'runs this command on the machine or in the container'), remoteShell(['--metadata'], 'a script the instance runs when it boots or stops', '(?:^|,)(?:startup|shutdown)-script=')], subcommandSearch: 'any', subcommands: verbs, otherSubcommands: { level: 'writes', why: 'a gcloud command that may change things' } },
+  az: { level: 'read_only', why: 'prints az usage', options: { withValue: ['--scripts', '--script', '--exec-command'] }, flags: [remoteShell(['--scripts', '--script', '--exec-command'], 'runs this script on the machine or in the container')], subcommandSearch: 'any', subcommands: verbs, otherSubcommands: { level: 'writes', why: 'an az command that may change things' } },
   doctl: { level: 'read_only', why: 'prints doctl usage', subcommandSearch: 'any', subcommands: verbs, otherSubcommands: { level: 'writes', why: 'a doctl command that may change things' } },
   minikube: { level: 'read_only', why: 'prints minikube usage', subcommandSearch: 'any', subcommands: verbs, otherSubcommands: { level: 'writes', why: 'a minikube command that may change things' } },
   kind: { level: 'read_only', why: 'prints kind usage', subcommandSearch: 'any', subcommands: verbs, otherSubcommands: { level: 'writes', why: 'a kind command that may change things' } },

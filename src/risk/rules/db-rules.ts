@@ -12,13 +12,31 @@ const client = (code: CommandRule['code'], withValue: string[], extra: Partial<C
   ...extra,
 });
 
+// mysql and mariadb: `--init-command` is SQL run on connecting; `--tee` appends the session to a
+// file; `--pager=CMD` pipes results through a shell command; plugins are code nl-sh cannot see.
+const mysqlClient = client({ language: 'sql', options: ['-e', '--execute', '--init-command', '--init-command-add'] }, [], {
+  options: { withValue: ['-e', '--execute', '--init-command', '--init-command-add', '--tee', '--plugin-dir', '--default-auth', '-u', '--user', '-h', '--host', '-P', '--port', '-D', '--database', '-S', '--socket', '--defaults-file', '--defaults-extra-file', '--login-path'], attachedOnly: ['-p'] },
+  flags: [
+    { flags: ['--tee'], level: 'writes', why: 'appends the session to a file' },
+    { flags: ['--pager'], valueMatch: '^', runs: true, fedOutput: true, effect: 'always', level: 'read_only', why: 'pipes the results through this command' },
+    { flags: ['--plugin-dir', '--default-auth'], level: 'writes', why: 'loads client plugins, code nl-sh cannot see' },
+  ],
+  targets: { options: ['--tee'], onExisting: { level: 'destructive', why: 'mysql appends the session to it' } },
+});
+
 /** Database clients. */
 export const dbRules: Record<string, CommandRule> = {
   psql: client({ language: 'sql', options: ['-c', '--command'], fileOptions: ['-f', '--file'] }, ['-c', '--command', '-f', '--file', '-d', '--dbname', '-h', '--host', '-p', '--port', '-U', '--username', '-v', '--set', '--variable', '-o', '--output', '-P', '--pset', '-F', '-R', '-T', '-L', '--log-file'], {
-    flags: [{ flags: ['-l', '--list', '-V', '--version'], effect: 'set', level: 'read_only', why: 'only lists databases or prints the version' }],
+    flags: [
+      { flags: ['-l', '--list', '-V', '--version'], effect: 'set', level: 'read_only', why: 'only lists databases or prints the version' },
+      { flags: ['-o', '--output'], level: 'writes', why: 'writes the query results to a file' },
+      { flags: ['-o', '--output'], valueMatch: '^\\s*\\|', runs: true, fedOutput: true, effect: 'always', level: 'writes', why: 'pipes the query results into this shell command' },
+      { flags: ['-L', '--log-file'], level: 'writes', why: 'writes a session log file' },
+    ],
+    targets: { options: ['-o', '--output', '-L', '--log-file'], onExisting: { level: 'destructive', why: 'psql replaces it or appends the session to it' } },
   }),
-  mysql: client({ language: 'sql', options: ['-e', '--execute'] }, ['-e', '--execute', '-u', '--user', '-h', '--host', '-P', '--port', '-D', '--database', '-S', '--socket', '--defaults-file', '--login-path'], { options: { withValue: ['-e', '--execute', '-u', '--user', '-h', '--host', '-P', '--port', '-D', '--database', '-S', '--socket', '--defaults-file', '--login-path'], attachedOnly: ['-p'] } }),
-  mariadb: client({ language: 'sql', options: ['-e', '--execute'] }, ['-e', '--execute', '-u', '--user', '-h', '--host', '-P', '--port', '-D', '--database', '-S', '--socket'], { options: { withValue: ['-e', '--execute', '-u', '--user', '-h', '--host', '-P', '--port', '-D', '--database', '-S', '--socket'], attachedOnly: ['-p'] } }),
+  mysql: mysqlClient,
+  mariadb: mysqlClient,
   sqlite3: client({ language: 'sql', options: ['-cmd'], positionalsFrom: 1 }, ['-cmd', '-separator', '-newline', '-nullvalue', '-init', '-vfs', '-mmap', '-lookaside', '-pagecache'], {
     options: { singleDashLong: true, withValue: ['-cmd', '-separator', '-newline', '-nullvalue', '-init', '-vfs', '-mmap'] },
     flags: [{ flags: ['-readonly', '--readonly', '-safe', '--safe'], effect: 'set', dryRun: true, level: 'read_only', why: 'opens the database read-only' }, { flags: ['-init'], effect: 'always', level: 'writes', why: 'runs statements and dot-commands from a file nl-sh does not read (.shell runs programs)' }],
@@ -48,6 +66,13 @@ export const dbRules: Record<string, CommandRule> = {
   createuser: { level: 'writes', why: 'creates a database role' },
 };
 
+// Functions a reading statement can call that act: on files, on other sessions, on the server.
+const sideEffects: CodePattern[] = [
+  { match: '\\b(writefile|edit|load_extension|fts3_tokenizer|lo_export|lo_import|lo_unlink|pg_read_file|pg_write_file|pg_file_(write|unlink|rename))\\s*\\(', level: 'writes', why: 'a function that writes or reads files, or loads code' },
+  { match: '\\b(pg_(terminate|cancel|signal)_backend|pg_reload_conf|pg_rotate_logfile|pg_promote|pg_switch_wal|pg_create_restore_point|pg_(create|drop)_\\w*replication_slot|pg_stat_reset\\w*|setval|nextval|dblink_exec|dblink|sys_exec|sys_eval)\\s*\\(', level: 'writes', why: 'a function that ends or signals sessions, changes server state or sequences, or runs commands' },
+  { match: '\\bINTO\\s+(OUTFILE|DUMPFILE)\\b', level: 'writes', why: 'writes a file on the database server' },
+];
+
 const ro = { level: 'read_only' as const };
 const wr = { level: 'writes' as const };
 const gone = { level: 'destructive' as const };
@@ -55,12 +80,12 @@ const gone = { level: 'destructive' as const };
 /** SQL statements and meta-commands. */
 export const sqlRules: SqlRules = {
   statements: {
-    SELECT: { ...ro, why: 'reads rows', contains: [{ match: '\\b(writefile|edit|load_extension|fts3_tokenizer|lo_export|lo_import|pg_read_file|pg_write_file)\\s*\\(', level: 'writes', why: 'a function that writes or reads files, or loads code' }] },
+    SELECT: { ...ro, why: 'reads rows', contains: sideEffects },
     SHOW: { ...ro, why: 'shows settings or objects' },
     DESCRIBE: { ...ro, why: 'describes a table' },
     DESC: { ...ro, why: 'describes a table' },
     EXPLAIN: { ...wr, why: 'EXPLAIN ANALYZE runs the statement' },
-    VALUES: { ...ro, why: 'computes rows' },
+    VALUES: { ...ro, why: 'computes rows', contains: sideEffects },
     TABLE: { ...ro, why: 'reads a table' },
     PRAGMA: { ...ro, why: 'reads a setting', contains: [{ match: '=', level: 'writes', why: 'changes a setting' }] },
     USE: { ...ro, why: 'selects a database' },
@@ -135,6 +160,8 @@ export const sqlRules: SqlRules = {
     '\\o': { ...wr, why: 'writes output to a file' },
     '\\copy': { ...wr, why: 'copies rows between a table and a file' },
     '\\g': { ...ro, why: 'runs the query buffer' },
+    '\\gx': { ...ro, why: 'runs the query buffer, shown expanded' },
+    '\\G': { ...ro, why: 'runs the query, shown vertically' },
     '.tables': { ...ro, why: 'lists tables' },
     '.schema': { ...ro, why: 'prints the schema' },
     '.indexes': { ...ro, why: 'lists indexes' },
@@ -159,7 +186,13 @@ export const sqlRules: SqlRules = {
     '.restore': { ...gone, why: 'replaces the database with a backup' },
   },
   shellMeta: ['\\!', '.shell', '.system'],
-  shellCommands: ['system'],
+  shellCommands: ['system', 'pager'],
+  pipeMeta: ['\\g', '\\gx', '\\o', '\\out', '\\w', '\\write', '.once', '.output'],
+  shellStrings: [
+    '\\bPROGRAM\\s+(\'(?:[^\']|\'\')*\')',
+    '\\bedit\\s*\\(\\s*(?:\'(?:[^\']|\'\')*\'|[^,()\']*)\\s*,\\s*(\'(?:[^\']|\'\')*\')',
+    '\\bsys_(?:exec|eval)\\s*\\(\\s*(\'(?:[^\']|\'\')*\')',
+  ],
 };
 
 /** Redis commands. */

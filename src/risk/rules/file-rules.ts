@@ -84,7 +84,8 @@ export const fileRules: Record<string, CommandRule> = {
     level: 'read_only',
     why: 'prints edited text; the files are untouched',
     analyzer: 'code',
-    code: { language: 'sed', options: ['-e', '--expression'], fileOptions: ['-f', '--file'], program: true },
+    // A bare `e` (no command after it) runs the pattern space: the input lines are shell code.
+    code: { language: 'sed', options: ['-e', '--expression'], fileOptions: ['-f', '--file'], program: true, inputRuns: '(?:^|[;\\n{}])\\s*(?:(?:[0-9]+(?:~[0-9]+)?|\\$|/(?:\\\\.|[^/\\\\])*/[IM]*)(?:\\s*,\\s*(?:[+~]?[0-9]+|\\$|/(?:\\\\.|[^/\\\\])*/[IM]*))?)?\\s*!?\\s*e\\s*(?:$|[;\\n}])' },
     options: { withValue: ['-e', '--expression', '-f', '--file', '-l', '--line-length'], attachedOnly: ['-i'] },
     flags: [{ flags: ['-i', '--in-place'], level: 'writes', why: 'edits the files in place' }],
     targets: { positionals: 'all', whenFlags: ['-i', '--in-place'] },

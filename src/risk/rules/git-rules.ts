@@ -95,6 +95,8 @@ export const gitRules: Record<string, CommandRule> = {
     options: { withValue: ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env'] },
     flags: [
       { flags: ['-c'], valueMatch: `^${commandSetting}=\\s*`, runs: true, effect: 'always', level: 'read_only', why: 'makes git run this command' },
+      // A pager reads git's output: `core.pager=sh` runs what a commit message says.
+      { flags: ['-c'], valueMatch: `^(${ci('core.pager')}|${ci('pager')}\\.[\\w-]+)=\\s*`, runs: true, fedOutput: true, effect: 'always', level: 'read_only', why: 'pipes git output into this command' },
       { flags: ['-c'], valueMatch: `^${shellSetting}=\\s*!`, runs: true, effect: 'always', level: 'read_only', why: 'makes git run this shell command' },
       { flags: ['-c'], valueMatch: `^${ci('core.hooksPath')}=.`, effect: 'always', level: 'writes', why: 'makes git run the hooks in that directory' },
       {

@@ -1,11 +1,11 @@
 // The allowlist of commands that only read: listing, printing, searching, inspecting. A few
 // have flags that make them write (sort -o), and those are listed with them.
 
-import type { CommandRule, FlagRule, TargetRule } from './rule-types.js';
+import type { ArgRule, CommandRule, FlagRule, TargetRule } from './rule-types.js';
 
 const ro = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ level: 'read_only', why, ...extra });
 // A pager option names a program the output is piped to, started by a shell (`bat --pager CMD`).
-const pagerOption = (why: string, flags: string[]): CommandRule => ro(why, { options: { withValue: flags }, flags: [{ flags, runs: true, effect: 'always', level: 'writes', why: 'pipes its output to a program of its choosing' }] });
+const pagerOption = (why: string, flags: string[]): CommandRule => ro(why, { options: { withValue: flags }, flags: [{ flags, runs: true, fedOutput: true, effect: 'always', level: 'writes', why: 'pipes its output to a program of its choosing' }] });
 // A shell or interpreter given the data to run as a filter runs that data as code.
 const runsData = '^\\s*(\\S*/)?(sh|bash|dash|zsh|ksh|mksh|fish|csh|tcsh|busybox|env|python[0-9.]*|perl|ruby|node|php|lua|awk|gawk|mawk)\\b';
 
@@ -22,10 +22,39 @@ const vimLike = (why: string, level: 'read_only' | 'writes' = 'writes'): Command
   flags: [{ ...vimRunsCommands, flags: [...vimRunsCommands.flags] }, { flags: ['-u', '-U', '-s', '-e', '-E', '-es', '-Es'], effect: 'always', level: 'writes', why: 'runs editor commands from a file or from stdin' }, { flags: ['-R', '-M', '-Z'], effect: 'set', level: 'read_only', why: 'opens read-only' }],
   args: [{ match: '^\\+.*!', effect: 'always', level: 'destructive', why: 'runs editor commands, which can run shell commands' }, { match: '^\\+(?![0-9]*$|[/?][^|]*$)', effect: 'always', level: 'writes', why: 'runs an editor command' }],
 });
+// A tmux format runs the shell command in `#(…)` when tmux expands it, in any argument (`display
+// -p`, `-F`, `-c`, a message, a target): judged as shell in every tmux command.
+const tmuxFormat: ArgRule = { match: '#\\(', runs: 'balanced', options: ['*'], effect: 'always', level: 'read_only', why: 'a format whose #(…) runs a shell command' };
+const withTmuxFormats = (rule: CommandRule): CommandRule => ({ ...rule, args: [...(rule.args ?? []), tmuxFormat] });
+const withTmuxFormatsEverywhere = (rule: CommandRule): CommandRule => ({
+  ...withTmuxFormats(rule),
+  subcommands: Object.fromEntries(Object.entries(rule.subcommands ?? {}).map(([verb, sub]) => [verb, withTmuxFormats(sub)])),
+  otherSubcommands: withTmuxFormats(rule.otherSubcommands ?? { level: 'writes', why: 'changes sessions' }),
+});
 // tmux verbs whose words after the options are a shell command run in a pane or in the background.
 const tmuxRuns: CommandRule = { level: 'writes', why: 'starts a session, window or pane', options: { withValue: ['-s', '-n', '-c', '-t', '-x', '-y', '-F', '-e', '-f', '-l', '-w', '-T'], stopAtPositional: true }, wraps: { inner: 'rest-as-shell' } };
 // tmux send-keys types its words into a pane, where a shell runs them: judged as the command they spell.
 const tmuxKeys: CommandRule = { level: 'writes', why: 'types keys into a pane', options: { withValue: ['-t', '-N'], stopAtPositional: true }, wraps: { inner: 'rest-as-shell' } };
+// tmux if-shell runs its first argument as a shell command, then one of the tmux commands after it.
+const tmuxIf: CommandRule = {
+  level: 'writes',
+  why: 'runs a shell command, then tmux commands by its result',
+  options: { withValue: ['-t'] },
+  args: [
+    { match: '^', position: 0, runs: 'rest', effect: 'always', level: 'writes', why: 'runs this shell command' },
+    { match: '^', position: 1, runs: 'rest', command: 'tmux', effect: 'always', level: 'writes', why: 'runs this tmux command' },
+    { match: '^', position: 2, runs: 'rest', command: 'tmux', effect: 'always', level: 'writes', why: 'runs this tmux command' },
+  ],
+};
+// screen -X sends a command to a running session: `stuff` types text into its shell, `exec` and
+// `screen` run programs, `quit` and `kill` end programs.
+const screenCommands: Record<string, CommandRule> = {
+  stuff: { level: 'writes', why: 'types text into the session, where its shell runs it', wraps: { inner: 'rest-as-shell' } },
+  exec: { level: 'writes', why: 'runs a program in the session', wraps: { inner: 'rest' } },
+  screen: { level: 'writes', why: 'opens a window running a program', options: { withValue: ['-t', '-T', '-h'], stopAtPositional: true }, wraps: { inner: 'rest' } },
+  quit: { level: 'destructive', why: 'kills every window of the session and the programs in them' },
+  kill: { level: 'destructive', why: 'kills a window and the program in it' },
+};
 
 // Reading an endless device (/dev/zero, /dev/urandom) into a program that keeps what it reads
 // (sort, tac, shuf, tail) grows memory or temporary files until the machine runs out.
@@ -102,7 +131,7 @@ export const readRules: Record<string, CommandRule> = {
   less: ro('pages through text', {
     options: { withValue: ['-o', '--log-file', '-O', '--LOG-FILE', '-p', '--pattern', '-t', '--tag', '-T', '--tag-file', '-x', '--tabs', '-y', '-z', '-b', '-h', '-j', '-k', '--lesskey-file'] },
     flags: [{ flags: ['-o', '--log-file', '-O', '--LOG-FILE'], level: 'writes', why: 'copies the input into a file' }, { flags: ['-k', '--lesskey-file'], level: 'writes', why: 'reads key bindings nl-sh does not read (they can run commands)' }],
-    args: [{ match: '^\\+!', runs: 'rest', effect: 'always', level: 'read_only', why: 'runs this shell command at start' }, { match: '^\\+.*[!|]', effect: 'always', level: 'writes', why: 'a start command that can run shell commands' }],
+    args: [{ match: '^\\+\\+?!', runs: 'rest', effect: 'always', level: 'read_only', why: 'runs this shell command at start (`++` for every file)' }, { match: '^\\+.*[!|]', effect: 'always', level: 'writes', why: 'a start command that can run shell commands' }],
     targets: { options: ['-o', '--log-file', '-O', '--LOG-FILE'], onExisting: { level: 'destructive', why: 'less replaces it' } },
   }),
   more: ro('pages through text'),
@@ -416,22 +445,38 @@ export const readRules: Record<string, CommandRule> = {
   code: { level: 'writes', why: 'opens files in an editor' },
   'xdg-open': { level: 'writes', why: 'opens a file in its application' },
   open: { level: 'writes', why: 'opens a file in its application' },
-  tmux: { level: 'writes', why: 'starts or changes terminal sessions', options: { withValue: ['-L', '-S', '-f', '-c', '-T'] }, subcommands: {
-    ...Object.fromEntries(['new', 'new-session', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run', 'display-popup', 'popup'].map((verb) => [verb, tmuxRuns])),
-    ...Object.fromEntries(['send-keys', 'send'].map((verb) => [verb, tmuxKeys])), ls: ro('lists sessions'), 'list-*': ro('lists sessions or windows'), 'has-session': ro('checks a session'), 'display-message': ro('shows a message'), 'show-*': ro('shows settings'), attach: ro('attaches to a session'), 'attach-session': ro('attaches to a session'), a: ro('attaches to a session'), 'kill-server': { level: 'destructive', why: 'kills every session and the programs in them' }, 'kill-session': { level: 'destructive', why: 'kills a session and the programs in it' } }, otherSubcommands: { level: 'writes', why: 'changes sessions, or runs commands in them that nl-sh cannot see' } },
-  screen: { level: 'writes', why: 'starts or attaches terminal sessions', flags: [{ flags: ['-ls', '-list'], effect: 'set', level: 'read_only', why: 'lists sessions' }], options: { longShort: ['-ls', '-list', '-wipe'], withValue: ['-S', '-c', '-e', '-h', '-p', '-T', '-t', '-X', '-Logfile'], stopAtPositional: true }, wraps: { inner: 'rest', noRunFlags: ['-ls', '-list'], bare: { level: 'writes', why: 'starts or attaches terminal sessions' } } },
-  script: { level: 'writes', why: 'records a terminal session to a file', options: { withValue: ['-c', '--command'] }, wraps: { inner: 'option-only', commandOptions: ['-c', '--command'] } },
+  tmux: withTmuxFormatsEverywhere({ level: 'writes', why: 'starts or changes terminal sessions', options: { withValue: ['-L', '-S', '-f', '-c', '-T'] }, subcommands: {
+    ...Object.fromEntries(['new', 'new-session', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run', 'display-popup', 'popup', 'pipe-pane', 'pipep'].map((verb) => [verb, tmuxRuns])),
+    'if-shell': tmuxIf, if: tmuxIf,
+    ...Object.fromEntries(['send-keys', 'send'].map((verb) => [verb, tmuxKeys])), ls: ro('lists sessions'), 'list-*': ro('lists sessions or windows'), 'has-session': ro('checks a session'), 'display-message': ro('shows a message'), display: ro('shows a message'), 'show-*': ro('shows settings'), attach: ro('attaches to a session'), 'attach-session': ro('attaches to a session'), a: ro('attaches to a session'), 'kill-server': { level: 'destructive', why: 'kills every session and the programs in them' }, 'kill-session': { level: 'destructive', why: 'kills a session and the programs in it' } }, otherSubcommands: { level: 'writes', why: 'changes sessions, or runs commands in them that nl-sh cannot see' }, wraps: { inner: 'option-only', commandOptions: ['-c'] } }),
+  screen: { level: 'writes', why: 'starts or attaches terminal sessions', subcommandOption: '-X', subcommands: screenCommands, otherSubcommands: { level: 'writes', why: 'a screen command that changes the session' }, flags: [{ flags: ['-ls', '-list'], effect: 'set', level: 'read_only', why: 'lists sessions' }], options: { longShort: ['-ls', '-list', '-wipe'], withValue: ['-S', '-c', '-e', '-h', '-p', '-T', '-t', '-X', '-Logfile'], stopAtPositional: true }, wraps: { inner: 'rest', noRunFlags: ['-ls', '-list'], bare: { level: 'writes', why: 'starts or attaches terminal sessions' } } },
+  // script runs a shell (or `-c CMD`; BSD: the words after the file) and records it to the file;
+  // with no command and a pipe, that shell reads its commands from stdin.
+  script: {
+    level: 'writes',
+    why: 'records a terminal session to a file',
+    options: { withValue: ['-c', '--command', '-O', '--log-out', '-I', '--log-in', '-B', '--log-io', '-T', '--log-timing', '-E', '--echo', '-m', '--logging-format'], stopAtPositional: true },
+    wraps: { inner: 'rest', skip: 1, commandOptions: ['-c', '--command'], stdinCode: true },
+    targets: { positionals: 'all', options: ['-O', '--log-out', '-I', '--log-in', '-B', '--log-io', '-T', '--log-timing'], onExisting: { level: 'destructive', why: 'script replaces it with the session record', unlessFlags: ['-a', '--append'] } },
+  },
   make: {
     level: 'writes',
     why: 'runs the project\'s build recipes',
     projectCode: true,
     options: { withValue: ['-C', '--directory', '-f', '--file', '-j', '--jobs', '-I', '-o', '-W', '-l', '-E', '--eval'] },
-    args: [{ match: '^(SHELL|MAKESHELL|\\.SHELLFLAGS|MAKEFLAGS|MFLAGS)=', effect: 'always', level: 'writes', why: 'changes the shell or options make runs recipes with, even in a dry run ($(shell …) runs anyway)' }],
+    args: [
+      { match: '^(SHELL|MAKESHELL|\\.SHELLFLAGS|MAKEFLAGS|MFLAGS)=', effect: 'always', level: 'writes', why: 'changes the shell or options make runs recipes with, even in a dry run ($(shell …) runs anyway)' },
+      // Variables on the command line are make code: `$(shell CMD)` runs when make expands it (at
+      // once for `:=`, `::=`, `:::=`), `NAME != CMD` runs CMD, `$(file >F,…)` writes F; even with -n.
+      { match: '\\$[({]shell\\s', runs: 'balanced', options: ['-E', '--eval'], effect: 'always', level: 'read_only', why: 'a $(shell …) call make runs as it reads its variables, even in a dry run' },
+      { match: '^[^\\s=$():]+\\s*!=', runs: 'rest', effect: 'always', level: 'read_only', why: 'a != variable runs its value as a shell command, even in a dry run' },
+      { match: '\\$[({](file\\s*[>]|guile\\s|eval\\s)', options: ['-E', '--eval'], effect: 'always', level: 'writes', why: 'a make function that writes a file or evaluates code, even in a dry run' },
+    ],
     flags: [
       { flags: ['-E', '--eval'], effect: 'always', level: 'writes', why: 'evaluates make code nl-sh does not read ($(shell …) runs even in a dry run)' },
       // The recipe of a one-line rule (`x: ; CMD`, `@` and `-` prefixes aside; not run by -n) and
       // `$(shell CMD)` (run even by -n) are shell.
       { flags: ['-E', '--eval'], valueMatch: '^[^:=\\n]*:[^;=\\n]*;\\s*[@+-]*', runs: true, effect: 'raise', level: 'writes', why: 'a recipe in the make code' },
-      { flags: ['-E', '--eval'], valueMatch: '\\$[({]shell\\s+', runs: true, effect: 'always', level: 'writes', why: 'a $(shell …) call in the make code' },{ flags: ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base'], effect: 'set', dryRun: true, level: 'read_only', why: 'prints the recipes without running them' }],
+{ flags: ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base'], effect: 'set', dryRun: true, level: 'read_only', why: 'prints the recipes without running them' }],
   },
 };

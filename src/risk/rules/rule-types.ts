@@ -42,6 +42,8 @@ export interface FlagRule extends LevelWhy {
   effect?: 'raise' | 'set' | 'always';
   /** The value is a command line a program runs, judged as shell code (`level` stays a floor): the whole value, or with `valueMatch` the text after its match (`core.pager=CMD`). */
   runs?: boolean;
+  /** With `runs`: the command reads the program's output on stdin (a pager, `psql -o '|CMD'`), so `sh` there runs that output. Absent: its stdin is not judged. */
+  fedOutput?: boolean;
   /** With `effect: 'set'`: a dry run, so nothing the command would do happens and no raise rule counts. Absent: a mode (list, verify), which a destructive or privileged raise rule of the same command still beats. */
   dryRun?: boolean;
   /** The rule matches when none of `flags` is given (`npx` without `--no-install` may fetch); `values` and `valueMatch` do not apply. */
@@ -56,12 +58,14 @@ export interface ArgRule extends LevelWhy {
   runtime?: boolean;
   /** Only the positional at this index (0 = first after the subcommand); absent means any. */
   position?: number;
-  /** Also test the values of these options (`pip install -e URL`); absent or empty: positionals only. */
+  /** Also test the values of these options (`pip install -e URL`); `*`: every option's value; absent or empty: positionals only. */
   options?: string[];
   /** As for flag rules. */
   effect?: 'raise' | 'set' | 'always';
-  /** A matching positional holds a command line judged as shell code (`level` stays a floor): `rest` the text after the match (`less +!CMD`), `next` the following positional (`git config core.pager CMD`; a leading `!` is git's mark of a shell command), `ext-url` the rest as a git `ext::` command (`% ` escapes a space). Needs `match`. */
-  runs?: 'rest' | 'next' | 'ext-url';
+  /** A matching positional holds a command line judged as shell code (`level` stays a floor): `rest` the text after the match (`less +!CMD`), `next` the following positional (`git config core.pager CMD`; a leading `!` is git's mark of a shell command), `ext-url` the rest as a git `ext::` command (`% ` escapes a space). `balanced` every match, up to the bracket that closes the last bracket in the match (`#(CMD)`, `$(shell CMD)`), in positionals and in the values of `options`. Needs `match`. */
+  runs?: 'rest' | 'next' | 'ext-url' | 'balanced';
+  /** With `runs`: the text is the arguments of this command, not a whole command line (tmux `if-shell CMD TMUX-COMMAND`); absent: a command line. */
+  command?: string;
 }
 
 /** Which arguments name paths the command writes, deletes or changes. */
@@ -138,6 +142,8 @@ export interface CodeRule {
   optionsOnly?: boolean;
   /** An option that edits the positional files in place (`perl -i`). */
   inPlace?: string;
+  /** A regular expression (source): program text it matches runs the program's input as shell code (sed's bare `e`): the files after the program, else stdin. Absent: never. */
+  inputRuns?: string;
 }
 
 /** Everything the table says about one command (or one subcommand). */
@@ -150,10 +156,12 @@ export interface CommandRule extends LevelWhy {
   targets?: TargetRule;
   /** Keyed by the first positional (or any, see `subcommandSearch`); `*` in a key matches any text. */
   subcommands?: Record<string, CommandRule>;
+  /** The value of this option names the subcommand, judged with the positionals as its arguments (`screen -X stuff TEXT`); absent: positionals name subcommands. Without the option the command is judged by its own rule. */
+  subcommandOption?: string;
   /** `first` (default): the first positional names the subcommand; `any`: the first positional that matches a key. */
   subcommandSearch?: 'first' | 'any';
   /** Level for a subcommand not in `subcommands`; absent means "unknown", which the policy asks about. */
-  otherSubcommands?: LevelWhy;
+  otherSubcommands?: CommandRule;
   wraps?: WrapRule;
   analyzer?: AnalyzerName;
   /** For the `code` analyzer: where the code comes from. */
@@ -240,6 +248,10 @@ export interface SqlRules {
   shellMeta: string[];
   /** Client commands spelled as a word whose rest of the line is a shell command (mysql `system CMD`), lower case. Absent or empty: none. */
   shellCommands?: string[];
+  /** Meta-commands whose argument, when it starts with `|`, is a shell command fed the query output (`\\g |CMD`, `\\o |CMD`, `.once |CMD`). Absent or empty: none. */
+  pipeMeta?: string[];
+  /** Regular expressions (case-insensitive) over statements, literals kept, whose first group is a string literal run as a shell command (`COPY … PROGRAM 'CMD'`, sqlite `edit(x, 'EDITOR')`). Absent or empty: none. */
+  shellStrings?: string[];
 }
 
 /** Redis commands, by name in upper case. */

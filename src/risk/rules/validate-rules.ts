@@ -8,7 +8,7 @@ import { analyzerNames, type RuleTable } from './rule-types.js';
 const languages = ['shell', 'python', 'node', 'perl', 'ruby', 'php', 'awk', 'sed', 'lua', 'sql', 'redis', 'mongo', 'opaque'];
 const pureReaders = ['python', 'node', 'perl', 'effects'];
 const emitKinds = ['fetched', 'decoded', 'literal', 'files', 'shell-setup', 'passthrough'];
-const ruleKeys = ['level', 'why', 'options', 'noArgs', 'flags', 'args', 'targets', 'subcommands', 'subcommandSearch', 'otherSubcommands', 'wraps', 'analyzer', 'code', 'emits', 'projectCode'];
+const ruleKeys = ['level', 'why', 'options', 'noArgs', 'flags', 'args', 'targets', 'subcommands', 'subcommandSearch', 'subcommandOption', 'otherSubcommands', 'wraps', 'analyzer', 'code', 'emits', 'projectCode'];
 
 type Problems = string[];
 
@@ -66,7 +66,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
     }
   }
   if (rule.noArgs !== undefined) checkLevelWhy(rule.noArgs, `${path}.noArgs`, problems);
-  if (rule.otherSubcommands !== undefined) checkLevelWhy(rule.otherSubcommands, `${path}.otherSubcommands`, problems);
+  if (rule.otherSubcommands !== undefined) checkRule(rule.otherSubcommands, `${path}.otherSubcommands`, problems, seen, commands);
   checkArray(rule.flags, `${path}.flags`, problems, (f, p) => {
     if (!isObject(f)) return void problems.push(`${p}: expected an object`);
     checkLevelWhy(f, p, problems);
@@ -79,6 +79,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
     if (f.absent !== undefined && typeof f.absent !== 'boolean') problems.push(`${p}.absent: expected true or false, found ${show(f.absent)}`);
     if (f.dryRun !== undefined && typeof f.dryRun !== 'boolean') problems.push(`${p}.dryRun: expected true or false, found ${show(f.dryRun)}`);
     if (f.runs !== undefined && typeof f.runs !== 'boolean') problems.push(`${p}.runs: expected true or false, found ${show(f.runs)}`);
+    if (f.fedOutput !== undefined && (f.fedOutput !== true || f.runs !== true)) problems.push(`${p}.fedOutput: expected true, with runs, found ${show(f.fedOutput)}`);
   }, true);
   checkArray(rule.args, `${path}.args`, problems, (a, p) => {
     if (!isObject(a)) return void problems.push(`${p}: expected an object`);
@@ -87,9 +88,11 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
     if (a.match !== undefined) checkRegex(a.match, `${p}.match`, problems);
     if (a.runtime !== undefined && a.runtime !== true) problems.push(`${p}.runtime: expected true, found ${show(a.runtime)}`);
     if (a.position !== undefined && !(Number.isInteger(a.position) && (a.position as number) >= 0)) problems.push(`${p}.position: expected a whole number ≥ 0, found ${show(a.position)}`);
-    checkFlagList(a.options, `${p}.options`, problems, true);
+    if (Array.isArray(a.options) && a.options.includes('*')) checkFlagList(a.options.filter((o) => o !== '*'), `${p}.options`, problems, true);
+    else checkFlagList(a.options, `${p}.options`, problems, true);
     if (a.effect !== undefined && !['raise', 'set', 'always'].includes(a.effect as string)) problems.push(`${p}.effect: expected "raise", "set" or "always", found ${show(a.effect)}`);
-    if (a.runs !== undefined && (!['rest', 'next', 'ext-url'].includes(a.runs as string) || a.match === undefined)) problems.push(`${p}.runs: expected "rest", "next" or "ext-url" with a match, found ${show(a.runs)}`);
+    if (a.runs !== undefined && (!['rest', 'next', 'ext-url', 'balanced'].includes(a.runs as string) || a.match === undefined)) problems.push(`${p}.runs: expected "rest", "next", "ext-url" or "balanced" with a match, found ${show(a.runs)}`);
+    if (a.command !== undefined && (typeof a.command !== 'string' || a.command === '' || a.runs === undefined)) problems.push(`${p}.command: expected a command name with runs, found ${show(a.command)}`);
   }, true);
   if (rule.targets !== undefined) {
     const t = rule.targets;
@@ -114,6 +117,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
       checkRule(sub, `${path}.subcommands.${k}`, problems, seen, commands);
     }
   }
+  if (rule.subcommandOption !== undefined) checkFlagList([rule.subcommandOption], `${path}.subcommandOption`, problems, false);
   if (rule.subcommandSearch !== undefined && rule.subcommandSearch !== 'first' && rule.subcommandSearch !== 'any') problems.push(`${path}.subcommandSearch: expected "first" or "any", found ${show(rule.subcommandSearch)}`);
   if (rule.wraps !== undefined) {
     const w = rule.wraps;
@@ -141,6 +145,7 @@ function checkRule(rule: unknown, path: string, problems: Problems, seen: Set<un
       if (c.optionsOnly !== undefined && c.optionsOnly !== true) problems.push(`${path}.code.optionsOnly: expected true, found ${show(c.optionsOnly)}`);
       if (c.positionalsFrom !== undefined && !(Number.isInteger(c.positionalsFrom) && (c.positionalsFrom as number) >= 0)) problems.push(`${path}.code.positionalsFrom: expected a whole number ≥ 0`);
       if (c.prefixed !== undefined && (typeof c.prefixed !== 'string' || c.prefixed === '')) problems.push(`${path}.code.prefixed: expected a regular expression such as ^\\+, found ${show(c.prefixed)}`);
+      if (c.inputRuns !== undefined) checkRegex(c.inputRuns, `${path}.code.inputRuns`, problems);
       for (const b of ['script', 'program']) if (c[b] !== undefined && typeof c[b] !== 'boolean') problems.push(`${path}.code.${b}: expected true or false`);
       for (const k of ['module', 'inPlace']) if (c[k] !== undefined && (typeof c[k] !== 'string' || !(c[k] as string).startsWith('-'))) problems.push(`${path}.code.${k}: expected an option such as -m, found ${show(c[k])}`);
     }
@@ -195,6 +200,11 @@ function checkSql(sql: unknown, problems: Problems): void {
   else for (const [k, m] of Object.entries(sql.meta)) checkLevelWhy(m, `sql.meta.${k}`, problems);
   checkStrings(sql.shellMeta, 'sql.shellMeta', problems, false);
   if (sql.shellCommands !== undefined) checkStrings(sql.shellCommands, 'sql.shellCommands', problems, false);
+  if (sql.pipeMeta !== undefined) checkStrings(sql.pipeMeta, 'sql.pipeMeta', problems, false);
+  if (sql.shellStrings !== undefined) {
+    checkStrings(sql.shellStrings, 'sql.shellStrings', problems, false);
+    if (Array.isArray(sql.shellStrings)) for (const [i, r] of sql.shellStrings.entries()) checkRegex(r, `sql.shellStrings[${i}]`, problems);
+  }
 }
 
 function checkPattern(p: unknown, path: string, problems: Problems): void {
