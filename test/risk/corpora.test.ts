@@ -12,7 +12,7 @@ import { compareLevels, decideAction, defaultPolicy, loadRiskClassifier, type Le
 const corpora = {
   dev: fileURLToPath(new URL('../../../shared/eval/risk/dev.jsonl', import.meta.url)),
   adversarial: fileURLToPath(new URL('./adversarial.jsonl', import.meta.url)),
-  // Attacks a red-team helper found against the finished gate, kept once fixed.
+  // Attacks found by attacking the finished gate (a red-team round), kept once fixed.
   redteam: fileURLToPath(new URL('./redteam.jsonl', import.meta.url)),
 };
 // In CI a missing dev corpus is a failure; elsewhere (a checkout without shared/) it is skipped.
