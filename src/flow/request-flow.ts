@@ -203,6 +203,8 @@ class RequestRun {
     const profile = execution.kind === 'sandbox' ? execution.profile : 'writes';
     const contained = await deps.contain(command, ctx.cwd, { profile, network: false });
     this.emit({ kind: 'hint', text: execution.kind === 'shell' ? `runs in your shell, not sandboxed: it ${execution.why}` : profileLine(contained, deps.home) });
+    const unsure = shown.source.kind === 'model' && shown.source.lowConfidence === true;
+    if (unsure && decision.action === 'run') this.emit({ kind: 'hint', text: 'the model was not confident in this plan: Enter cancels; r runs it' });
     const base = { cwd: ctx.cwd, line: ctx.line, route: 'nl' as const, command, explanation: shown.reply.explanation, tier: shown.source.kind === 'model' ? shown.source.tier : shown.source.kind, model: shown.source.model, risk: assessment.level };
     for (;;) {
       const menu = choicesFor({
@@ -216,6 +218,7 @@ class RequestRun {
         dryRunPossible: deps.canDryRun(),
         dryRunShown: this.dryRunView !== undefined,
         reused: shown.source.kind !== 'model',
+        lowConfidence: shown.source.kind === 'model' && shown.source.lowConfidence === true,
       });
       const choice = await this.choose(menu, assessment, decision, contained.ok ? contained.profile : undefined);
       switch (choice) {

@@ -1,6 +1,6 @@
 // What the user may do with a previewed command, one key each: a pure function of the gate's
 // decision and what this machine can do. The default (Enter) is "run" only when the policy says
-// the command runs without asking; for anything else it is "cancel". A denied command offers
+// the command runs without asking and the model was confident; for anything else it is "cancel". A denied command offers
 // no way to run it.
 
 import type { Action } from '../risk/index.js';
@@ -34,6 +34,8 @@ export interface ChoiceFacts {
   shellOnEnter?: boolean;
   /** A sandboxed run with the network can be offered (the w key). */
   networkOffered?: boolean;
+  /** The plan is below the tier's confidence threshold: it runs only on its key, never on Enter. */
+  lowConfidence?: boolean;
 }
 
 /** The offered choices and the one Enter picks. */
@@ -56,7 +58,7 @@ export function choicesFor(f: ChoiceFacts): ChoiceMenu {
   choices.push({ id: 'copy', key: 'c', label: 'copy' });
   if (f.reused) choices.push({ id: 'ask-again', key: 'g', label: 'ask the model again' });
   choices.push({ id: 'cancel', key: 'n', label: 'cancel' });
-  const defaultId: ChoiceId = f.action === 'run' && canRun && (!f.inShell || f.shellOnEnter) ? 'run' : 'cancel';
+  const defaultId: ChoiceId = f.action === 'run' && canRun && !f.lowConfidence && (!f.inShell || f.shellOnEnter) ? 'run' : 'cancel';
   return { choices, defaultId };
 }
 

@@ -13,6 +13,9 @@ describe('choicesFor', () => {
     ['confirm-typed', facts({ action: 'confirm-typed' }), 'cancel'],
     ['deny', facts({ action: 'deny' }), 'cancel'],
     ['run, but nothing can run it', facts({ action: 'run', sandboxAvailable: false, unsandboxedAllowed: false }), 'cancel'],
+    // Issue 15: a plan below the tier's confidence threshold runs only on its key, never on Enter.
+    ['run, but the model was not confident', facts({ action: 'run', lowConfidence: true }), 'cancel'],
+    ['a plain cd, but the model was not confident', facts({ action: 'run', inShell: true, shellOnEnter: true, lowConfidence: true }), 'cancel'],
   ] as const)('Enter for %s is %s', (_name, f, expected) => {
     expect(choicesFor(f).defaultId).toBe(expected);
   });
