@@ -3,7 +3,7 @@
 // program's own `--help`. The model's words fill only the gaps, marked as the model's.
 
 import type { PlanPart } from '../planner/plan-schema.js';
-import type { BashParser, RuleTable } from '../risk/index.js';
+import type { BashParser, CommandRule, RuleTable } from '../risk/index.js';
 import { commandParts, type CommandPart } from '../preview/command-parts.js';
 import { explainFlags, type HelpSource } from '../preview/flag-help.js';
 import type { PartLine, PartView } from '../preview/flow-events.js';
@@ -37,10 +37,25 @@ export async function groundCommand(command: string, modelParts: readonly PlanPa
   return { spans, parts: views };
 }
 
+/** What the rules say the command does, down its subcommands (`git status`, not git's usage line). */
+function purposeOf(rule: CommandRule, args: readonly string[]): string {
+  let current = rule;
+  let rest = args;
+  for (;;) {
+    // The first word that is neither an option nor an option's value (`git -C repo status`).
+    const withValue = new Set(current.options?.withValue ?? []);
+    const word = rest.find((a, i) => !a.startsWith('-') && !withValue.has(rest[i - 1] ?? ''));
+    const sub = word !== undefined && current.subcommands && Object.hasOwn(current.subcommands, word) ? current.subcommands[word] : undefined;
+    if (!sub || word === undefined) return args.length === 0 && current.noArgs ? current.noArgs.why : current.why;
+    current = sub;
+    rest = rest.slice(rest.indexOf(word) + 1);
+  }
+}
+
 async function partView(part: CommandPart, modelParts: readonly PlanPart[], used: Set<PlanPart>, table: RuleTable, help: HelpSource): Promise<PartView> {
   const lines: PartLine[] = [];
   const rule = part.program ? table.commands[part.program] : undefined;
-  if (rule) lines.push({ subject: '', text: rule.why, source: 'rules' });
+  if (rule) lines.push({ subject: '', text: purposeOf(rule, part.args), source: 'rules' });
   const flags = part.program && !part.wrapped ? await explainFlags(help, part.program, part.flags) : [];
   for (const f of flags) lines.push({ subject: f.flag, text: f.text, source: 'help', program: part.program });
   // The model's explanation of this part or of a flag the help did not cover.

@@ -214,6 +214,8 @@ export const shellRules: Record<string, CommandRule> = {
   let: { level: 'read_only', why: 'does arithmetic', analyzer: 'names' },
   shift: state('shifts arguments'),
   return: state('returns from a function'),
+  break: state('leaves a loop'),
+  continue: state('goes on with the next round of a loop'),
   exit: state('exits the shell'),
   logout: state('exits the shell'),
   true: state('does nothing'),
