@@ -106,6 +106,9 @@ function profileLine(contained: Awaited<ReturnType<FlowDeps['contain']>>, home: 
 class RequestRun {
   private earlier: ChatMessage[] = [];
   private dryRunView: DryRunView | undefined;
+  // The words that produced the plan on screen: the request, then each revision (`list the files →
+  // only the big ones`). History is recorded under them, so the original words never replay a revision.
+  private words: string;
 
   constructor(
     private readonly deps: FlowDeps,
@@ -115,7 +118,9 @@ class RequestRun {
     private readonly keys: KeyInput,
     private readonly tracker: RunTracker,
     private readonly failure: (f: { noTier: boolean; message: string }) => string,
-  ) {}
+  ) {
+    this.words = ctx.line;
+  }
 
   async start(): Promise<LineDecision> {
     const before = this.deps.earlierAnswer(this.ctx.line, this.ctx.cwd);
@@ -147,7 +152,7 @@ class RequestRun {
     }
     this.emit({ kind: 'status-clear' });
     if (!suggestion.ok) {
-      this.deps.record({ cwd: this.ctx.cwd, line: this.ctx.line, route: 'nl', decision: suggestion.aborted ? 'cancelled while planning' : 'no plan' });
+      this.deps.record({ cwd: this.ctx.cwd, line: this.words, route: 'nl', decision: suggestion.aborted ? 'cancelled while planning' : 'no plan' });
       return suggestion.aborted ? { verb: 'edit', line: this.ctx.line } : { verb: 'edit', line: this.ctx.line, notice: this.failure(suggestion) };
     }
     const attempt = suggestion.attempts.at(-1);
@@ -205,7 +210,7 @@ class RequestRun {
     this.emit({ kind: 'hint', text: execution.kind === 'shell' ? `runs in your shell, not sandboxed: it ${execution.why}` : profileLine(contained, deps.home) });
     const unsure = shown.source.kind === 'model' && shown.source.lowConfidence === true;
     if (unsure && decision.action === 'run') this.emit({ kind: 'hint', text: 'the model was not confident in this plan: Enter cancels; r runs it' });
-    const base = { cwd: ctx.cwd, line: ctx.line, route: 'nl' as const, command, explanation: shown.reply.explanation, tier: shown.source.kind === 'model' ? shown.source.tier : shown.source.kind, model: shown.source.model, risk: assessment.level };
+    const base = { cwd: ctx.cwd, line: this.words, route: 'nl' as const, command, explanation: shown.reply.explanation, tier: shown.source.kind === 'model' ? shown.source.tier : shown.source.kind, model: shown.source.model, risk: assessment.level };
     for (;;) {
       const menu = choicesFor({
         action: decision.action,
@@ -247,6 +252,7 @@ class RequestRun {
           this.emit({ kind: 'cancelled' });
           if (!followUp) continue;
           deps.record({ ...base, decision: 'revised' });
+          this.words = `${this.words} → ${followUp}`;
           return { again: { text: followUp, opts: { earlier: this.earlier } } };
         }
         case 'ask-again':

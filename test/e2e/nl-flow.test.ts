@@ -126,6 +126,14 @@ describe('the choices', () => {
     expect(second).toContain('only in src');
     s.type('\r');
     await s.waitFor(/a\.ts$/m);
+    // The revised plan is recorded under the revised conversation: the original words do not
+    // replay it from history (issue 15, point 3); they get their own plan back.
+    s.type('list everything\r');
+    await s.waitFor(/from the cache|from your history/);
+    const again = s.screen().split('list everything').at(-1) ?? '';
+    expect(again).not.toMatch(/from your history/);
+    expect(again).toMatch(/^ {2}ls -la$/m);
+    expect(again).not.toMatch(/^ {2}ls -la src$/m);
   });
 
   it('cancel gives the request back and runs nothing; Ctrl-C at the menu too', async () => {
