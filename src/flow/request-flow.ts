@@ -4,7 +4,7 @@
 // ask again, or cancel. Nothing runs without the user's key, and nothing above read-only runs
 // on Enter alone. An approved command runs in the user's bash, which records it in history.
 
-import type { ChatMessage, PlanReply, Suggestion } from '../planner/index.js';
+import type { ChatMessage, Planner, PlanReply, Suggestion } from '../planner/index.js';
 import type { LineContext, LineDecision } from '../repl/line-decision.js';
 import { type SandboxProfile } from '../sandbox/index.js';
 import { decideAction, type Assessment, type Decision } from '../risk/index.js';
@@ -40,11 +40,16 @@ const SETUP_HELP = 'no model is set up, so the line did not run. Install Ollama 
 const TYPED_WORD = 'yes';
 
 /** Build the flow. */
-export function createRequestFlow(deps: FlowDeps): RequestFlow {
+export function createRequestFlow(input: FlowDeps): RequestFlow {
   let explainedSetup = false;
+  // Whether a model has answered in this session: then a failure is that model stopping, not a
+  // missing setup, and the message names the cause instead of how to install one.
+  let answered = false;
+  const deps: FlowDeps = { ...input, planner: async () => noteAnswers(await input.planner(), () => (answered = true)) };
   const failure = (f: { noTier: boolean; message: string }): string => {
     if (!f.noTier || deps.modelsConfigured) return `nl-sh: ${f.message}`;
-    if (explainedSetup) return 'nl-sh: no model available (see above); the line did not run.';
+    if (answered) return `nl-sh: the model that answered earlier is not reachable now: ${f.message}; the line did not run (nl-sh --doctor checks each tier).`;
+    if (explainedSetup) return `nl-sh: no model available (${f.message}); the line did not run. nl-sh --doctor checks the setup.`;
     explainedSetup = true;
     return `nl-sh: ${SETUP_HELP}\r\n       (${f.message})`;
   };
@@ -100,6 +105,23 @@ function profileLine(contained: Awaited<ReturnType<FlowDeps['contain']>>, home: 
   if (p.kind === 'read-only') return `sandbox: read-only (nothing can be written${p.hostView ? '; the host is visible, not touchable' : ''}; no network)`;
   if (p.kind === 'process-control') return 'sandbox: process control (read-only; may signal your processes)';
   return `sandbox: writes only in ${p.writable.map((w) => tildePath(w, home)).join(', ')}${p.network ? ' (with network)' : ' (no network: [w] runs it with the network)'}`;
+}
+
+/** The planner, calling `onAnswer` whenever it plans or answers successfully. */
+function noteAnswers(planner: Planner, onAnswer: () => void): Planner {
+  return {
+    ...planner,
+    suggest: async (...args: Parameters<Planner["suggest"]>) => {
+      const result = await planner.suggest(...args);
+      if (result.ok) onAnswer();
+      return result;
+    },
+    ask: async (...args: Parameters<Planner["ask"]>) => {
+      const result = await planner.ask(...args);
+      if (result.ok) onAnswer();
+      return result;
+    },
+  };
 }
 
 // One request, from the first plan to the user's decision.
