@@ -18,17 +18,21 @@ function fakeFacts(overrides: Partial<FsFacts> = {}): FsFacts {
 
 describe('the walk deadline', () => {
   it('a line whose facts are slow fails closed as "too large to judge completely"', () => {
+    let asked = 0;
     const slow = fakeFacts({
       exists: () => {
+        asked++;
         const until = performance.now() + 5;
         while (performance.now() < until);
         return false;
       },
     });
     const line = Array.from({ length: 40 }, (_, i) => `echo x > f${i}`).join('; ');
-    const start = performance.now();
     const a = classifier.classify(line, slow);
-    expect(performance.now() - start).toBeLessThan(150);
+    // The walk stopped asking once the deadline passed (40 targets would take 200 ms): counted, not
+    // timed, so a busy machine cannot fail it.
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThan(40);
     expect(a.level).toBe('privileged');
     expect(a.reasons.some((r) => r.why === 'too large to judge completely')).toBe(true);
     // The same line with quick facts is judged completely.
