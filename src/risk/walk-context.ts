@@ -92,7 +92,8 @@ export const walkLimits = { nodes: 20_000, millis: 80, deadlineFromChars: 256, g
 export function createBudget(chars: number, now = performance.now()): Pick<WalkEnv, 'budget' | 'globs'> {
   return {
     budget: { nodes: walkLimits.nodes, deadline: chars >= walkLimits.deadlineFromChars ? now + walkLimits.millis : Number.POSITIVE_INFINITY, exhausted: false },
-    globs: { memo: new Map(), budget: { entries: walkLimits.globEntries, deadline: now + walkLimits.globMillis } },
+    // The glob clock starts at the first glob (below): parsing and judging before it do not spend it.
+    globs: { memo: new Map(), budget: { entries: walkLimits.globEntries, deadline: Number.POSITIVE_INFINITY } },
   };
 }
 
@@ -120,7 +121,9 @@ export function globOnce(ctx: Ctx, facts: FsFacts, pattern: string, cwd: string)
   const key = `${cwd}\0${pattern}`;
   let matches = ctx.env.globs.memo.get(key);
   if (!matches) {
-    matches = facts.glob(pattern, cwd, ctx.env.globs.budget);
+    const budget = ctx.env.globs.budget;
+    if (budget.deadline === Number.POSITIVE_INFINITY) budget.deadline = performance.now() + walkLimits.globMillis;
+    matches = facts.glob(pattern, cwd, budget);
     ctx.env.globs.memo.set(key, matches);
   }
   return matches;
