@@ -17,6 +17,7 @@ import {
   PROSE_TAKERS,
   STRONG_FUNCTION_WORDS,
   TOPIC_WORDS,
+  WEAK_FUNCTION_WORDS,
   WELL_KNOWN_PROGRAMS,
 } from './word-lists.js';
 
@@ -61,7 +62,9 @@ export function builtinArgumentsEvidence(shape: LineShape, hasSyntax: boolean, f
   if (!namesCommands && !NAME_TAKING_BUILTINS.has(first.text)) return undefined;
   if (!args.every((a) => a.wholeQuoted || a.expands || SHELL_WORD.test(a.text))) return undefined;
   if (namesCommands && !args.every((a) => a.text.startsWith('-') || facts.typeOf(a.text) !== '')) return undefined;
-  if (args.some((a, i) => !a.quoted && (opensPhraseAt(args, i) || OBJECT_PRONOUNS.has(a.text.toLowerCase())))) return undefined;
+  const prose = (a: LexWord, i: number): boolean =>
+    opensPhraseAt(args, i) || OBJECT_PRONOUNS.has(a.text.toLowerCase()) || (WEAK_FUNCTION_WORDS.has(a.text) && /^[a-z]{2}/.test(args[i + 1]?.text ?? ''));
+  if (args.some((a, i) => !a.quoted && prose(a, i))) return undefined;
   return { weight: hasSyntax ? 1 : 2.5, note: `\`${first.text}\` is a bash builtin and its arguments are shell words` };
 }
 

@@ -153,7 +153,7 @@ export const TOPIC_WORDS = words(`
   bluetooth audio sound brightness resolution keyboard mouse printer clipboard logs errors
   swap timezone locale environment variables variable home username machine computer laptop
   servers containers pods daemons certificate certificates branches commits remotes
-  ip ipv4 ipv6 mac serial model
+  ip ipv4 ipv6 mac serial model temp used unused modified deleted cached mounted listening
 `);
 
 /** Pronouns that make a whole object on their own ("kill it", "sort these"). */
