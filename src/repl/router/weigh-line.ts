@@ -8,14 +8,13 @@ import { strongestNotes, sumEvidence, type Evidence } from './evidence.js';
 import { isPronounceable, readFirstWord, type FirstWordReading } from './first-word.js';
 import type { LexWord } from './lex-line.js';
 import { shapeLine, type CommandSegment, type LineShape } from './line-shape.js';
+import { builtinArgumentsEvidence, englishPhraseEvidence, topicRequestEvidence } from './request-shapes.js';
 import { routeByStructure } from './structure.js';
 import { weighProse } from './prose-signals.js';
 import type { RouteDecision, RouteFacts } from './route-types.js';
 import { weighShellSyntax } from './shell-signals.js';
-import { DETERMINERS, SUBCOMMAND_WORDS } from './word-lists.js';
+import { DETERMINERS, PROSE_TAKERS, SUBCOMMAND_WORDS } from './word-lists.js';
 
-/** Commands whose arguments are free text: English after them is still a command line. */
-const PROSE_TAKERS = new Set(['echo', 'printf', 'say', 'espeak', 'figlet', 'toilet', 'cowsay', 'banner', 'wall', 'notify-send', 'logger', 'zenity', 'whiptail']);
 
 /** The weighed reading of a line: a decisive structural answer, or evidence to sum. */
 export type LineWeighing =
@@ -52,8 +51,12 @@ export function weighLine(text: string, facts: RouteFacts): LineWeighing {
   }
   const phrase = phraseEvidence(head, first);
   if (phrase) evidence.push(phrase);
-  const plain = plainObjectEvidence(shape, head, first, facts);
-  if (plain) evidence.push(plain);
+  const builtin = builtinArgumentsEvidence(shape, syntax.length > 0, facts);
+  const plain = builtin ? undefined : plainObjectEvidence(shape, head, first, facts);
+  const hasSyntax = syntax.length > 0;
+  for (const extra of [builtin, plain, englishPhraseEvidence(shape, hasSyntax, facts), topicRequestEvidence(shape, hasSyntax, facts)]) {
+    if (extra) evidence.push(extra);
+  }
   // The parser's one signal pulls toward prose by PARSE_ERROR_WEIGHT, so it can only change a
   // decision that leans to bash by at most that much: parse only then (most lines never need
   // it, which keeps the per-line cost and the parser's memory churn off the hot path).

@@ -138,3 +138,34 @@ export const WELL_KNOWN_PROGRAMS = words(`
   groupadd visudo lsmod modprobe insmod rmmod sysctl hwclock timedatectl hostnamectl
   localectl loginctl shutdown reboot halt poweroff swapon swapoff blkid fsck parted
 `);
+
+/**
+ * Nouns and adjectives a terse request opens with ("disk space", "memory usage", "public ip
+ * address"). None is a program name; on a machine where one is, bash knows it first.
+ */
+export const TOPIC_WORDS = words(`
+  disk disks space memory ram cpu cpus gpu gpus battery kernel network networks wifi internet
+  bandwidth public private local random current recent latest total available system hardware
+  processor temperature weather zombie zombies process processes port ports folder folders
+  directory directories files installed running hidden empty duplicate duplicates large big
+  small biggest largest smallest newest oldest fastest slowest heaviest password passwords
+  address addresses dns proxy firewall packages dependencies storage partition partitions usb
+  bluetooth audio sound brightness resolution keyboard mouse printer clipboard logs errors
+  swap timezone locale environment variables variable home username machine computer laptop
+  servers containers pods daemons certificate certificates branches commits remotes
+  ip ipv4 ipv6 mac serial model temp used unused modified deleted cached mounted listening
+`);
+
+/** Pronouns that make a whole object on their own ("kill it", "sort these"). */
+export const OBJECT_PRONOUNS = words(`it them this that these those everything something me`);
+
+/** Commands whose arguments are free text: English after them is still a command line. */
+export const PROSE_TAKERS = words(`echo printf say espeak figlet toilet cowsay banner wall notify-send logger zenity whiptail`);
+
+/** Builtins whose arguments are names of variables, aliases or shell options, or counts. */
+export const NAME_TAKING_BUILTINS = words(`
+  unset export set readonly local declare typeset alias shopt getopts shift read mapfile readarray
+`);
+
+/** Builtins whose arguments are names of commands: they count only when bash knows the names. */
+export const COMMAND_TAKING_BUILTINS = words(`type hash help command enable complete compopt unalias`);

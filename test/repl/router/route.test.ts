@@ -10,7 +10,7 @@
 //   their vocabulary wins over English (`,` sends it to the model).
 // - `rm the old logs` is nl: an article right after a command is prose, and sending it to
 //   bash would be the harmful direction.
-// - A single unknown word (`hello`, `status`, `big files`) goes to bash: it looks like a
+// - A single unknown word (`hello`, `status`) goes to bash: it looks like a
 //   command, and after "command not found" nl-sh offers a correction or the model.
 // - `install node 20`, `free disk space`, `ls in downloads` stay shell: a command bash knows,
 //   no function word that commits to English; bash's error is harmless.
