@@ -280,7 +280,8 @@ class RequestRun {
         case 'cancel':
           break;
       }
-      deps.record({ ...base, decision: 'cancelled' });
+      // A denial is recorded as one, so history and the audit log tell it from the user's cancel.
+      deps.record({ ...base, decision: decision.action === 'deny' ? 'denied' : 'cancelled' });
       this.emit({ kind: 'cancelled' });
       return { verb: 'edit', line: ctx.line };
     }
