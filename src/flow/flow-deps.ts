@@ -26,7 +26,7 @@ export interface FlowDeps {
   planner(): Promise<Planner>;
   /** nl-sh's risk gate, with this machine's filesystem and tool facts for `cwd`, and the tool context that mattered. */
   judge(command: string, cwd: string): Promise<{ assessment: Assessment; toolContext: string[]; execution: Execution }>;
-  /** The user's policy as it is now (re-read when the file changes). */
+  /** The user's policy as it is now (re-read when the file changes); if this throws, the flow uses the most restrictive policy. */
   policy(): Promise<{ policy: Readonly<Policy>; warning?: string }>;
   /** Append an approval to the policy file; returns the file's path. Throws when it cannot. */
   remember(approval: Approval): string;

@@ -7,7 +7,7 @@
 import type { ChatMessage, Planner, PlanReply, Suggestion } from '../planner/index.js';
 import type { LineContext, LineDecision } from '../repl/line-decision.js';
 import { type SandboxProfile } from '../sandbox/index.js';
-import { decideAction, type Assessment, type Decision } from '../risk/index.js';
+import { decideAction, mostRestrictivePolicy, policyFallbackNote, type Assessment, type Decision } from '../risk/index.js';
 import { choiceForKey, choicesFor, type ChoiceId, type ChoiceMenu } from '../preview/choices.js';
 import type { DryRunView, FlowEvent, PlanSource, Preview } from '../preview/flow-events.js';
 import { renderEvent } from '../preview/render-events.js';
@@ -96,6 +96,15 @@ function runContainedRecorded(
   emit({ kind: 'run', command: entry.command, sandbox: how, degraded: contained.degraded });
   tracker.start({ ...entry, sandbox: how }, contained.profile);
   return ctx.runContained(contained.wrapper, entry.command, contained.guard);
+}
+
+// The user's policy; one that cannot be read at all falls back to the most restrictive, and says so.
+async function policyOrFallback(deps: FlowDeps): Promise<Awaited<ReturnType<FlowDeps['policy']>>> {
+  try {
+    return await deps.policy();
+  } catch (err) {
+    return { policy: mostRestrictivePolicy, warning: `the policy could not be read (${(err as Error).message}); ${policyFallbackNote}` };
+  }
 }
 
 // The profile a contained run gets, in one short line for the preview.
@@ -204,7 +213,7 @@ class RequestRun {
     const { deps, ctx } = this;
     const command = shown.reply.command;
     const { assessment, toolContext, execution } = await deps.judge(command, ctx.cwd);
-    const { policy, warning } = await deps.policy();
+    const { policy, warning } = await policyOrFallback(deps);
     if (warning) this.emit({ kind: 'error', message: warning.replace(/^nl-sh: /, '') });
     const decision = decideAction(assessment, policy, ctx.cwd);
     const grounding: Grounding = await deps.ground(command, shown.reply.parts).catch(() => ({ parts: [] }));
@@ -293,7 +302,8 @@ class RequestRun {
         case 'cancel':
           break;
       }
-      deps.record({ ...base, decision: 'cancelled' });
+      // A denial is recorded as one, so history and the audit log tell it from the user's cancel.
+      deps.record({ ...base, decision: decision.action === 'deny' ? 'denied' : 'cancelled' });
       this.emit({ kind: 'cancelled' });
       return { verb: 'edit', line: ctx.line };
     }

@@ -13,5 +13,5 @@ export { validateRules } from './rules/validate-rules.js';
 export type { RuleTable, CommandRule } from './rules/rule-types.js';
 export { runRiskCli, readCommands, type RiskCliOptions } from './risk-cli.js';
 export { decideAction, matchesApproval, defaultPolicy, mostRestrictivePolicy, actions, type Action, type Approval, type Policy, type Decision } from './policy/policy.js';
-export { loadPolicy, parsePolicy, readPolicyFile, rememberApproval, nodePolicyIo, formatApprovalToml, type LoadedPolicy, type PolicyIo } from './policy/policy-file.js';
+export { loadPolicy, parsePolicy, readPolicyFile, fallbackNote as policyFallbackNote, rememberApproval, nodePolicyIo, formatApprovalToml, type LoadedPolicy, type PolicyIo } from './policy/policy-file.js';
 export { chooseExecution, commandShape, type Execution, type CommandShape } from './execution.js';

@@ -24,7 +24,8 @@ export interface PolicyIo {
 
 const uncertainKeys = ['unknown', 'dynamic', 'unparsable'] as const;
 const askingLevels = new Set(['network_exec', 'destructive', 'privileged']);
-const fallbackNote = 'using the most restrictive policy (everything asks; all but read-only commands need typed confirmation)';
+/** What a broken policy falls back to, in the words every such warning ends with. */
+export const fallbackNote = 'using the most restrictive policy (everything asks; all but read-only commands need typed confirmation)';
 
 class PolicyProblem extends Error {
   constructor(
