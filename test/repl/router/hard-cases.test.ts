@@ -8,29 +8,7 @@
 // on the test machine and one plain noun after a program is how CLIs read (`tig stash`), so
 // it stays shell (`,` sends it to the model).
 
-import { beforeAll, describe, expect, it } from 'vitest';
-import { route, type Route } from '../../../src/repl/router/index.js';
-import { loadBashParser, type BashParser } from '../../../src/risk/index.js';
-import { fakeFacts } from './fake-facts.js';
-
-let parser: BashParser;
-beforeAll(async () => {
-  parser = await loadBashParser();
-});
-
-type Row = [line: string, expected: Route];
-
-/** Assert every row, with and without the parser. */
-function table(title: string, rows: Row[]): void {
-  describe(title, () => {
-    it.each(rows)('`%s` routes %s (parser loaded)', (line, expected) => {
-      expect(route(line, fakeFacts(parser)).route).toBe(expected);
-    });
-    it.each(rows)('`%s` routes %s (no parser yet)', (line, expected) => {
-      expect(route(line, fakeFacts()).route).toBe(expected);
-    });
-  });
-}
+import { table } from './route-table.js';
 
 table('an unknown first word followed by more words is a request', [
   ['disk space', 'nl'],

@@ -15,29 +15,7 @@
 // - `install node 20`, `free disk space`, `ls in downloads` stay shell: a command bash knows,
 //   no function word that commits to English; bash's error is harmless.
 
-import { beforeAll, describe, expect, it } from 'vitest';
-import { route, type Route } from '../../../src/repl/router/index.js';
-import { loadBashParser, type BashParser } from '../../../src/risk/index.js';
-import { fakeFacts } from './fake-facts.js';
-
-let parser: BashParser;
-beforeAll(async () => {
-  parser = await loadBashParser();
-});
-
-type Row = [line: string, expected: Route];
-
-/** Assert every row, with and without the parser. */
-function table(title: string, rows: Row[]): void {
-  describe(title, () => {
-    it.each(rows)('`%s` routes %s (parser loaded)', (line, expected) => {
-      expect(route(line, fakeFacts(parser)).route).toBe(expected);
-    });
-    it.each(rows)('`%s` routes %s (no parser yet)', (line, expected) => {
-      expect(route(line, fakeFacts()).route).toBe(expected);
-    });
-  });
-}
+import { table } from './route-table.js';
 
 table('English that starts with a command word is natural language', [
   ['find all large files in my home', 'nl'],
