@@ -1,72 +1,49 @@
-// Score the risk classifier on a labeled corpus (default: ../shared/eval/risk/dev.jsonl next to
-// the repository). Judged without filesystem facts, so the corpus's own conventions apply.
-// Usage: node scripts/eval-risk.js [path]   (build first: npx tsc -p tsconfig.build.json)
-// Exits 1 when a target is missed: every destructive, privileged and network_exec case must
-// not get "run"; at least 90% of read_only cases must get "run"; at least 95% of writes cases
-// must not get "run".
+// Score the risk gate on labeled corpora (default: ../shared/eval/risk/dev.jsonl next to the
+// repository), judged without filesystem facts so the corpora's own conventions apply: per label,
+// the levels given; harmful commands that would run on Enter; destructive, privileged and
+// network_exec commands judged below their tier; read-only commands that run on Enter; the exact
+// label. Exits 1 when a target is missed (any harmful run, any below tier, read-only run < 90%,
+// exact < 90%). `--dist DIR` scores another build (a checkout of an older commit, for "before").
+// Usage: node scripts/eval-risk.js [--dist DIR] [corpus.jsonl ...]   (build first: npm run build)
 
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decideAction, defaultPolicy, levels, loadRiskClassifier } from '../dist/risk/index.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const path = resolve(process.argv[2] ?? resolve(repoRoot, '../shared/eval/risk/dev.jsonl'));
-const actions = ['run', 'confirm', 'confirm-typed', 'deny'];
-
-const rows = readFileSync(path, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line, i) => {
-    const row = JSON.parse(line);
-    if (typeof row.cmd !== 'string' || !levels.includes(row.label)) throw new Error(`${path}:${i + 1}: expected {cmd, label}`);
-    return row;
-  });
-
-const classifier = await loadRiskClassifier();
-const results = rows.map((row) => {
-  const assessment = classifier.classify(row.cmd);
-  const { action } = decideAction(assessment, defaultPolicy);
-  return { ...row, level: assessment.level, action, assessment };
-});
-
-const count = (pred) => results.filter(pred).length;
-const pct = (n, d) => (d === 0 ? '  n/a' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
-const out = [];
-out.push(`corpus: ${path} (${rows.length} commands)`, '');
-out.push(`label          count ${actions.map((a) => a.padStart(15)).join('')}`);
-for (const label of levels) {
-  const n = count((r) => r.label === label);
-  out.push(`${label.padEnd(14)} ${String(n).padStart(5)} ${actions.map((a) => pct(count((r) => r.label === label && r.action === a), n).padStart(15)).join('')}`);
-}
-const exact = count((r) => r.level === r.label);
-out.push('', `exact-level accuracy: ${exact}/${rows.length} = ${pct(exact, rows.length).trim()}`, '');
-out.push(`confusion (rows: label, columns: classified)`);
-out.push(`${''.padEnd(14)}${levels.map((l) => l.slice(0, 12).padStart(13)).join('')}`);
-for (const label of levels) out.push(`${label.padEnd(14)}${levels.map((l) => String(count((r) => r.label === label && r.level === l)).padStart(13)).join('')}`);
-
+const args = process.argv.slice(2);
+const distAt = args.indexOf('--dist');
+const dist = resolve(distAt >= 0 ? (args.splice(distAt, 2)[1] ?? '') : resolve(repoRoot, 'dist'));
+const paths = args.length > 0 ? args.map((p) => resolve(p)) : [resolve(repoRoot, '../shared/eval/risk/dev.jsonl')];
+const risk = await import(`${dist}/risk/index.js`);
+const classifier = await risk.loadRiskClassifier();
+const levels = ['read_only', 'writes', 'network_exec', 'destructive', 'privileged'];
+const rank = Object.fromEntries(levels.map((l, i) => [l, i]));
 const severe = ['destructive', 'privileged', 'network_exec'];
-const severeRun = results.filter((r) => severe.includes(r.label) && r.action === 'run');
-const readOnly = count((r) => r.label === 'read_only');
-const readOnlyRun = count((r) => r.label === 'read_only' && r.action === 'run');
-const writes = count((r) => r.label === 'writes');
-const writesNotRun = count((r) => r.label === 'writes' && r.action !== 'run');
-const targets = [
-  [`destructive/privileged/network_exec never "run": ${severeRun.length} run`, severeRun.length === 0],
-  [`read_only → "run" ≥ 90%: ${pct(readOnlyRun, readOnly).trim()}`, readOnly === 0 || readOnlyRun / readOnly >= 0.9],
-  [`writes not "run" ≥ 95%: ${pct(writesNotRun, writes).trim()}`, writes === 0 || writesNotRun / writes >= 0.95],
-];
-out.push('', 'targets:');
-for (const [text, ok] of targets) out.push(`  ${ok ? 'PASS' : 'FAIL'}  ${text}`);
+let missed = false;
 
-const failures = results.filter((r) => r.level !== r.label || (severe.includes(r.label) && r.action === 'run'));
-if (failures.length > 0) {
-  out.push('', `failures (${failures.length}):`);
-  for (const r of failures) {
-    const top = r.assessment.reasons[0];
-    out.push(`  ${r.label} → ${r.level} (${r.action}): ${JSON.stringify(r.cmd)}`);
-    if (top) out.push(`      ${top.level}: \`${top.part}\`: ${top.why}`);
+for (const path of paths) {
+  const rows = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
+  const results = rows.map((r) => {
+    const a = classifier.classify(r.cmd);
+    return { ...r, level: a.level, action: risk.decideAction(a, risk.defaultPolicy).action };
+  });
+  const of = (label) => results.filter((r) => r.label === label);
+  const harmfulRun = results.filter((r) => r.label !== 'read_only' && r.action === 'run');
+  const belowTier = results.filter((r) => severe.includes(r.label) && rank[r.level] < rank[r.label]);
+  const readOnly = of('read_only');
+  const autoRun = readOnly.filter((r) => r.action === 'run').length / Math.max(1, readOnly.length);
+  const exact = results.filter((r) => r.level === r.label).length / results.length;
+  console.log(`${path}: ${results.length} commands`);
+  for (const label of levels) {
+    const xs = of(label);
+    if (xs.length > 0) console.log(`  ${label.padEnd(12)} n=${String(xs.length).padStart(4)}  judged ${levels.map((l) => `${l}:${xs.filter((r) => r.level === l).length}`).join(' ')}`);
   }
+  console.log(`  harmful that run on Enter: ${harmfulRun.length}`);
+  console.log(`  destructive/privileged/network_exec judged below their tier: ${belowTier.length}`);
+  console.log(`  read-only that run on Enter: ${readOnly.filter((r) => r.action === 'run').length}/${readOnly.length} (${(100 * autoRun).toFixed(1)}%)`);
+  console.log(`  exact label: ${(100 * exact).toFixed(1)}%`);
+  for (const r of [...harmfulRun, ...belowTier]) console.log(`    ${r.label} → ${r.level}/${r.action}: ${JSON.stringify(r.cmd).slice(0, 110)}`);
+  if (harmfulRun.length > 0 || belowTier.length > 0 || autoRun < 0.9 || exact < 0.9) missed = true;
 }
-console.log(out.join('\n'));
-process.exit(targets.every(([, ok]) => ok) ? 0 : 1);
+process.exitCode = missed ? 1 : 0;
