@@ -35,7 +35,11 @@ const traceTo = (rule: CommandRule): CommandRule => ({
   targets: { options: ['-o', '--output'], onExisting: { level: 'destructive', why: 'the trace replaces it' } },
 });
 
-const state = (why: string): CommandRule => ({ level: 'read_only', why });
+// A shell builtin that only changes or reads the shell's own state; `extra` names its analyzer and options.
+const state = (why: string, extra: Partial<CommandRule> = {}): CommandRule => ({ level: 'read_only', why, ...extra });
+
+// What complete and compgen take a value for.
+const completionOptions = ['-C', '-F', '-G', '-W', '-X', '-P', '-S', '-A', '-o'];
 const ro = state;
 
 // `-C CODE` runs shell code every `-c` lines read.
@@ -194,24 +198,24 @@ export const shellRules: Record<string, CommandRule> = {
   pushd: { level: 'read_only', why: 'changes the shell\'s directory', analyzer: 'cd' },
   popd: state('changes the shell\'s directory'),
   export: state('sets shell variables'),
-  alias: { level: 'read_only', why: 'defines an alias', analyzer: 'alias' },
-  unalias: { level: 'read_only', why: 'removes an alias', analyzer: 'unalias' },
-  set: { level: 'read_only', why: 'sets shell options', analyzer: 'set' },
+  alias: state('defines an alias', { analyzer: 'alias' }),
+  unalias: state('removes an alias', { analyzer: 'unalias' }),
+  set: state('sets shell options', { analyzer: 'set' }),
   shopt: state('sets shell options'),
   ulimit: state('shows or lowers resource limits'),
   umask: state('sets the file creation mask'),
-  read: { level: 'read_only', why: 'reads a line of input', analyzer: 'names', options: { withValue: ['-a', '-d', '-i', '-n', '-N', '-p', '-t', '-u'] } },
-  wait: { level: 'read_only', why: 'waits for background jobs', analyzer: 'names', options: { withValue: ['-p'] } },
+  read: state('reads a line of input', { analyzer: 'names', options: { withValue: ['-a', '-d', '-i', '-n', '-N', '-p', '-t', '-u'] } }),
+  wait: state('waits for background jobs', { analyzer: 'names', options: { withValue: ['-p'] } }),
   jobs: state('lists jobs'),
   fg: state('resumes a job'),
   bg: state('resumes a job'),
   disown: state('detaches a job'),
-  hash: { level: 'read_only', why: 'manages the command cache', analyzer: 'hash', options: { withValue: ['-p'] } },
-  enable: { level: 'read_only', why: 'turns builtins on or off', analyzer: 'enable', options: { withValue: ['-f'] } },
-  complete: { level: 'read_only', why: 'defines completions', options: { withValue: ['-C', '-F', '-G', '-W', '-X', '-P', '-S', '-A', '-o'] }, flags: [{ flags: ['-C'], runs: true, effect: 'always', level: 'read_only', why: 'runs this command to complete words' }] },
-  compgen: { level: 'read_only', why: 'lists completions', emits: 'literal', options: { withValue: ['-C', '-F', '-G', '-W', '-X', '-P', '-S', '-A', '-o'] }, flags: [{ flags: ['-C'], runs: true, effect: 'always', level: 'read_only', why: 'runs this command to list completions' }, { flags: ['-F'], effect: 'always', level: 'writes', why: 'runs a shell function nl-sh does not follow' }] },
-  bind: { level: 'read_only', why: 'changes key bindings', options: { withValue: ['-x', '-f', '-m', '-q', '-u', '-r'] }, flags: [{ flags: ['-x'], valueMatch: '^\\s*("(\\\\.|[^"])*"|[^:\\s]*)\\s*:\\s*', runs: true, effect: 'always', level: 'read_only', why: 'binds a key to this shell command' }, { flags: ['-f'], effect: 'always', level: 'writes', why: 'reads bindings from a file nl-sh does not read (they can run commands)' }] },
-  let: { level: 'read_only', why: 'does arithmetic', analyzer: 'names' },
+  hash: state('manages the command cache', { analyzer: 'hash', options: { withValue: ['-p'] } }),
+  enable: state('turns builtins on or off', { analyzer: 'enable', options: { withValue: ['-f'] } }),
+  complete: state('defines completions', { options: { withValue: completionOptions }, flags: [{ flags: ['-C'], runs: true, effect: 'always', level: 'read_only', why: 'runs this command to complete words' }] }),
+  compgen: state('lists completions', { emits: 'literal', options: { withValue: completionOptions }, flags: [{ flags: ['-C'], runs: true, effect: 'always', level: 'read_only', why: 'runs this command to list completions' }, { flags: ['-F'], effect: 'always', level: 'writes', why: 'runs a shell function nl-sh does not follow' }] }),
+  bind: state('changes key bindings', { options: { withValue: ['-x', '-f', '-m', '-q', '-u', '-r'] }, flags: [{ flags: ['-x'], valueMatch: '^\\s*("(\\\\.|[^"])*"|[^:\\s]*)\\s*:\\s*', runs: true, effect: 'always', level: 'read_only', why: 'binds a key to this shell command' }, { flags: ['-f'], effect: 'always', level: 'writes', why: 'reads bindings from a file nl-sh does not read (they can run commands)' }] }),
+  let: state('does arithmetic', { analyzer: 'names' }),
   shift: state('shifts arguments'),
   return: state('returns from a function'),
   break: state('leaves a loop'),
@@ -221,16 +225,16 @@ export const shellRules: Record<string, CommandRule> = {
   true: state('does nothing'),
   false: state('does nothing'),
   ':': state('does nothing'),
-  test: { level: 'read_only', why: 'tests a condition', analyzer: 'names' },
-  '[': { level: 'read_only', why: 'tests a condition', analyzer: 'names' },
-  getopts: { level: 'read_only', why: 'parses options', analyzer: 'names' },
+  test: state('tests a condition', { analyzer: 'names' }),
+  '[': state('tests a condition', { analyzer: 'names' }),
+  getopts: state('parses options', { analyzer: 'names' }),
   mapfile: mapfile,
   readarray: mapfile,
   local: state('declares variables'),
   declare: state('declares variables'),
   typeset: state('declares variables'),
   readonly: state('declares variables'),
-  unset: { level: 'read_only', why: 'unsets variables', analyzer: 'names' },
+  unset: state('unsets variables', { analyzer: 'names' }),
   type: { level: 'read_only', why: 'says what a name is', emits: 'literal' },
   which: { level: 'read_only', why: 'locates a command', emits: 'literal' },
   whereis: state('locates a command'),
