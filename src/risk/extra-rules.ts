@@ -67,7 +67,7 @@ function hasDryRunWord(rule: ExtraRule, args: readonly Word[]): boolean {
 }
 
 /** Whether `args` run the subcommand path `verb`, read as the built-in rules read subcommands; `maybe`: a word on the path is only known at run time. */
-export function runsVerb(verb: readonly string[], rule: CommandRule | undefined, args: readonly Word[], ctx: Ctx, inherited: ArgvOptions = {}): 'yes' | 'maybe' | 'no' {
+function runsVerb(verb: readonly string[], rule: CommandRule | undefined, args: readonly Word[], ctx: Ctx, inherited: ArgvOptions = {}): 'yes' | 'maybe' | 'no' {
   const [head, ...tail] = verb;
   if (head === undefined) return 'yes';
   const options = mergeOptions(inherited, rule?.options);

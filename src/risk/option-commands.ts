@@ -37,7 +37,7 @@ export function runArgCommands(r: ArgRule, parsed: ParsedArgs, ctx: Ctx): void {
 }
 
 /** The words that carry the values of `options` (`*`: of every option). */
-export function optionWords(options: readonly string[], parsed: ParsedArgs): Word[] {
+function optionWords(options: readonly string[], parsed: ParsedArgs): Word[] {
   if (options.includes('*')) return [...parsed.valueWords.values()].flat();
   return options.flatMap((o) => parsed.valueWords.get(o) ?? []);
 }

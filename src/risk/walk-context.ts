@@ -111,10 +111,6 @@ export function spendNode(ctx: Ctx): boolean {
   return false;
 }
 
-/** Whether the walk has run out of budget (loops that do not visit nodes check this). */
-export function outOfBudget(ctx: Ctx): boolean {
-  return ctx.env.budget.exhausted || !spendNode(ctx);
-}
 
 /** What a glob matches here, expanded at most once per classification and within the shared glob budget. */
 export function globOnce(ctx: Ctx, facts: FsFacts, pattern: string, cwd: string): GlobMatches {

@@ -104,7 +104,7 @@ export function evaluateWord(node: SyntaxNode, env: WordEnv): Word {
 }
 
 /** The words word splitting makes (bash's rules for IFS whitespace and other IFS characters). */
-export function splitFields(segments: readonly Segment[], ifs: string | undefined): string[] | undefined {
+function splitFields(segments: readonly Segment[], ifs: string | undefined): string[] | undefined {
   if (!segments.some((s) => s.split || s.boundary)) return [segments.map((s) => s.text).join('')];
   if (ifs === undefined) return undefined;
   const white = [...ifs].filter((c) => c === ' ' || c === '\t' || c === '\n').join('');

@@ -13,7 +13,7 @@ const regexAfter = new Set(['return', 'typeof', 'case', 'of', 'in', 'void', 'ins
 const ops = ['>>>=', '...', '===', '!==', '**=', '<<=', '>>=', '>>>', '&&=', '||=', '??=', '=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '++', '--', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '**', '<<', '>>'];
 
 /** Tokens of JavaScript code, or why it cannot be read. */
-export function tokenizeNode(code: string): Token[] | string {
+function tokenizeNode(code: string): Token[] | string {
   const out: Token[] = [];
   let i = 0;
   while (i < code.length) {

@@ -10,7 +10,7 @@ const regexAfterNames = new Set(['if', 'unless', 'and', 'or', 'not', 'split', 'g
 const paired: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
 
 /** Tokens of perl code, or why it cannot be read. */
-export function tokenizePerl(code: string): Token[] | string {
+function tokenizePerl(code: string): Token[] | string {
   const out: Token[] = [];
   let i = 0;
   while (i < code.length) {

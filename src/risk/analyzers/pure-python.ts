@@ -11,7 +11,7 @@ const ops = ['**=', '//=', '>>=', '<<=', '...', '**', '//', '==', '!=', '<=', '>
 const openKeywords = new Set(['encoding', 'errors', 'newline']);
 
 /** Tokens of python code, or why it cannot be read. */
-export function tokenizePython(code: string): Token[] | string {
+function tokenizePython(code: string): Token[] | string {
   const out: Token[] = [];
   let depth = 0;
   let i = 0;
