@@ -18,11 +18,22 @@ export interface PtyDriver {
   type(keys: string): void;
   /** Wait until the screen (with scrollback) matches; fails with the screen on timeout. */
   waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<void>;
+  /** A mark for `waitSince`: the screen and scrollback written up to now (rows and bytes). */
+  mark(): PtyMark;
+  /** Wait until text the program wrote after `since` (rows from the mark's row on, and the
+   * bytes after its byte count) matches: output from before the action can never match. */
+  waitSince(since: PtyMark, pattern: RegExp | string, timeoutMs?: number): Promise<void>;
   /** Wait until the raw byte stream contains `needle` at or after byte `from`. */
   waitForRaw(needle: string, from?: number, timeoutMs?: number): Promise<number>;
   exited: Promise<{ exitCode: number; signal: number | undefined }>;
   resize(cols: number, rows: number): void;
   kill(): void;
+}
+
+/** Where the output stood at one moment: the row of the cursor and the bytes written. */
+export interface PtyMark {
+  row: number;
+  bytes: number;
 }
 
 /** Start `file args` in a pty of the given size. */
@@ -87,6 +98,21 @@ export function startInPty(file: string, args: string[], opts: { env: Record<str
         await settle();
         if (test(lines(0))) return;
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; screen was:\n${lines(0).split('\n').slice(-40).join('\n')}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    mark() {
+      const buf = term.buffer.active;
+      return { row: buf.baseY + buf.cursorY, bytes: raw().length };
+    },
+    async waitSince(since, pattern, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      const test = (s: string) => (typeof pattern === 'string' ? s.includes(pattern) : pattern.test(s));
+      for (;;) {
+        await settle();
+        // New bytes are required too: a row redrawn in place keeps its old text until then.
+        if (raw().length > since.bytes && test(lines(since.row))) return;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)} after the mark; screen since then:\n${lines(since.row).split('\n').slice(-40).join('\n')}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },
