@@ -67,8 +67,8 @@ function renderPreview(p: Preview, style: RenderStyle): string {
 
 function sourceText(p: Preview): string {
   const s = p.source;
-  if (s.kind === 'history') return `from your history: the answer given ${s.at ? new Date(s.at).toLocaleString() : 'earlier'}${s.tier ? ` by ${s.tier}` : ''}`;
-  if (s.kind === 'cache') return `from the cache (answered earlier by ${s.tier ?? 'a model'})`;
+  if (s.kind === 'history') return `replayed from your history: the answer given ${s.at ? new Date(s.at).toLocaleString() : 'earlier'}${s.tier ? ` by ${s.tier}` : ''} (its explanation is from then; the risk is judged now)`;
+  if (s.kind === 'cache') return `replayed from the cache: answered earlier by ${s.tier ?? 'a model'} (the risk is judged now)`;
   const parts = [`from ${s.tier ?? 'the model'}${s.model ? ` (${s.model})` : ''}`];
   if (s.latencyMs !== undefined) parts.push(`${(s.latencyMs / 1000).toFixed(1)} s`);
   if (s.costUsd) parts.push(`$${s.costUsd.toFixed(4)}`);

@@ -135,7 +135,8 @@ describe('createRequestFlow', () => {
       expect(h.planned).toEqual([]);
       expect(h.judged).toEqual(['rm -rf build']);
       expect(h.screen()).toContain('risk: destructive → confirm-typed');
-      expect(h.screen()).toContain('from your history: the answer given');
+      expect(h.screen()).toContain('replayed from your history: the answer given');
+      expect(h.screen()).toContain('the risk is judged now');
       expect(h.screen()).toContain('by local');
       expect(lastMenu(h)).toContain('[g] ask the model again');
       expect(decision).toEqual({ verb: 'edit', line: 'clean up' });
