@@ -23,6 +23,8 @@ export interface PtyDriver {
   /** Wait until text the program wrote after `since` (rows from the mark's row on, and the
    * bytes after its byte count) matches: output from before the action can never match. */
   waitSince(since: PtyMark, pattern: RegExp | string, timeoutMs?: number): Promise<void>;
+  /** The screen and scrollback from the mark's row on. */
+  textSince(since: PtyMark): string;
   /** Wait until the raw byte stream contains `needle` at or after byte `from`. */
   waitForRaw(needle: string, from?: number, timeoutMs?: number): Promise<number>;
   exited: Promise<{ exitCode: number; signal: number | undefined }>;
@@ -105,6 +107,7 @@ export function startInPty(file: string, args: string[], opts: { env: Record<str
       const buf = term.buffer.active;
       return { row: buf.baseY + buf.cursorY, bytes: raw().length };
     },
+    textSince: (since) => lines(since.row),
     async waitSince(since, pattern, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       const test = (s: string) => (typeof pattern === 'string' ? s.includes(pattern) : pattern.test(s));
