@@ -2,6 +2,7 @@
 // this machine's facts, the policy file, local help, the dry run and the sandbox, nl-sh's
 // history and audit log. Loaded on the first request, never on the way to the first prompt.
 
+import { messages } from '../messages.js';
 import { join } from 'node:path';
 import { configDir, stateDir, type Config } from '../config.js';
 import { describeError, NlshError } from '../errors.js';
@@ -53,7 +54,7 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
   const audit = repl.createAuditLog(auditFile, {
     journal: config.auditJournal,
     session: process.pid,
-    onError: (err) => (unwritten ??= `nl-sh: cannot write the audit log ${auditFile} (${describeError(err)}); requests still work but are not recorded`),
+    onError: (err) => (unwritten ??= messages.cannotRecord('audit log', auditFile, describeError(err))),
   });
   const lastCommand = async () => {
     const last = capture.lastCommand();
@@ -100,7 +101,7 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
     contain: async (command, cwd, how) => containCommand(command, cwd, how, { ...sandboxFacts(env, capabilities.get, opts.sessionDir), home }),
     record: (entry) => {
       repl.appendHistory(historyFile, { ...entry, at: Date.now(), session: process.pid }, (err) => {
-        unwritten ??= `nl-sh: cannot write the request history ${historyFile} (${describeError(err)}); requests still work but are not recorded`;
+        unwritten ??= messages.cannotRecord('request history', historyFile, describeError(err));
       });
       audit.write({ kind: 'decision', ...entry });
     },

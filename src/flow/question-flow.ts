@@ -5,6 +5,7 @@
 import type { ChatMessage } from '../planner/index.js';
 import type { LineContext, LineDecision } from '../repl/line-decision.js';
 import type { FlowEvent } from '../preview/flow-events.js';
+import type { ModelFailure } from '../messages.js';
 import type { FlowDeps } from './flow-deps.js';
 import type { KeyInput } from './key-input.js';
 import { startSpinner } from './spinner.js';
@@ -17,7 +18,7 @@ export interface QuestionFlow {
 }
 
 /** Build it; `failure` words a planner failure. */
-export function createQuestionFlow(deps: FlowDeps, failure: (f: { noTier: boolean; message: string }) => string): QuestionFlow {
+export function createQuestionFlow(deps: FlowDeps, failure: (f: ModelFailure) => string): QuestionFlow {
   let conversation: ChatMessage[] = [];
   let about: object | undefined;
   return {

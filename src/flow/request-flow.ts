@@ -18,6 +18,7 @@ import { createQuestionFlow } from './question-flow.js';
 import { createRunTracker, type RunTracker } from './run-tracker.js';
 import { escalationMenu } from './escalation.js';
 import { startSpinner } from './spinner.js';
+import { messages, type ModelFailure } from '../messages.js';
 
 /** A plan being shown: the model's reply and where it came from. */
 interface Shown {
@@ -36,7 +37,6 @@ export interface RequestFlow {
   escalate(ctx: LineContext): Promise<LineDecision>;
 }
 
-const SETUP_HELP = 'no model is set up, so the line did not run. Install Ollama and `ollama pull qwen2.5-coder:7b`, or configure Bedrock (README: Models).';
 const TYPED_WORD = 'yes';
 
 /** Build the flow. */
@@ -46,12 +46,10 @@ export function createRequestFlow(input: FlowDeps): RequestFlow {
   // missing setup, and the message names the cause instead of how to install one.
   let answered = false;
   const deps: FlowDeps = { ...input, planner: async () => noteAnswers(await input.planner(), () => (answered = true)) };
-  const failure = (f: { noTier: boolean; message: string }): string => {
-    if (!f.noTier || deps.modelsConfigured) return `nl-sh: ${f.message}`;
-    if (answered) return `nl-sh: the model that answered earlier is not reachable now: ${f.message}; the line did not run (nl-sh --doctor checks each tier).`;
-    if (explainedSetup) return `nl-sh: no model available (${f.message}); the line did not run. nl-sh --doctor checks the setup.`;
-    explainedSetup = true;
-    return `nl-sh: ${SETUP_HELP}\r\n       (${f.message})`;
+  const failure = (f: ModelFailure): string => {
+    const text = messages.modelFailed(f, { configured: deps.modelsConfigured, answeredBefore: answered, setupExplained: explainedSetup });
+    if (f.noTier && !deps.modelsConfigured && !answered) explainedSetup = true;
+    return text;
   };
   const tracker: RunTracker = createRunTracker(deps);
   const questions = createQuestionFlow(deps, failure);
@@ -78,7 +76,7 @@ export function createRequestFlow(input: FlowDeps): RequestFlow {
     emit({ kind: 'cancelled' });
     if (choice !== 'run' && choice !== 'run-network') return { verb: 'drop' };
     const contained = await deps.contain(offer.command, offer.cwd, { profile: offer.profile, network: offer.network });
-    if (!contained.ok) return { verb: 'edit', line: offer.command, notice: `nl-sh: the sandbox cannot run here: ${contained.reason}` };
+    if (!contained.ok) return { verb: 'edit', line: offer.command, notice: messages.sandboxUnavailable(contained.reason) };
     return runContainedRecorded(ctx, contained, { cwd: offer.cwd, line: ctx.line, route: 'nl', command: offer.command, decision: 'ran (next profile)' }, emit, tracker);
   };
   return { handle, onCommandDone: (done) => tracker.done(done), hasEscalation: () => tracker.hasEscalation(), escalate };
@@ -148,7 +146,7 @@ class RequestRun {
     private readonly emit: (e: FlowEvent) => void,
     private readonly keys: KeyInput,
     private readonly tracker: RunTracker,
-    private readonly failure: (f: { noTier: boolean; message: string }) => string,
+    private readonly failure: (f: ModelFailure) => string,
   ) {
     this.words = ctx.line;
   }
@@ -240,7 +238,7 @@ class RequestRun {
     const contained = await deps.contain(command, ctx.cwd, { profile, network: false });
     this.emit({ kind: 'hint', text: execution.kind === 'shell' ? `runs in your shell, not sandboxed: it ${execution.why}` : profileLine(contained, deps.home) });
     const unsure = shown.source.kind === 'model' && shown.source.lowConfidence === true;
-    if (unsure && decision.action === 'run') this.emit({ kind: 'hint', text: 'the model was not confident in this plan: Enter cancels; r runs it' });
+    if (unsure && decision.action === 'run') this.emit({ kind: 'hint', text: messages.lowConfidence() });
     const base = { cwd: ctx.cwd, line: this.words, route: 'nl' as const, command, explanation: shown.reply.explanation, tier: shown.source.kind === 'model' ? shown.source.tier : shown.source.kind, model: shown.source.model, risk: assessment.level };
     for (;;) {
       const menu = choicesFor({
@@ -327,7 +325,7 @@ class RequestRun {
   // Keys typed before the choice was shown never answer it: dropped, and said in one line.
   private dropTypedAhead(): void {
     const n = this.keys.discardPending() + this.keys.takePasted();
-    if (n > 0) this.emit({ kind: 'hint', text: `ignored ${n} key${n === 1 ? '' : 's'} typed before this choice appeared (or pasted): press a key now` });
+    if (n > 0) this.emit({ kind: 'hint', text: messages.ignoredKeys(n) });
   }
 
   private async typed(decision: Decision): Promise<boolean> {
@@ -345,7 +343,7 @@ class RequestRun {
       const file = this.deps.remember(approval);
       this.emit({ kind: 'remembered', rule: `${approval.match} "${approval.command}" in ${approval.cwd}`, file });
     } catch (err) {
-      this.emit({ kind: 'error', message: `could not remember the approval (${(err as Error).message}); running it this once` });
+      this.emit({ kind: 'error', message: messages.rememberFailed((err as Error).message) });
     }
   }
 

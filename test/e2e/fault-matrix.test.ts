@@ -150,7 +150,7 @@ const rows: Row[] = [
       }
     },
     trigger: 'run',
-    expect: /^nl-sh: cannot write the request history .*history\.jsonl \((not a directory|permission denied)\); requests still work but are not recorded$/m,
+    expect: /^nl-sh: cannot write the request history .*history\.jsonl \((not a directory|permission denied)\); requests still work but are not recorded: check that path's owner and permissions$/m,
   },
   {
     fault: 'XDG dirs missing (config, state, cache and runtime dirs do not exist yet)',
@@ -182,7 +182,7 @@ const rows: Row[] = [
       symlinkSync('/dev/full', join(s.home, '.local/state/nl-sh/audit.jsonl'));
     },
     trigger: 'run',
-    expect: /^nl-sh: cannot write the request history .*history\.jsonl \(no space left on device\); requests still work but are not recorded$/m,
+    expect: /^nl-sh: cannot write the request history .*history\.jsonl \(no space left on device\); requests still work but are not recorded: free some space on that disk$/m,
   },
   {
     fault: 'audit log unwritable on its own (audit.jsonl is /dev/full: ENOSPC)',
@@ -191,7 +191,7 @@ const rows: Row[] = [
       symlinkSync('/dev/full', join(s.home, '.local/state/nl-sh/audit.jsonl'));
     },
     trigger: 'run',
-    expect: /^nl-sh: cannot write the audit log .*audit\.jsonl \(no space left on device\); requests still work but are not recorded$/m,
+    expect: /^nl-sh: cannot write the audit log .*audit\.jsonl \(no space left on device\); requests still work but are not recorded: free some space on that disk$/m,
   },
   {
     fault: 'Ollama down (nothing listens on the configured port)',
@@ -214,7 +214,7 @@ const rows: Row[] = [
       { kind: 'error', status: 500, error: 'boom' },
     ],
     trigger: 'request',
-    expect: /^nl-sh: no model tier could answer: small: error \(Ollama answered HTTP 500: boom; check the Ollama server log\)$/m,
+    expect: /^nl-sh: no model tier could answer: small: error \(Ollama answered HTTP 500: boom; check the Ollama server log\)\. The line did not run; `nl-sh --doctor` checks each tier\.$/m,
   },
   {
     fault: 'Ollama returns garbage (HTTP 200, not JSON)',
