@@ -29,7 +29,7 @@ export const messages = {
   /** No plan: names the tiers and causes; the setup help only when nothing was ever set up. */
   modelFailed(f: ModelFailure, ctx: ModelFailureContext): string {
     if (!f.noTier || ctx.configured || ctx.answeredBefore) return `${prefix}${f.message}. The line did not run; ${doctor}.`;
-    if (ctx.setupExplained) return `${prefix}no model available, so the line did not run (${f.message}). \`nl-sh --doctor\` checks the setup.`;
+    if (ctx.setupExplained) return `${prefix}no model available (${f.message}); the line did not run. \`nl-sh --doctor\` checks the setup.`;
     return `${prefix}no model is set up, so the line did not run. Install Ollama and \`ollama pull qwen2.5-coder:7b\`, or configure Bedrock (README: Models).\r\n       (${f.message})`;
   },
   /** The sandbox a run needs cannot start here. */
