@@ -114,11 +114,6 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
   const warn = (line: string): void => {
     terminal.write(`\r\n${line}\r\n`);
   };
-  const rcEnv: Record<string, string> = {};
-  if (inv.login) rcEnv.__NLSH_LOGIN = '1';
-  if (inv.norc) rcEnv.__NLSH_NORC = '1';
-  if (inv.noprofile) rcEnv.__NLSH_NOPROFILE = '1';
-  if (inv.rcfile) rcEnv.__NLSH_RCFILE = inv.rcfile;
 
   const cleanEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined) cleanEnv[k] = v;
@@ -165,7 +160,8 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
     rcfile: `${root}share/bash/integration.bash`,
     env: cleanEnv,
     cwd,
-    rcEnv,
+    rcEnv: {},
+    start: { login: inv.login, norc: inv.norc, noprofile: inv.noprofile, rcfile: inv.rcfile },
     terminal,
     spawnPty: spawnInPty,
     decide,
