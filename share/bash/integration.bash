@@ -209,7 +209,7 @@ __nlsh_mark_ps2() {
 __nlsh_install_prompt() {
   local pre=__nlsh_prompt_pre post=__nlsh_prompt_post i
   local -a kept
-  if [[ ${PROMPT_COMMAND@a} == *a* ]]; then
+  if [[ ${PROMPT_COMMAND+set} && ${PROMPT_COMMAND@a} == *a* ]]; then
     [[ ${PROMPT_COMMAND[0]-} == "$pre" && ${PROMPT_COMMAND[-1]} == "$post" ]] && return 0
     for i in "${PROMPT_COMMAND[@]}"; do [[ $i == "$pre" || $i == "$post" ]] || kept+=("$i"); done
     PROMPT_COMMAND=("$pre" "${kept[@]}" "$post")
@@ -220,7 +220,15 @@ __nlsh_install_prompt() {
     PROMPT_COMMAND=$pre${i:+$'\n'$i}$'\n'$post
   fi
 }
-__nlsh_install_prompt
+# Startup files may leave set -u or -e on: the first install runs as the hook does.
+__nlsh_repair_prompt() {
+  local -
+  set +euE +o posix
+  local IFS=$' \t\n'
+  __nlsh_install_prompt
+  __nlsh_mark_ps2
+}
+__nlsh_repair_prompt || :
 # Printed after a line is accepted (and after bind -x has redrawn it), before it runs.
 PS0+=$'\e]133;C'"$__nlsh_n"$'\a'
 
@@ -411,7 +419,15 @@ __nlsh_guarded_hook() {
   local -
   set +euE +o posix
   local IFS=$' \t\n'
+  # Startup files may leave set -u or -e on: the first install runs as the hook does.
+__nlsh_repair_prompt() {
+  local -
+  set +euE +o posix
+  local IFS=$' \t\n'
   __nlsh_install_prompt
+  __nlsh_mark_ps2
+}
+__nlsh_repair_prompt || :
   __nlsh_mark_ps2
   __nlsh_hook
 }

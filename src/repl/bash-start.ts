@@ -21,6 +21,8 @@
 /** What the user asked of bash's startup (nl-sh's command line, read as bash reads it). */
 export interface BashStartFlags {
   login: boolean;
+  /** nl-sh's argv[0] began with '-' (login(1), sshd): bash's too, so `$0` is "-bash". */
+  dashArgv0?: boolean;
   norc: boolean;
   noprofile: boolean;
   rcfile: string | undefined;
@@ -37,7 +39,9 @@ const trampoline = 'exec -a "$0" "$@"';
 
 /** Build bash's argv and environment for these flags; `env` is the user's environment. */
 export function planBashStart(bash: string, integration: string, bashArgs: string[], flags: BashStartFlags, env: Record<string, string | undefined>): BashStart {
-  const argv0 = flags.login ? '-bash' : 'bash';
+  // `bash -l` shows `$0` as "bash"; only an argv[0] of "-bash" shows "-bash".
+  const argv0 = flags.dashArgv0 ? '-bash' : 'bash';
+  const loginFlag = flags.login && !flags.dashArgv0 ? ['-l'] : [];
   // bash reads long options only before the short ones.
   const long = bashArgs.filter((a) => a.startsWith('--'));
   const short = bashArgs.filter((a) => !a.startsWith('--'));
@@ -46,7 +50,7 @@ export function planBashStart(bash: string, integration: string, bashArgs: strin
     const extra: Record<string, string> = flags.rcfile === undefined ? {} : { __NLSH_RCFILE: flags.rcfile };
     return { file: bash, args: wrap([...long, '--rcfile', integration, '-i', ...short]), env: extra };
   }
-  return { file: bash, args: wrap([...long, '--posix', '-i', ...short]), env: viaEnvVariables(integration, bashArgs, flags, env) };
+  return { file: bash, args: wrap([...long, '--posix', ...loginFlag, '-i', ...short]), env: viaEnvVariables(integration, bashArgs, flags, env) };
 }
 
 // The variables the integration reads when bash reached it through $ENV (it removes them all).
