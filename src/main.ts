@@ -49,7 +49,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
   }
   if (inv.kind === 'exec-bash') return execBash(inv.args);
-  return runInteractive(inv, env);
+  return runInteractive(inv, env, argv0.startsWith('-'));
 }
 
 /** `--version`, `--help`, `--route`, `--risk`, `--suggest`, `--ask`: nl-sh's own commands. */
@@ -106,7 +106,7 @@ async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'e
 }
 
 /** The interactive shell: bash in a pty with nl-sh at the Enter hook. */
-async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>, env: Record<string, string | undefined>): Promise<number> {
+async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>, env: Record<string, string | undefined>, dashArgv0: boolean): Promise<number> {
   const { config, problems, sources } = await readConfig(env, inv.configFlags);
   for (const p of problems) process.stderr.write(`nl-sh: ${p}\n`);
 
@@ -114,11 +114,6 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
   const warn = (line: string): void => {
     terminal.write(`\r\n${line}\r\n`);
   };
-  const rcEnv: Record<string, string> = {};
-  if (inv.login) rcEnv.__NLSH_LOGIN = '1';
-  if (inv.norc) rcEnv.__NLSH_NORC = '1';
-  if (inv.noprofile) rcEnv.__NLSH_NOPROFILE = '1';
-  if (inv.rcfile) rcEnv.__NLSH_RCFILE = inv.rcfile;
 
   const cleanEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined) cleanEnv[k] = v;
@@ -165,7 +160,8 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
     rcfile: `${root}share/bash/integration.bash`,
     env: cleanEnv,
     cwd,
-    rcEnv,
+    rcEnv: {},
+    start: { login: inv.login, dashArgv0, norc: inv.norc, noprofile: inv.noprofile, rcfile: inv.rcfile },
     terminal,
     spawnPty: spawnInPty,
     decide,

@@ -1,11 +1,27 @@
-# nl-sh shell integration, given to the hosted bash as its --rcfile.
-# It first reads the user's own startup files exactly as bash would, then adds:
-#   - OSC 133 marks (A prompt start, B command start, C output start from PS0, D;status
-#     finished) and OSC 7 cwd reports, so nl-sh knows where each command's output begins and
-#     ends, with what status, and where bash is;
+# nl-sh shell integration. bash reaches it one of two ways (src/repl/bash-start.ts says why):
+# as its --rcfile (non-login shells that read an rc file: bash has already read its system-wide rc,
+# Debian's /etc/bash.bashrc), or through $ENV in POSIX mode (login shells and --norc). It first
+# reads the user's own startup files exactly as bash would, then adds:
+#   - OSC 133 marks (A prompt start, C output start from PS0, D;status finished, and A;k=s in PS2
+#     for a continuation line) and OSC 7 cwd reports, so nl-sh knows where each command's output
+#     begins and ends, with what status, and where bash is;
 #   - an Enter hook: Enter runs __nlsh_hook (bind -x) and then a second private key whose
 #     binding is accept-line, or a no-op when nl-sh asked to leave the line for editing.
 # Everything on the per-line path is a builtin: no forks. Names start with __nlsh_.
+
+# --- reached through $ENV: leave POSIX mode first --------------------------------------------
+# Until `set +o posix` runs, this must parse in POSIX mode. Starting in it changed a few defaults
+# (bash 5.2 posix_initialize and variables.c): put bash's own back, unless the user asked for
+# POSIX mode (--posix) or set them in the environment.
+if [ -n "${__NLSH_VIA_ENV-}" ]; then
+  if [ -z "${__NLSH_POSIX-}" ]; then
+    set +o posix
+    shopt -u inherit_errexit
+    [ -z "${__NLSH_HISTFILE-}" ] || HISTFILE=~/.bash_history
+    [ -z "${__NLSH_MAILCHECK-}" ] || MAILCHECK=60
+  fi
+  if [ -n "${__NLSH_ENV+set}" ]; then ENV=$__NLSH_ENV; else unset ENV; fi
+fi
 
 # --- the control channel's FIFOs, before anything else --------------------------------------
 # Made here, before the first prompt, so a line typed at once can never find them missing (the
@@ -16,26 +32,27 @@ if [[ -n ${__NLSH_DIR-} ]]; then
 fi
 
 # --- the user's startup files, as bash reads them --------------------------------------------
-if [[ -n ${__NLSH_LOGIN-} ]]; then
-  # Login semantics (bash(1), INVOCATION): /etc/profile, then the first of these that exists.
-  if [[ -z ${__NLSH_NOPROFILE-} ]]; then
+if [[ -n ${__NLSH_VIA_ENV-} ]]; then
+  unset __NLSH_VIA_ENV __NLSH_RC __NLSH_ENV __NLSH_HISTFILE __NLSH_MAILCHECK
+  if [[ -n ${__NLSH_POSIX-} ]]; then
+    # An interactive bash in POSIX mode reads only the file $ENV names.
+    [[ -n ${ENV-} && -r $ENV ]] && . "$ENV"
+  elif [[ -n ${__NLSH_LOGIN-} && -z ${__NLSH_NOPROFILE-} ]]; then
+    # A login shell (bash(1), INVOCATION): /etc/profile, then the first of these that exists.
+    # bash itself is a login shell: `logout` and ~/.bash_logout are its own.
     [[ -r /etc/profile ]] && . /etc/profile
     if [[ -r ~/.bash_profile ]]; then . ~/.bash_profile
     elif [[ -r ~/.bash_login ]]; then . ~/.bash_login
     elif [[ -r ~/.profile ]]; then . ~/.profile
     fi
   fi
-  __nlsh_logout() { [[ -r ~/.bash_logout ]] && . ~/.bash_logout; }
-  trap __nlsh_logout EXIT
-  # A login shell's `logout` builtin refuses in this (technically non-login) bash.
-  logout() { exit "$@"; }
+  # Otherwise --norc (or --noprofile): nothing.
 elif [[ -n ${__NLSH_RCFILE-} ]]; then
   [[ -r $__NLSH_RCFILE ]] && . "$__NLSH_RCFILE"
-elif [[ -z ${__NLSH_NORC-} ]]; then
-  # bash has already read its system-wide rc (/etc/bash.bashrc on Debian) before this file.
+else
   [[ -r ~/.bashrc ]] && . ~/.bashrc
 fi
-unset __NLSH_LOGIN __NLSH_NORC __NLSH_NOPROFILE __NLSH_RCFILE
+unset __NLSH_LOGIN __NLSH_NOPROFILE __NLSH_RCFILE __NLSH_POSIX
 
 # --- the control channel ---------------------------------------------------------------------
 __nlsh_dir=${__NLSH_DIR-}
@@ -44,7 +61,6 @@ __nlsh_pid=${__NLSH_PID-}
 # cannot forge "done" or "continuation". Kept as a plain shell variable, never exported.
 __nlsh_n=${__NLSH_MARK:+;n=$__NLSH_MARK}
 unset __NLSH_DIR __NLSH_PID __NLSH_MARK
-__nlsh_seq=0
 __nlsh_off=
 __nlsh_forged=
 # The session's secret: made here, held only in this shell's memory (never exported, never on
@@ -58,7 +74,8 @@ else
   __nlsh_key=${__nlsh_key//[!0-9a-f]/}
 fi
 
-# OSC 7 wants a URL; most paths need no escaping, so only loop when something does.
+# OSC 7 wants a URL; most paths need no escaping, so only loop when something does. Sets the
+# caller's local __nlsh_urlpath.
 __nlsh_url_path() {
   local p=$PWD
   if [[ $p == *[!A-Za-z0-9/._~+,=@:-]* ]]; then
@@ -75,23 +92,32 @@ __nlsh_url_path() {
   __nlsh_urlpath=$p
 }
 
+# The user's settings (set -e, -u, IFS, traps...) must not reach nl-sh's functions: each entry
+# point makes `set` options local (`local -`), sets what it relies on, and runs its body as the
+# left side of `||`, where bash neither exits on errors (set -e) nor runs the ERR trap.
 __nlsh_prompt_pre() {
   local s=$?
+  # nl-sh's lines run byte for byte as shown: history expansion was off for them alone (turned
+  # back on before `local -`, which would undo it).
+  if [[ -n ${__nlsh_histexp-} ]]; then set -H; unset __nlsh_histexp; fi
+  local -
+  set +euE +o posix
+  local IFS=$' \t\n' __nlsh_urlpath
+  __nlsh_prompt_report "$s" || :
+  return "$s"
+}
+
+__nlsh_prompt_report() {
+  local s=$1
   # A line nl-sh ran in a wrapper (the sandbox) goes into history as the command itself.
   if [[ -n ${__nlsh_hist+set} ]]; then
     history -d -1 2>/dev/null
     history -s -- "$__nlsh_hist"
     unset __nlsh_hist
   fi
-  # nl-sh's lines run byte for byte as shown: history expansion was off for them alone.
-  if [[ -n ${__nlsh_histexp-} ]]; then
-    set -H
-    unset __nlsh_histexp
-  fi
   ((${#__nlsh_guard[@]})) && __nlsh_check_guards
   __nlsh_url_path
   printf '\e]133;D;%s%s\a\e]7;file://%s%s\a' "$s" "$__nlsh_n" "${HOSTNAME-}" "$__nlsh_urlpath"
-  return "$s"
 }
 
 # Protected paths a bind mount cannot pin were handed to the run: those that did not exist when
@@ -163,18 +189,46 @@ __nlsh_quarantine() {
   fi
 }
 
+# The prompt starts here (OSC 133 A, printed just before bash prints PS1, so PS1 reads back as
+# the user set it). PS2 keeps its mark: a continuation prompt runs no PROMPT_COMMAND, and nl-sh
+# must know a line is a continuation so that it never routes one.
 __nlsh_prompt_post() {
   local s=$?
-  [[ $PS1 == $'\\[\e]133;A'"$__nlsh_n"$'\a\\]'* ]] || PS1=$'\\[\e]133;A'"$__nlsh_n"$'\a\\]'"$PS1"$'\\[\e]133;B'"$__nlsh_n"$'\a\\]'
-  [[ $PS2 == $'\\[\e]133;A;k=s'"$__nlsh_n"$'\a\\]'* ]] || PS2=$'\\[\e]133;A;k=s'"$__nlsh_n"$'\a\\]'"$PS2"$'\\[\e]133;B'"$__nlsh_n"$'\a\\]'
+  printf '\e]133;A%s\a' "$__nlsh_n"
+  __nlsh_mark_ps2
   return "$s"
 }
 
-if [[ ${PROMPT_COMMAND+set} && ${PROMPT_COMMAND@a} == *a* ]]; then
-  PROMPT_COMMAND=(__nlsh_prompt_pre "${PROMPT_COMMAND[@]}" __nlsh_prompt_post)
-else
-  PROMPT_COMMAND=__nlsh_prompt_pre${PROMPT_COMMAND:+$'\n'$PROMPT_COMMAND}$'\n'__nlsh_prompt_post
-fi
+__nlsh_mark_ps2() {
+  [[ ${PS2-} == $'\\[\e]133;A;k=s'"$__nlsh_n"$'\a\\]'* ]] || PS2=$'\\[\e]133;A;k=s'"$__nlsh_n"$'\a\\]'"${PS2-}"
+}
+
+# Put nl-sh's prompt functions first and last in PROMPT_COMMAND (string or array), wherever the
+# user's shell has moved or dropped them. Called at startup and on every Enter (the user may have
+# assigned PROMPT_COMMAND or re-read ~/.bashrc): the common case is two string comparisons.
+__nlsh_install_prompt() {
+  local pre=__nlsh_prompt_pre post=__nlsh_prompt_post i
+  local -a kept
+  if [[ ${PROMPT_COMMAND+set} && ${PROMPT_COMMAND@a} == *a* ]]; then
+    [[ ${PROMPT_COMMAND[0]-} == "$pre" && ${PROMPT_COMMAND[-1]} == "$post" ]] && return 0
+    for i in "${PROMPT_COMMAND[@]}"; do [[ $i == "$pre" || $i == "$post" ]] || kept+=("$i"); done
+    PROMPT_COMMAND=("$pre" "${kept[@]}" "$post")
+  else
+    [[ ${PROMPT_COMMAND-} == "$pre"$'\n'*$'\n'"$post" || ${PROMPT_COMMAND-} == "$pre"$'\n'"$post" ]] && return 0
+    i=${PROMPT_COMMAND-}
+    i=${i//"$pre"$'\n'/} i=${i//$'\n'"$post"/} i=${i//"$pre"/} i=${i//"$post"/}
+    PROMPT_COMMAND=$pre${i:+$'\n'$i}$'\n'$post
+  fi
+}
+# Startup files may leave set -u or -e on: the first install runs as the hook does.
+__nlsh_repair_prompt() {
+  local -
+  set +euE +o posix
+  local IFS=$' \t\n'
+  __nlsh_install_prompt
+  __nlsh_mark_ps2
+}
+__nlsh_repair_prompt || :
 # Printed after a line is accepted (and after bind -x has redrawn it), before it runs.
 PS0+=$'\e]133;C'"$__nlsh_n"$'\a'
 
@@ -190,17 +244,20 @@ PS0+=$'\e]133;C'"$__nlsh_n"$'\a'
 # read with a timeout: `read -t` costs a pselect and two sigprocmasks per byte, and nl-sh writes
 # each reply in one piece. Every read sets IFS itself: the user's IFS may hold anything.
 __nlsh_hook() {
-  # History expansion was off for nl-sh's last line only (also when a user's PROMPT_COMMAND
-  # dropped ours, which restores it too).
-  if [[ -n ${__nlsh_histexp-} ]]; then set -H; unset __nlsh_histexp; fi
-  [[ -z $__nlsh_off && -n $__nlsh_dir && -p $__nlsh_dir/req ]] || return 0
+  [[ -z $__nlsh_off && -n $__nlsh_dir ]] || return 0
+  if [[ ! -p $__nlsh_dir/req || ! -p $__nlsh_dir/rep ]]; then
+    # Something removed the session directory: nl-sh can no longer hear this shell. Say so
+    # once; lines go to bash as typed from now on.
+    __nlsh_off=1
+    printf '\nnl-sh: its control channel (%s) was removed; routing is off for this session: lines run in bash as typed.\n' "$__nlsh_dir" >&2
+    return 0
+  fi
   # A blank line runs nothing either way: no need to ask, unless nl-sh has an offer waiting
   # (a blank Enter after "did you mean ...?" takes it).
   [[ $READLINE_LINE == *[![:space:]]* || -e $__nlsh_dir/offer ]] || return 0
-  local w r id key verb arg hist first word n waited=0 __nlsh_defs
+  local w r id key verb arg hist first word n waited=0 __nlsh_defs __nlsh_seq=${SRANDOM-$RANDOM$RANDOM}
   local -a wrap guard
   exec {w}<>"$__nlsh_dir/req" {r}<>"$__nlsh_dir/rep" || return 0
-  ((++__nlsh_seq))
   first=${READLINE_LINE#"${READLINE_LINE%%[![:space:]]*}"}
   first=${first%%[[:space:]]*}
   {
@@ -255,7 +312,8 @@ __nlsh_hook() {
         continue ;;
       p | c)
         READLINE_LINE=$arg; READLINE_POINT=${#arg}
-        if [[ $- == *H* ]]; then set +H; __nlsh_histexp=1; fi
+        # History expansion goes off for this line (__nlsh_hook_enter, outside `local -`).
+        [[ $- == *H* ]] && __nlsh_histexp=1
         if [[ $verb == c ]]; then
           __nlsh_hist=$hist __nlsh_wrap=("${wrap[@]}") __nlsh_guard=("${guard[@]}")
         fi ;;
@@ -340,18 +398,43 @@ nl-sh-sandbox() {
   return "$__nlsh_s"
 }
 
-# Restore accept-line after an 'edit' left the line in the buffer.
+# What Enter runs (bind -x), given bash's `$_` so that `$_` is unchanged after it (bash sets it to
+# the last argument of this call). Restores accept-line after an 'edit' left the line in the
+# buffer, puts back nl-sh's prompt functions if the user's shell dropped them, and asks nl-sh.
+# Set options are local to __nlsh_hook; history expansion is switched here, outside it.
 __nlsh_hook_enter() {
+  # History expansion was off for nl-sh's last line only (also when a user's PROMPT_COMMAND
+  # dropped ours, which restores it too).
+  if [[ -n ${__nlsh_histexp-} ]]; then set -H; unset __nlsh_histexp; fi
   if [[ -n ${__nlsh_noaccept-} ]]; then
     unset __nlsh_noaccept
     bind '"\C-x\C-na": accept-line'
   fi
+  __nlsh_guarded_hook || :
+  if [[ -n ${__nlsh_histexp-} ]]; then set +H; fi
+  return 0
+}
+
+__nlsh_guarded_hook() {
+  local -
+  set +euE +o posix
+  local IFS=$' \t\n'
+  # Startup files may leave set -u or -e on: the first install runs as the hook does.
+__nlsh_repair_prompt() {
+  local -
+  set +euE +o posix
+  local IFS=$' \t\n'
+  __nlsh_install_prompt
+  __nlsh_mark_ps2
+}
+__nlsh_repair_prompt || :
+  __nlsh_mark_ps2
   __nlsh_hook
 }
 
 if [[ -n $__nlsh_dir ]]; then
   for __nlsh_km in emacs vi-insert vi-command; do
-    bind -m "$__nlsh_km" -x '"\C-x\C-nh": __nlsh_hook_enter'
+    bind -m "$__nlsh_km" -x '"\C-x\C-nh": __nlsh_hook_enter "$_"'
     bind -m "$__nlsh_km" '"\C-x\C-na": accept-line'
     bind -m "$__nlsh_km" '"\C-m": "\C-x\C-nh\C-x\C-na"'
     bind -m "$__nlsh_km" '"\C-j": "\C-x\C-nh\C-x\C-na"'

@@ -10,6 +10,7 @@ import type { PtyHost, PtySpawnOptions } from './pty/pty-host.js';
 import { openControlChannel, type ControlChannel } from './control-channel.js';
 import { OscScanner, type ShellMark } from './osc-scanner.js';
 import { OutputCapture, type CapturedCommand } from './output-capture.js';
+import { planBashStart, type BashStartFlags } from './bash-start.js';
 import { createSessionDir, removeSessionDir, sweepStaleSessionDirs } from './runtime-dir.js';
 import { writeFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -19,12 +20,15 @@ import { describeError } from '../errors.js';
 /** Everything a session needs, injected. */
 export interface SessionOptions {
   bash: string;
-  /** Arguments for bash after `--rcfile RC -i`. */
+  /** bash's own flags from nl-sh's command line (`-o vi`, `--posix`, ...). */
   bashArgs: string[];
+  /** The shell integration (share/bash/integration.bash). */
   rcfile: string;
+  /** Login, --norc, --noprofile, --rcfile as the user gave them; absent: a plain interactive bash. */
+  start?: BashStartFlags;
   env: Record<string, string>;
   cwd: string;
-  /** Extra variables for the rcfile only (login, norc, ...); removed by it. */
+  /** Extra variables for the integration only; removed by it. */
   rcEnv: Record<string, string>;
   terminal: OuterTerminal;
   spawnPty: (opts: PtySpawnOptions) => PtyHost;
@@ -73,11 +77,12 @@ export function startSession(opts: SessionOptions): Session {
   // Marks from bash carry this; marks a program prints cannot (bash unsets it at once).
   const markNonce = randomBytes(12).toString('hex');
   const { cols, rows } = terminal.size();
+  const start = planBashStart(opts.bash, opts.rcfile, opts.bashArgs, opts.start ?? { login: false, norc: false, noprofile: false, rcfile: undefined }, opts.env);
   const pty = opts.spawnPty({
-    file: opts.bash,
-    args: ['--rcfile', opts.rcfile, '-i', ...opts.bashArgs],
+    file: start.file,
+    args: start.args,
     cwd: opts.cwd,
-    env: { ...opts.env, ...opts.rcEnv, __NLSH_DIR: dir, __NLSH_PID: String(process.pid), __NLSH_MARK: markNonce },
+    env: { ...opts.env, ...start.env, ...opts.rcEnv, __NLSH_DIR: dir, __NLSH_PID: String(process.pid), __NLSH_MARK: markNonce },
     cols,
     rows,
     name: opts.env.TERM || 'xterm-256color',
