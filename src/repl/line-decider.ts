@@ -8,7 +8,7 @@
 import type { BashParser } from '../risk/index.js';
 import type { CapturedCommand } from './output-capture.js';
 import type { LineContext, LineDecider, LineDecision } from './line-decision.js';
-import { cutPastedBlock, firstWords, isMultiLine, joinTypedAhead, type PastedBlock } from './pasted-block.js';
+import { cutPastedBlock, firstWords, hasEditingKeys, isMultiLine, joinTypedAhead, type PastedBlock } from './pasted-block.js';
 import { CommandTable, requestText, route, suggestForNotFound, type CommandKind, type Route, type RouteConfig, type RouteFacts } from './router/index.js';
 
 /** What the decider needs from the rest of nl-sh. */
@@ -84,7 +84,9 @@ export function createLineDecider(opts: LineDeciderOptions): LineDeciderParts {
 
   const decide: LineDecider = (ctx) => {
     if (!ctx.continuation) {
-      const text = joinTypedAhead(ctx.line, ctx.typedAhead ?? '');
+      // Keys that edit are typing ahead, not a paste: they are settled after the decision.
+      const ahead = ctx.typedAhead ?? '';
+      const text = joinTypedAhead(ctx.line, hasEditingKeys(ahead) ? '' : ahead);
       if (isMultiLine(text)) {
         offer = undefined;
         return decideBlock(ctx, text);

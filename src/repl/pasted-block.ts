@@ -24,6 +24,11 @@ export interface PastedBlock {
 // Keys that edit rather than type (escape sequences, Ctrl keys, Delete): such a block is not text.
 const editingKey = /[\x00-\x08\x0b-\x1f\x7f]/;
 
+/** Whether typed-ahead keys edit (arrows, Ctrl-U...): then they are typing, not the rest of a paste. */
+export function hasEditingKeys(keys: string): boolean {
+  return editingKey.test(keys.replace(/\r\n?|\n|\t/g, ''));
+}
+
 /** The text of `line` and the keys typed after its Enter, as bash would read the lines; line ends as `\n`. */
 export function joinTypedAhead(line: string, typedAhead: string): string {
   const text = typedAhead === '' ? line : `${line}\n${typedAhead}`;

@@ -2,8 +2,9 @@
 // terminal) that the decider did not take. Pure. They reach bash as if typed after the decision,
 // as bash itself would read them, except when that would surprise: a decision that leaves a line
 // in the buffer (edit, cancel) would get them glued on, and their Enter would submit the glued
-// line; Ctrl-C or Ctrl-D would cancel the decided line or end the shell. Those are dropped, and
-// one line says how many lines (or keys) were dropped.
+// line (unless they start with Ctrl-U, which clears that line first: then nothing glues); Ctrl-C
+// or Ctrl-D would cancel the decided line or end the shell. Those are dropped, and one line says
+// how many lines (or keys) were dropped.
 
 import type { LineDecision } from './line-decision.js';
 
@@ -19,7 +20,8 @@ const signalKeys = /[\x03\x04\x1a\x1c]/;
 export function settleTypedAhead(decision: LineDecision, rest: Buffer): SettledTypedAhead {
   if (rest.length === 0) return { decision, giveBack: rest };
   const text = rest.toString('utf8');
-  if (decision.verb !== 'edit' && !signalKeys.test(text)) return { decision, giveBack: rest };
+  const glues = decision.verb === 'edit' && !text.startsWith('\x15');
+  if (!glues && !signalKeys.test(text)) return { decision, giveBack: rest };
   const note = droppedNote(text);
   return { decision: { ...decision, notice: decision.notice ? `${decision.notice}\r\n${note}` : note }, giveBack: Buffer.alloc(0) };
 }

@@ -103,6 +103,15 @@ describe('a pasted block at the decider', () => {
     expect(d.requests).toEqual(['touch up the readme']);
   });
 
+  it('typed-ahead keys that edit (Ctrl-U, arrows) are typing, not a paste: the line is routed alone', async () => {
+    const d = decider();
+    const ctx = context('touch up the readme', '\x15echo ok\r');
+    await decide(d, ctx);
+    expect(d.pasted).toEqual([]);
+    expect(d.requests).toEqual(['touch up the readme']);
+    expect(ctx.taken()).toBe(false);
+  });
+
   it('a continuation line runs as typed whatever follows it', async () => {
     const d = decider();
     expect(await decide(d, { ...context('done', 'touch up the readme\r'), continuation: true })).toEqual({ verb: 'run' });

@@ -94,3 +94,11 @@ describe('settleTypedAhead', () => {
     expect(droppedNote('ls\r')).toMatch(/dropped 1 line typed/);
   });
 });
+
+describe('typed ahead that clears the line first', () => {
+  it('is given back after an edit: Ctrl-U removes the returned line, so nothing glues', () => {
+    const s = settleTypedAhead({ verb: 'edit', line: 'list the files' }, Buffer.from('\x15echo ok\r'));
+    expect(s.giveBack.toString()).toBe('\x15echo ok\r');
+    expect(s.decision.notice).toBeUndefined();
+  });
+});
