@@ -51,7 +51,12 @@ export const messages = {
   /** nl-sh itself could not start: the user gets plain bash. */
   cannotStart: (why: string): string => `${prefix}cannot start (${why}); starting plain bash (see 'nl-sh --doctor')`,
   /** Keys typed or pasted before a choice appeared, dropped. */
-  ignoredKeys: (n: number): string => `ignored ${n} key${n === 1 ? '' : 's'} typed before this choice appeared (or pasted): press a key now`,
+  ignoredKeys: (n: number): string => `ignored ${n} key${n === 1 ? '' : 's'} typed before this choice appeared (or pasted): answer it now`,
+  /** Keys typed or pasted while nl-sh decided on a line, not given back to bash (they would glue onto a returned line). */
+  droppedTypedAhead(lines: number, keys: number): string {
+    const what = lines > 0 ? `${lines} line${lines === 1 ? '' : 's'}` : `${keys} key${keys === 1 ? '' : 's'}`;
+    return `${prefix}dropped ${what} typed or pasted while nl-sh was deciding (nothing of it ran); type ${lines > 1 ? 'them' : 'it'} again at the prompt`;
+  },
   /** A plan below the tier's confidence threshold. */
   lowConfidence: (): string => 'the model was not confident in this plan: Enter cancels; r runs it',
   /** An always-allow rule that could not be stored. */

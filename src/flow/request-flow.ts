@@ -12,7 +12,7 @@ import { choiceForKey, choicesFor, type ChoiceId, type ChoiceMenu } from '../pre
 import type { DryRunView, FlowEvent, PlanSource, Preview } from '../preview/flow-events.js';
 import { renderEvent } from '../preview/render-events.js';
 import type { FlowDeps, Grounding } from './flow-deps.js';
-import { createKeyInput, type KeyInput } from './key-input.js';
+import { createKeyInput, ignoredKeysNote, type KeyInput } from './key-input.js';
 import { approvalFor, tildePath, unsandboxedReason } from './flow-helpers.js';
 import { createQuestionFlow } from './question-flow.js';
 import { createRunTracker, type RunTracker } from './run-tracker.js';
@@ -71,7 +71,8 @@ export function createRequestFlow(input: FlowDeps): RequestFlow {
     emit({ kind: 'hint', text: `run \`${offer.command}\` again with ${offer.what}?` });
     const menu = escalationMenu(offer);
     emit({ kind: 'choices', menu });
-    keys.discardPending();
+    const ignored = ignoredKeysNote(keys.discardBeforeQuestion());
+    if (ignored) emit({ kind: 'hint', text: ignored });
     const choice = choiceForKey(menu, await keys.key());
     emit({ kind: 'cancelled' });
     if (choice !== 'run' && choice !== 'run-network') return { verb: 'drop' };
@@ -275,8 +276,9 @@ class RequestRun {
           this.emit({ kind: 'cancelled' });
           return { verb: 'edit', line: command };
         case 'revise': {
-          this.emit({ kind: 'prompt', label: 'revise (e.g. "only in src"; Esc goes back)' });
-          this.keys.discardPending();
+          const revisePrompt: FlowEvent = { kind: 'prompt', label: 'revise (e.g. "only in src"; Esc goes back)' };
+          this.emit(revisePrompt);
+          if (this.dropTypedAhead(true)) this.emit(revisePrompt);
           const followUp = (await this.keys.line())?.trim();
           this.emit({ kind: 'cancelled' });
           if (!followUp) continue;
@@ -322,15 +324,19 @@ class RequestRun {
     }
   }
 
-  // Keys typed before the choice was shown never answer it: dropped, and said in one line.
-  private dropTypedAhead(): void {
-    const n = this.keys.discardPending() + this.keys.takePasted();
-    if (n > 0) this.emit({ kind: 'hint', text: messages.ignoredKeys(n) });
+  // Keys typed or pasted before a question was shown never answer it: dropped, and said in one
+  // line (true: then a prompt that reads a line is drawn again below the note).
+  private dropTypedAhead(afterPrompt = false): boolean {
+    const note = ignoredKeysNote(this.keys.discardBeforeQuestion());
+    if (note && afterPrompt) this.emit({ kind: 'cancelled' });
+    if (note) this.emit({ kind: 'hint', text: note });
+    return note !== undefined;
   }
 
   private async typed(decision: Decision): Promise<boolean> {
-    this.emit({ kind: 'confirm-typed', word: TYPED_WORD, why: `the policy asks for typed confirmation (${decision.why})` });
-    this.keys.discardPending();
+    const question: FlowEvent = { kind: 'confirm-typed', word: TYPED_WORD, why: `the policy asks for typed confirmation (${decision.why})` };
+    this.emit(question);
+    if (this.dropTypedAhead(true)) this.emit(question);
     const typed = await this.keys.line();
     this.emit({ kind: 'cancelled' });
     return typed?.trim() === TYPED_WORD;

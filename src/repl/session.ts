@@ -12,6 +12,8 @@ import { OscScanner, type ShellMark } from './osc-scanner.js';
 import { OutputCapture, type CapturedCommand } from './output-capture.js';
 import { planBashStart, type BashStartFlags } from './bash-start.js';
 import { createSessionDir, removeSessionDir, sweepStaleSessionDirs } from './runtime-dir.js';
+import { createTypedAheadGate } from './typed-ahead.js';
+import { settleTypedAhead } from './typed-ahead-decision.js';
 import { writeFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -97,6 +99,8 @@ export function startSession(opts: SessionOptions): Session {
   const factWaiters = new Map<string, (types: string[]) => void>();
   const definitionWaiters = new Map<string, (script: string) => void>();
   let heldTimer: NodeJS.Timeout | undefined;
+  // Keys after an Enter at the prompt wait for bash's question about that line (typed-ahead.ts).
+  const gate = createTypedAheadGate({ write: (data) => pty.write(data) });
 
   // Handle a mark; text it returns is shown at that point of the output.
   const onMark = (mark: ShellMark): string | undefined => {
@@ -108,14 +112,17 @@ export function startSession(opts: SessionOptions): Session {
           openChannel();
           opts.onFirstPrompt?.();
         }
+        gate.atPrompt(channel !== undefined);
         break;
       case 'continuation-start':
         continuation = true;
+        gate.atPrompt(channel !== undefined);
         break;
       case 'command-start':
         break;
       case 'output-start':
         capture.begin();
+        gate.atPrompt(false);
         break;
       case 'command-done': {
         const wasRunning = capture.finish(mark.status);
@@ -191,7 +198,7 @@ export function startSession(opts: SessionOptions): Session {
       else lease.held.push(data);
       return;
     }
-    pty.write(data);
+    gate.input(data);
   });
   terminal.onResize(() => {
     const s = terminal.size();
@@ -241,11 +248,17 @@ export function startSession(opts: SessionOptions): Session {
     }
     const id = req.id;
     if (offerPending) setOfferPending(false);
+    const typedAhead = gate.take();
+    let typedAheadTaken = false;
     const ctx: LineContext = {
       line: req.line,
       firstWordType: req.firstWordType,
       path: req.path,
       continuation,
+      typedAhead: typedAhead.toString('utf8'),
+      takeTypedAhead: () => {
+        typedAheadTaken = true;
+      },
       // bash's own word for where it is; OSC 7 can be printed by any program's output.
       cwd: req.cwd || opts.cwd,
       facts: (words) =>
@@ -291,12 +304,23 @@ export function startSession(opts: SessionOptions): Session {
       opts.warn(`nl-sh: could not decide on the line (${describeError(err)}); running it as typed`);
       result = { verb: 'run' };
     }
+    // What came after the Enter reaches bash after the decision, unless the decider took it or
+    // the decision leaves a line in the buffer (then it would glue onto that line: dropped, said).
+    const settle = (decision: LineDecision, unread: Buffer[]): void => {
+      const rest = typedAheadTaken ? unread : [typedAhead, ...unread];
+      const settled = settleTypedAhead(decision, Buffer.concat(rest));
+      apply(id, req.line, settled.decision);
+      if (settled.giveBack.length > 0) pty.write(settled.giveBack);
+      if (decision.verb === 'edit') gate.atPrompt(channel !== undefined);
+    };
     if (!(result instanceof Promise)) {
-      apply(id, req.line, result);
+      settle(result, []);
       return;
     }
     channel?.reply(id, 'hold');
     pty.pause();
+    // Keys from now on are the decision's (held until it takes the terminal), never bash's.
+    const own = (lease ??= { input: undefined, held: [] });
     result
       .catch((err: unknown): LineDecision => {
         opts.warn(`nl-sh: ${describeError(err)}; the line was left for you to edit`);
@@ -305,7 +329,7 @@ export function startSession(opts: SessionOptions): Session {
       .then((decision) => {
         lease = undefined;
         pty.resume();
-        apply(id, req.line, decision);
+        settle(decision, own.input ? [] : own.held.splice(0));
       });
   };
 
