@@ -77,7 +77,9 @@ export class EnterWindow {
     if (!this.open) return;
     const held = this.held;
     this.close();
-    this.write(Buffer.from(held === '' || held === CLEAR ? '\r\n' : held, 'latin1'));
+    // bash 5.2 sends the clear and a carriage return before it runs the hook.
+    const onlyClear = held === '' || held === CLEAR || held === `${CLEAR}\r`;
+    this.write(Buffer.from(onlyClear ? '\r\n' : held, 'latin1'));
   }
 
   /** Send whatever is held, as it came, and close the window. */

@@ -59,6 +59,14 @@ describe('EnterWindow', () => {
     expect(w.holding).toBe(false);
   });
 
+  it('keeps the typed line when the clear came with its carriage return', () => {
+    const { w, written } = window();
+    w.begin();
+    w.pass(Buffer.from(`${CLEAR}\r`));
+    w.keepTypedLine();
+    expect(written).toEqual(['\r\n']);
+  });
+
   it('sends unexpected held bytes as they came when nl-sh takes the terminal', () => {
     const { w, written } = window();
     w.begin();
