@@ -237,7 +237,11 @@ class RequestRun {
     const inShell = execution.kind === 'shell';
     const profile = execution.kind === 'sandbox' ? execution.profile : 'writes';
     const contained = await deps.contain(command, ctx.cwd, { profile, network: false });
-    this.emit({ kind: 'hint', text: execution.kind === 'shell' ? `runs in your shell, not sandboxed: it ${execution.why}` : profileLine(contained, deps.home) });
+    // The sandbox is worth a word when the command changes something or the sandbox is missing
+    // or not whole (degraded); not for `ls`.
+    const sandboxMatters = assessment.level !== 'read_only' || !contained.ok || contained.degraded.length > 0;
+    if (execution.kind === 'shell') this.emit({ kind: 'hint', text: `runs in your shell, not sandboxed: it ${execution.why}` });
+    else if (sandboxMatters) this.emit({ kind: 'hint', text: profileLine(contained, deps.home) });
     const unsure = shown.source.kind === 'model' && shown.source.lowConfidence === true;
     if (unsure && decision.action === 'run') this.emit({ kind: 'hint', text: messages.lowConfidence() });
     const base = { cwd: ctx.cwd, line: this.words, route: 'nl' as const, command, explanation: shown.reply.explanation, tier: shown.source.kind === 'model' ? shown.source.tier : shown.source.kind, model: shown.source.model, risk: assessment.level };
@@ -255,7 +259,7 @@ class RequestRun {
         reused: shown.source.kind !== 'model',
         lowConfidence: shown.source.kind === 'model' && shown.source.lowConfidence === true,
       });
-      const choice = await this.choose(menu, assessment, decision, contained.ok ? contained.profile : undefined);
+      const choice = await this.choose(menu, assessment, decision, contained.ok && sandboxMatters ? contained.profile : undefined);
       switch (choice) {
         case 'run':
         case 'always':

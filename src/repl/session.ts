@@ -11,6 +11,7 @@ import { openControlChannel, type ControlChannel } from './control-channel.js';
 import { OscScanner, type ShellMark } from './osc-scanner.js';
 import { OutputCapture, type CapturedCommand } from './output-capture.js';
 import { planBashStart, type BashStartFlags } from './bash-start.js';
+import { EnterWindow } from './enter-window.js';
 import { createSessionDir, removeSessionDir, sweepStaleSessionDirs } from './runtime-dir.js';
 import { createTypedAheadGate } from './typed-ahead.js';
 import { settleTypedAhead } from './typed-ahead-decision.js';
@@ -93,6 +94,8 @@ export function startSession(opts: SessionOptions): Session {
   const scanner = new OscScanner(markNonce);
   const capture = new OutputCapture(opts.captureBytes);
   let continuation = false;
+  // Between bash's prompt (mark A, printed just before it) and a command's output (mark C): Enter goes to the hook.
+  let atPrompt = false;
   let cwd = opts.cwd;
   let firstPrompt = true;
   let lease: { input: ((d: Buffer) => void) | undefined; held: Buffer[] } | undefined;
@@ -113,14 +116,17 @@ export function startSession(opts: SessionOptions): Session {
           opts.onFirstPrompt?.();
         }
         gate.atPrompt(channel !== undefined);
+        atPrompt = true;
         break;
       case 'continuation-start':
         continuation = true;
         gate.atPrompt(channel !== undefined);
+        atPrompt = true;
         break;
       case 'command-start':
         break;
       case 'output-start':
+        atPrompt = false;
         capture.begin();
         gate.atPrompt(false);
         break;
@@ -152,7 +158,7 @@ export function startSession(opts: SessionOptions): Session {
       const rest = scanner.flush();
       if (rest) {
         capture.append(rest);
-        writeOut(rest);
+        show(rest);
       }
     }, 20);
     heldTimer.unref();
@@ -160,6 +166,13 @@ export function startSession(opts: SessionOptions): Session {
 
   const writeOut = (data: Buffer): void => {
     if (!terminal.write(data)) pty.pause();
+  };
+  // The Enter hook's redraw, held and dropped where plain bash draws none.
+  const enterWindow = new EnterWindow(writeOut);
+  // What reaches the terminal: through the Enter window while it is open.
+  const show = (data: Buffer): void => {
+    const shown = enterWindow.holding ? enterWindow.pass(data) : data;
+    if (shown.length > 0) writeOut(shown);
   };
   terminal.onDrain(() => pty.resume());
 
@@ -174,7 +187,7 @@ export function startSession(opts: SessionOptions): Session {
     if (pieces.length === 1 && first && 'bytes' in first) {
       // The hot path: no marks in this chunk.
       capture.append(first.bytes);
-      writeOut(first.bytes);
+      show(first.bytes);
     } else {
       // Marks split the chunk; the terminal still gets one write.
       const out: Buffer[] = [];
@@ -188,7 +201,7 @@ export function startSession(opts: SessionOptions): Session {
           if (shown) out.push(Buffer.from(shown));
         }
       }
-      if (out.length > 0) writeOut(out.length === 1 ? (out[0] as Buffer) : Buffer.concat(out));
+      if (out.length > 0) show(out.length === 1 ? (out[0] as Buffer) : Buffer.concat(out));
     }
   });
 
@@ -198,6 +211,7 @@ export function startSession(opts: SessionOptions): Session {
       else lease.held.push(data);
       return;
     }
+    if (atPrompt && isOneEnter(data)) enterWindow.begin();
     gate.input(data);
   });
   terminal.onResize(() => {
@@ -208,6 +222,9 @@ export function startSession(opts: SessionOptions): Session {
   // The line that runs is noted now; its output starts at the C mark that bash's PS0 prints.
   const apply = (id: string, line: string, decision: LineDecision): void => {
     if (!channel) return;
+    // A line that runs as typed needs no redraw; anything else is drawn as bash draws it.
+    if (decision.verb === 'run' && !decision.notice) enterWindow.noteRunAsTyped(line);
+    else enterWindow.release();
     // bash cleared its line before the hook ran and redraws prompt and line after it, so a
     // notice written now sits just above the redrawn prompt.
     if (decision.notice) terminal.write(`\r\x1b[K${decision.notice}\r\n`);
@@ -285,7 +302,11 @@ export function startSession(opts: SessionOptions): Session {
         return { verb: 'contained', run: { line: `nl-sh-sandbox ${quoteForBash(command)}`, history: command, wrapper, guard } };
       },
       takeTerminal: (): TerminalLease => {
-        if (!lease) lease = { input: undefined, held: [] };
+        if (!lease) {
+          lease = { input: undefined, held: [] };
+          // The typed request stays on screen above what nl-sh draws.
+          enterWindow.keepTypedLine();
+        }
         const own = lease;
         return {
           write: (text) => terminal.write(text),
@@ -351,6 +372,7 @@ export function startSession(opts: SessionOptions): Session {
     pty.onExit(({ exitCode, signal }) => {
       channel?.close();
       removeSessionDir(dir);
+      enterWindow.release();
       const rest = scanner.flush();
       if (rest) terminal.write(rest);
       resolve(signal ? 128 + signal : exitCode);
@@ -365,4 +387,13 @@ export function startSession(opts: SessionOptions): Session {
     setOfferPending,
     dir,
   };
+}
+
+// Input that ends in its only Enter, with no escape sequence (not a paste of several lines, not
+// a key readline could bind otherwise): the hook will run once, for the line on screen.
+function isOneEnter(data: Buffer): boolean {
+  const last = data.length - 1;
+  if (last < 0 || (data[last] !== 0x0d && data[last] !== 0x0a)) return false;
+  for (let i = 0; i < last; i++) if (data[i] === 0x0d || data[i] === 0x0a || data[i] === 0x1b) return false;
+  return true;
 }
