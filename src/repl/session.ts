@@ -302,11 +302,10 @@ export function startSession(opts: SessionOptions): Session {
         return { verb: 'contained', run: { line: `nl-sh-sandbox ${quoteForBash(command)}`, history: command, wrapper, guard } };
       },
       takeTerminal: (): TerminalLease => {
-        if (!lease) {
-          lease = { input: undefined, held: [] };
-          // The typed request stays on screen above what nl-sh draws.
-          enterWindow.keepTypedLine();
-        }
+        // The typed request stays on screen above what nl-sh draws (the lease may exist already:
+        // keys are held from the moment a decision turns out to take time).
+        enterWindow.keepTypedLine();
+        lease ??= { input: undefined, held: [] };
         const own = lease;
         return {
           write: (text) => terminal.write(text),
