@@ -46,6 +46,10 @@ export const messages = {
   typoOffer: (suggestion: string): string => `${prefix}did you mean \`${suggestion}\`? Press Enter to edit it.`,
   /** After `command not found`: no near miss. */
   askOffer: (): string => `${prefix}not a command here. Press Enter to ask the model what you meant.`,
+  /** A paste holding a line for the model, when no chooser can be shown. */
+  pasteNotRun: (): string => `${prefix}the pasted lines did not run (they hold a line for the model); paste the shell lines alone, or type the request`,
+  /** The paste chooser was cancelled. */
+  pasteCancelled: (): string => `${prefix}the paste was cancelled; nothing of it ran`,
   /** A file nl-sh records into cannot be written. */
   cannotRecord: (what: string, file: string, cause: string): string => `${prefix}cannot write the ${what} ${file} (${cause}); requests still work but are not recorded${recordAdvice(cause)}`,
   /** nl-sh itself could not start: the user gets plain bash. */

@@ -4,6 +4,7 @@
 // paste, as pasted, when it could not be cut into commands), [a] asks the model about the
 // English lines, and Enter, n, q, Esc or Ctrl-C cancel it all.
 
+import { messages } from '../messages.js';
 import type { LineContext, LineDecision } from '../repl/line-decision.js';
 import type { PastedBlock } from '../repl/pasted-block.js';
 import { choiceForKey, type ChoiceMenu } from '../preview/choices.js';
@@ -64,7 +65,7 @@ export async function choosePasted(ctx: LineContext, block: PastedBlock, how: { 
     const request = englishRequest(block, how.nlPrefix);
     return ask({ ...ctx, line: request.line }, request.route, request.text);
   }
-  return { verb: 'drop', notice: 'nl-sh: the paste was cancelled; nothing of it ran' };
+  return { verb: 'drop', notice: messages.pasteCancelled() };
 }
 
 // The first key the menu knows.

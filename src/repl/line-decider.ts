@@ -5,6 +5,7 @@
 // lines (a paste, bracketed or typed ahead of bash) runs as typed only when every command of it
 // routes to bash; otherwise nothing of it runs before the user has chosen (`onPaste`).
 
+import { messages } from '../messages.js';
 import type { BashParser } from '../risk/index.js';
 import type { CapturedCommand } from './output-capture.js';
 import type { LineContext, LineDecider, LineDecision } from './line-decision.js';
@@ -78,7 +79,7 @@ export function createLineDecider(opts: LineDeciderOptions): LineDeciderParts {
       return { verb: 'run' };
     }
     ctx.takeTypedAhead?.();
-    if (!opts.onPaste) return { verb: 'drop', notice: 'nl-sh: the pasted lines did not run (they hold a line for the model)' };
+    if (!opts.onPaste) return { verb: 'drop', notice: messages.pasteNotRun() };
     return opts.onPaste(ctx, block);
   };
 
@@ -116,10 +117,10 @@ export function createLineDecider(opts: LineDeciderOptions): LineDeciderParts {
     opts.setOfferPending(true);
     if (suggestion.kind === 'typo') {
       offer = { kind: 'typo', suggestion: suggestion.suggestion };
-      return `nl-sh: did you mean \`${suggestion.suggestion}\`? Press Enter to edit it.\r\n`;
+      return `${messages.typoOffer(suggestion.suggestion)}\r\n`;
     }
     offer = { kind: 'ask', line: done.line };
-    return `nl-sh: not a command here. Press Enter to ask the model what you meant.\r\n`;
+    return `${messages.askOffer()}\r\n`;
   };
 
   const offerEscalation = (): void => {
