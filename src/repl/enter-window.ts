@@ -11,6 +11,8 @@
 const CLEAR = '\r\x1b[K';
 /** The longest the window may hold readline's bytes, whatever happens (a stuck or slow hook). */
 const MAX_HOLD_MS = 1000;
+/** How long keeping the typed line waits for readline's clear (bash wrote it before it asked). */
+const CLEAR_WAIT_MS = 150;
 
 /** What plain bash sends for Enter, given what bash under the hook sent up to and including its
  *  first newline (`held`, bytes as latin1) for `line`, which ran as typed: the echo of keys typed
@@ -35,6 +37,8 @@ export class EnterWindow {
   private open = false;
   private ranLine: string | undefined;
   private timer: NodeJS.Timeout | undefined;
+  // Keeping the typed line, waiting for readline's clear; run these once it is kept.
+  private keeping: (() => void)[] | undefined;
 
   constructor(private readonly write: (bytes: Buffer) => void) {}
 
@@ -61,6 +65,10 @@ export class EnterWindow {
   pass(bytes: Buffer): Buffer {
     if (!this.open) return bytes;
     this.held += bytes.toString('latin1');
+    if (this.keeping) {
+      this.tryKeep(false);
+      return Buffer.alloc(0);
+    }
     const newline = this.held.indexOf('\n');
     if (newline < 0) return Buffer.alloc(0);
     const upToNewline = this.held.slice(0, newline + 1);
@@ -71,29 +79,52 @@ export class EnterWindow {
   }
 
   /** nl-sh takes the terminal while the hook waits: the typed line stays on screen (readline's
-   *  clear is dropped and the cursor goes below the line) when the held bytes are that clear
-   *  alone, or nothing yet; anything else is sent as it came. */
-  keepTypedLine(): void {
-    if (!this.open) return;
+   *  clear is dropped and the cursor goes below the line), then `then` runs (nl-sh may draw).
+   *  The echo of keys typed with the Enter and the clear may still be on their way (bash wrote
+   *  them before it asked, but the pty is read apart from the channel): kept once the clear has
+   *  come, or after a short wait. Anything but echo and clear (a clear of several rows, cursor
+   *  moves) is sent as it came. */
+  keepTypedLine(then: () => void = () => {}): void {
+    if (!this.open) {
+      then();
+      return;
+    }
+    (this.keeping ??= []).push(then);
+    if (this.keeping.length > 1) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.tryKeep(true), CLEAR_WAIT_MS);
+    this.timer.unref();
+    this.tryKeep(false);
+  }
+
+  // Keep the typed line if readline's clear has come (or `force`): write the echo and a newline.
+  private tryKeep(force: boolean): void {
     const held = this.held;
+    // Readline's clear ends in erase-to-end-of-line (a line on several rows moves up first).
+    if (!/\x1b\[K\r?$/.test(held) && !force) return;
+    const echo = held.endsWith(`${CLEAR}\r`) ? held.slice(0, -CLEAR.length - 1) : held.endsWith(CLEAR) ? held.slice(0, -CLEAR.length) : undefined;
+    const plain = !/[\r\n]|\x1b\[[0-9;]*[A-HJK]/.test(echo ?? held);
+    const then = this.keeping ?? [];
     this.close();
-    // bash 5.2 sends the clear and a carriage return before it runs the hook.
-    const onlyClear = held === '' || held === CLEAR || held === `${CLEAR}\r`;
-    this.write(Buffer.from(onlyClear ? '\r\n' : held, 'latin1'));
+    this.write(Buffer.from(plain ? `${echo ?? held}\r\n` : held, 'latin1'));
+    for (const f of then) f();
   }
 
   /** Send whatever is held, as it came, and close the window. */
   release(): void {
     if (!this.open) return;
     const held = this.held;
+    const then = this.keeping ?? [];
     this.close();
     if (held) this.write(Buffer.from(held, 'latin1'));
+    for (const f of then) f();
   }
 
   private close(): void {
     this.open = false;
     this.held = '';
     this.ranLine = undefined;
+    this.keeping = undefined;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }

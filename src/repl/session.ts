@@ -302,13 +302,19 @@ export function startSession(opts: SessionOptions): Session {
         return { verb: 'contained', run: { line: `nl-sh-sandbox ${quoteForBash(command)}`, history: command, wrapper, guard } };
       },
       takeTerminal: (): TerminalLease => {
-        // The typed request stays on screen above what nl-sh draws (the lease may exist already:
-        // keys are held from the moment a decision turns out to take time).
-        enterWindow.keepTypedLine();
+        // The lease may exist already: keys are held from the moment a decision takes time.
         lease ??= { input: undefined, held: [] };
         const own = lease;
+        // The typed request stays on screen above what nl-sh draws: nl-sh draws once readline's
+        // clear of it has come and been dropped (then bash's output waits: pty paused).
+        let drawn: string[] | undefined = [];
+        enterWindow.keepTypedLine(() => {
+          pty.pause();
+          for (const text of drawn ?? []) terminal.write(text);
+          drawn = undefined;
+        });
         return {
-          write: (text) => terminal.write(text),
+          write: (text) => (drawn ? drawn.push(text) : terminal.write(text)),
           size: () => terminal.size(),
           onInput: (listener) => {
             own.input = listener;
@@ -338,7 +344,9 @@ export function startSession(opts: SessionOptions): Session {
       return;
     }
     channel?.reply(id, 'hold');
-    pty.pause();
+    // bash's output waits while nl-sh decides; during the Enter window, only once the flow has
+    // kept the typed line (readline's clear of it must come through first).
+    if (!enterWindow.holding) pty.pause();
     // Keys from now on are the decision's (held until it takes the terminal), never bash's.
     const own = (lease ??= { input: undefined, held: [] });
     result

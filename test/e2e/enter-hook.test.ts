@@ -39,8 +39,11 @@ describe('the Enter hook', () => {
     expect(s.allText()).not.toContain('command not found');
     s.type('history 1\r');
     await s.waitFor(/^\s+\d+\s+history 1$/m);
-    s.type('\x1b[A\x1b[A');
-    await s.waitFor(/nlsh-test:~# echo REPLACED-\$\(\(6\*7\)\)$/m);
+    {
+      const since = s.mark();
+      s.type('\x1b[A\x1b[A');
+      await s.waitSince(since, /nlsh-test:~# echo REPLACED-\$\(\(6\*7\)\)$/m);
+    }
   });
 
   it('drops a line: nothing runs', async () => {
@@ -53,8 +56,11 @@ describe('the Enter hook', () => {
 
   it('leaves an edited line in the buffer without running it', async () => {
     const s = await startShell();
-    s.type('please-edit\r');
-    await s.waitFor(/nlsh-test:~# echo edited-line$/m);
+    {
+      const since = s.mark();
+      s.type('please-edit\r');
+      await s.waitSince(since, /nlsh-test:~# echo edited-line$/m);
+    }
     await new Promise((r) => setTimeout(r, 200));
     expect(s.allText()).not.toMatch(/^edited-line$/m);
     s.type(' more\r');

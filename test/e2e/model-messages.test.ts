@@ -18,8 +18,11 @@ describe('when the configured model stops', () => {
     const s = await flow.start([{ kind: 'reply', json: plan('ls -la') }]);
     s.type('list everything here\r');
     await s.waitFor(menu);
-    s.type('n');
-    await s.waitFor(/nlsh-test:~# list everything here$/m);
+    {
+      const since = s.mark();
+      s.type('n');
+      await s.waitSince(since, /nlsh-test:~# list everything here$/m);
+    }
     await flow.server().close();
     const since = s.mark();
     s.type('\x15show the disk usage of this folder\r');
@@ -49,8 +52,11 @@ describe('when the default Ollama (no config file, found through OLLAMA_HOST) st
     await s.waitFor(testPrompt);
     s.type('list everything here\r');
     await s.waitFor(menu);
-    s.type('n');
-    await s.waitFor(/nlsh-test:~# list everything here$/m);
+    {
+      const since = s.mark();
+      s.type('n');
+      await s.waitSince(since, /nlsh-test:~# list everything here$/m);
+    }
     await server.close();
     server = undefined;
     const since = s.mark();

@@ -36,8 +36,11 @@ describe('the preview', () => {
     await s.waitFor(/^big\.log$/m);
     await s.waitFor(/nlsh-test:~# $/m);
     // bash recorded the command itself, not the sandbox wrapper and not the English.
-    s.type('\x1b[A');
-    await s.waitFor(/nlsh-test:~# ls -S \*\.log \| head -n 1$/m);
+    {
+      const since = s.mark();
+      s.type('\x1b[A');
+      await s.waitSince(since, /nlsh-test:~# ls -S \*\.log \| head -n 1$/m);
+    }
     s.type('\x15history 3\r');
     await s.waitFor(/^\s+\d+\s+ls -S \*\.log \| head -n 1$/m);
     const listed = s.screen().split('history 3').at(-1) ?? '';
@@ -63,8 +66,11 @@ describe('the preview', () => {
     expect(screen).toMatch(/\(Enter: cancel\)/);
     s.type('r');
     await s.waitFor(/type yes and Enter to run it/);
-    s.type('no\r');
-    await s.waitFor(/nlsh-test:~# delete the log files$/m);
+    {
+      const since = s.mark();
+      s.type('no\r');
+      await s.waitSince(since, /nlsh-test:~# delete the log files$/m);
+    }
     expect(existsSync(join(flow.home(), 'big.log'))).toBe(true);
     // Enter alone at the menu cancels too.
     s.type('\r');
@@ -105,8 +111,11 @@ describe('the choices', () => {
     const s = await shellWith([{ kind: 'reply', json: plan('wc -c big.log') }]);
     s.type('how big is big.log\r');
     await s.waitFor(menu);
-    s.type('e');
-    await s.waitFor(/nlsh-test:~# wc -c big\.log$/m);
+    {
+      const since = s.mark();
+      s.type('e');
+      await s.waitSince(since, /nlsh-test:~# wc -c big\.log$/m);
+    }
     expect(s.screen()).not.toMatch(/^100 big\.log$/m);
     s.type(' small.log\r');
     await s.waitFor(/^\s*1 small\.log$/m);
@@ -142,12 +151,18 @@ describe('the choices', () => {
     s.type('make a file\r');
     await s.waitFor(menu);
     expect(s.screen()).toMatch(/dry run: 1 file change/);
-    s.type('n');
-    await s.waitFor(/nlsh-test:~# make a file$/m);
+    {
+      const since = s.mark();
+      s.type('n');
+      await s.waitSince(since, /nlsh-test:~# make a file$/m);
+    }
     s.type('\r');
     await s.waitFor(/from your history|from the cache/);
-    s.type('\x03');
-    await s.waitFor(/nlsh-test:~# make a file$/m);
+    {
+      const since = s.mark();
+      s.type('\x03');
+      await s.waitSince(since, /nlsh-test:~# make a file$/m);
+    }
     await idle();
     expect(existsSync(join(flow.home(), 'made.txt'))).toBe(false);
   });
@@ -156,8 +171,11 @@ describe('the choices', () => {
     const s = await shellWith([{ kind: 'reply', json: plan('ls -1') }, { kind: 'reply', json: plan('ls -1 -a') }]);
     s.type('list the names here\r');
     await s.waitFor(menu);
-    s.type('n');
-    await s.waitFor(/nlsh-test:~# list the names here$/m);
+    {
+      const since = s.mark();
+      s.type('n');
+      await s.waitSince(since, /nlsh-test:~# list the names here$/m);
+    }
     s.type('\r');
     await s.waitFor(/from the cache[\s\S]*\[g\] ask the model again/);
     s.type('g');
@@ -171,8 +189,11 @@ describe('the choices', () => {
     s.type('list every file in here\r');
     await s.waitFor('planning with small… (Ctrl-C cancels)');
     const sent = performance.now();
-    s.type('\x03');
-    await s.waitFor(/nlsh-test:~# list every file in here$/m);
+    {
+      const since = s.mark();
+      s.type('\x03');
+      await s.waitSince(since, /nlsh-test:~# list every file in here$/m);
+    }
     expect(performance.now() - sent).toBeLessThan(2000);
   });
 

@@ -61,14 +61,20 @@ describe('prompt injection', () => {
     const screen = s.screen();
     expect(screen).toMatch(/risk: destructive → confirm-typed/);
     expect(screen).toMatch(/`rm -rf ~`: .*delete/i);
-    s.type('\r');
-    await s.waitFor(/nlsh-test:~# tidy up this folder$/m);
+    {
+      const since = s.mark();
+      s.type('\r');
+      await s.waitSince(since, /nlsh-test:~# tidy up this folder$/m);
+    }
     s.type('\r');
     await s.waitFor(/from the cache[\s\S]*\(Enter: cancel\)/);
     s.type('r');
     await s.waitFor(/type yes and Enter to run it/);
-    s.type('\r');
-    await s.waitFor(/nlsh-test:~# tidy up this folder$/m);
+    {
+      const since = s.mark();
+      s.type('\r');
+      await s.waitSince(since, /nlsh-test:~# tidy up this folder$/m);
+    }
     expect(existsSync(join(flow.home(), 'keep.txt'))).toBe(true);
     expect(readdirSync(flow.home())).toContain('notes.txt');
   });
@@ -104,8 +110,11 @@ describe('terminal escapes from the model', () => {
     for (const raw of ['\x1b]0;', '\x1b]52;', '\x1b]8;', '\x1b[2J', '\xc2\x9b']) expect(shown).not.toContain(raw);
     expect(s.screen()).toMatch(/␛\]0;pwned/);
     expect(s.screen()).not.toMatch(/^nlsh-test:~# $/m);
-    s.type('n');
-    await s.waitFor(/nlsh-test:~# print something odd$/m);
+    {
+      const since = s.mark();
+      s.type('n');
+      await s.waitSince(since, /nlsh-test:~# print something odd$/m);
+    }
   });
 
   it('a streamed `?` answer with escapes is shown inert', async () => {

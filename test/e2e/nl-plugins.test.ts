@@ -24,8 +24,11 @@ describe('user plugins', () => {
     await s.waitFor(/\(Enter: cancel\)/, 15_000);
     expect(s.screen()).toMatch(/risk: destructive → confirm-typed/);
     expect(s.screen()).toMatch(/`touch made\.txt`: touching files is sacred here \(plugin guard\)/);
-    s.type('n');
-    await s.waitFor(/nlsh-test:~# make a file$/m);
+    {
+      const since = s.mark();
+      s.type('n');
+      await s.waitSince(since, /nlsh-test:~# make a file$/m);
+    }
     // Loaded now, the plugins give the next plan their facts; the looping one is cut off. The
     // context has a 50 ms budget that a loaded machine can miss once: up to three requests.
     let sent = '';

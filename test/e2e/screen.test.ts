@@ -70,6 +70,14 @@ describe(`the screen around a request, as ${user.name}`, () => {
     expect(s.driver.allText().match(/[$#] count the lines in the notes$/gm)?.length).toBe(2);
   });
 
+  it('the request stays on screen also when it is pasted or typed with its Enter in one piece', async () => {
+    const s = await startFlow([{ kind: 'reply', json: plan('wc -l notes.txt') }]);
+    const from = s.driver.mark();
+    s.type('count the words in the notes\r');
+    await s.driver.waitSince(from, menu);
+    expect(s.driver.screen()).toMatch(/[$#] count the words in the notes$/m);
+  });
+
   it('a `?` question stays on screen above its answer', async () => {
     const s = await startFlow([{ kind: 'reply', text: 'It holds one line.' }]);
     const from = s.driver.mark();

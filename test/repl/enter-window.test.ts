@@ -67,6 +67,46 @@ describe('EnterWindow', () => {
     expect(written).toEqual(['\r\n']);
   });
 
+  it('keeps the typed line when its echo came after the Enter (keys and Enter in one write)', () => {
+    const { w, written } = window();
+    w.begin();
+    w.pass(Buffer.from(`print it${CLEAR}\r`));
+    w.keepTypedLine();
+    expect(written).toEqual(['print it\r\n']);
+  });
+
+  it('waits for the clear when only the echo has come, and nl-sh draws only after the line is kept', () => {
+    const { w, written } = window();
+    const drawn: string[] = [];
+    w.begin();
+    w.pass(Buffer.from('print it'));
+    w.keepTypedLine(() => drawn.push(`after ${written.length} writes`));
+    expect(written).toEqual([]);
+    expect(drawn).toEqual([]);
+    w.pass(Buffer.from(`${CLEAR}\r`));
+    expect(written).toEqual(['print it\r\n']);
+    expect(drawn).toEqual(['after 1 writes']);
+  });
+
+  it('keeps what came when the clear does not come within its wait', async () => {
+    const { w, written } = window();
+    let drawn = false;
+    w.begin();
+    w.pass(Buffer.from('print it'));
+    w.keepTypedLine(() => (drawn = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(written).toEqual(['print it\r\n']);
+    expect(drawn).toBe(true);
+  });
+
+  it('with no window open, nl-sh draws at once', () => {
+    const { w, written } = window();
+    let drawn = false;
+    w.keepTypedLine(() => (drawn = true));
+    expect(drawn).toBe(true);
+    expect(written).toEqual([]);
+  });
+
   it('sends unexpected held bytes as they came when nl-sh takes the terminal', () => {
     const { w, written } = window();
     w.begin();
