@@ -74,24 +74,6 @@ else
   __nlsh_key=${__nlsh_key//[!0-9a-f]/}
 fi
 
-# OSC 7 wants a URL; most paths need no escaping, so only loop when something does. Sets the
-# caller's local __nlsh_urlpath.
-__nlsh_url_path() {
-  local p=$PWD
-  if [[ $p == *[!A-Za-z0-9/._~+,=@:-]* ]]; then
-    local i c out=
-    for ((i = 0; i < ${#p}; i++)); do
-      c=${p:i:1}
-      case $c in
-        [A-Za-z0-9/._~+,=@:-]) out+=$c ;;
-        *) printf -v c '%%%02X' "'$c"; out+=$c ;;
-      esac
-    done
-    p=$out
-  fi
-  __nlsh_urlpath=$p
-}
-
 # The user's settings (set -e, -u, IFS, traps...) must not reach nl-sh's functions: each entry
 # point makes `set` options local (`local -`), sets what it relies on, and runs its body as the
 # left side of `||`, where bash neither exits on errors (set -e) nor runs the ERR trap.
@@ -102,13 +84,13 @@ __nlsh_prompt_pre() {
   if [[ -n ${__nlsh_histexp-} ]]; then set -H; unset __nlsh_histexp; fi
   local -
   set +euE +o posix
-  local IFS=$' \t\n' __nlsh_urlpath
+  local IFS=$' \t\n'
   __nlsh_prompt_report "$s" || :
   return "$s"
 }
 
 __nlsh_prompt_report() {
-  local s=$1
+  local s=$1 p=$PWD i c out=
   # A line nl-sh ran in a wrapper (the sandbox) goes into history as the command itself.
   if [[ -n ${__nlsh_hist+set} ]]; then
     history -d -1 2>/dev/null
@@ -116,8 +98,18 @@ __nlsh_prompt_report() {
     unset __nlsh_hist
   fi
   ((${#__nlsh_guard[@]})) && __nlsh_check_guards
-  __nlsh_url_path
-  printf '\e]133;D;%s%s\a\e]7;file://%s%s\a' "$s" "$__nlsh_n" "${HOSTNAME-}" "$__nlsh_urlpath"
+  # OSC 7 wants a URL; most paths need no escaping, so only loop when something does.
+  if [[ $p == *[!A-Za-z0-9/._~+,=@:-]* ]]; then
+    for ((i = 0; i < ${#p}; i++)); do
+      c=${p:i:1}
+      case $c in
+        [A-Za-z0-9/._~+,=@:-]) out+=$c ;;
+        *) printf -v c '%%%02X' "'$c"; out+=$c ;;
+      esac
+    done
+    p=$out
+  fi
+  printf '\e]133;D;%s%s\a\e]7;file://%s%s\a' "$s" "$__nlsh_n" "${HOSTNAME-}" "$p"
 }
 
 # Protected paths a bind mount cannot pin were handed to the run: those that did not exist when
