@@ -66,5 +66,6 @@ fi
 [ -n "$node" ] || nlsh_fallback "no Node.js runtime found (run 'npm run setup' in $root)" "$@"
 [ -f "$root/dist/entry.js" ] || nlsh_fallback "not built (run 'npm run setup' in $root)" "$@"
 
-NLSH_ROOT=$root NLSH_ARGV0=$0 exec "$node" "$root/dist/entry.js" "$@"
+# V8 flags that bound the shell's memory: see src/launcher/nl-sh.c.
+NLSH_ROOT=$root NLSH_ARGV0=$0 exec "$node" --liftoff-only --max-semi-space-size=1 "$root/dist/entry.js" "$@"
 nlsh_fallback "could not run $node" "$@"

@@ -126,6 +126,7 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
   }
 
   let parser: BashParser | undefined;
+  let parserLoading: Promise<BashParser | undefined> | undefined;
   let setOfferPending = (_pending: boolean): void => undefined;
   // The router and the parser load after the first prompt, never before it; a line submitted
   // before the router is ready waits for it.
@@ -137,8 +138,14 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
     decider = createLineDecider({
       config: { nlPrefix: config.nlPrefix, shellPrefix: config.shellPrefix },
       parser: () => parser,
+      parserLoaded: () => parserLoading ?? Promise.resolve(parser),
       onRequest: async (ctx, route, text): Promise<LineDecision> => (await requests()).handle(ctx, route, text),
       onEscalate: async (ctx): Promise<LineDecision> => (await requests()).escalate(ctx),
+      onPaste: async (ctx, block): Promise<LineDecision> => {
+        const [{ choosePasted }, { localeIsUtf8 }] = await Promise.all([import('./flow/paste-chooser.js'), import('./preview/render-events.js')]);
+        const style = { color: colorEnabled(config, env), ascii: !localeIsUtf8(env) };
+        return choosePasted(ctx, block, { style, nlPrefix: config.nlPrefix, ask: async (c, route, text) => (await requests()).handle(c, route, text) });
+      },
       setOfferPending: (p) => setOfferPending(p),
     });
     return decider;
@@ -193,9 +200,12 @@ async function runInteractive(inv: Extract<Invocation, { kind: 'interactive' }>,
       terminal.disableOutputProcessing();
       void loadDecider();
       // The parser alone (not the risk rules) loads after the prompt, never before it.
-      import('./risk/parse/bash-parser.js').then((m) => m.loadBashParser()).then(
+      parserLoading = import('./risk/parse/bash-parser.js').then((m) => m.loadBashParser()).then(
         (p) => (parser = p),
-        (err: unknown) => warn(`nl-sh: the bash parser did not load (${describeError(err)}); routing uses simpler checks`),
+        (err: unknown) => {
+          warn(`nl-sh: the bash parser did not load (${describeError(err)}); routing uses simpler checks`);
+          return undefined;
+        },
       );
     },
     warn,

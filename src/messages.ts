@@ -46,12 +46,21 @@ export const messages = {
   typoOffer: (suggestion: string): string => `${prefix}did you mean \`${suggestion}\`? Press Enter to edit it.`,
   /** After `command not found`: no near miss. */
   askOffer: (): string => `${prefix}not a command here. Press Enter to ask the model what you meant.`,
+  /** A paste holding a line for the model, when no chooser can be shown. */
+  pasteNotRun: (): string => `${prefix}the pasted lines did not run (they hold a line for the model); paste the shell lines alone, or type the request`,
+  /** The paste chooser was cancelled. */
+  pasteCancelled: (): string => `${prefix}the paste was cancelled; nothing of it ran`,
   /** A file nl-sh records into cannot be written. */
   cannotRecord: (what: string, file: string, cause: string): string => `${prefix}cannot write the ${what} ${file} (${cause}); requests still work but are not recorded${recordAdvice(cause)}`,
   /** nl-sh itself could not start: the user gets plain bash. */
   cannotStart: (why: string): string => `${prefix}cannot start (${why}); starting plain bash (see 'nl-sh --doctor')`,
   /** Keys typed or pasted before a choice appeared, dropped. */
-  ignoredKeys: (n: number): string => `ignored ${n} key${n === 1 ? '' : 's'} typed before this choice appeared (or pasted): press a key now`,
+  ignoredKeys: (n: number): string => `ignored ${n} key${n === 1 ? '' : 's'} typed before this choice appeared (or pasted): answer it now`,
+  /** Keys typed or pasted while nl-sh decided on a line, not given back to bash (they would glue onto a returned line). */
+  droppedTypedAhead(lines: number, keys: number): string {
+    const what = lines > 0 ? `${lines} line${lines === 1 ? '' : 's'}` : `${keys} key${keys === 1 ? '' : 's'}`;
+    return `${prefix}dropped ${what} typed or pasted while nl-sh was deciding (nothing of it ran); type ${lines > 1 ? 'them' : 'it'} again at the prompt`;
+  },
   /** A plan below the tier's confidence threshold. */
   lowConfidence: (): string => 'the model was not confident in this plan: Enter cancels; r runs it',
   /** An always-allow rule that could not be stored. */

@@ -4,6 +4,7 @@
 // Nothing decides by accident: keys typed before a choice was shown are dropped when it is shown
 // (`discardPending`), and what arrives inside a bracketed paste never answers anything.
 
+import { messages } from '../messages.js';
 import type { TerminalLease } from '../repl/line-decision.js';
 
 /** Reads keys from a terminal lease. */
@@ -18,6 +19,14 @@ export interface KeyInput {
   discardPending(): number;
   /** Keys dropped because they came inside a bracketed paste, since the last call (then reset). */
   takePasted(): number;
+  /** Both: drop every key typed or pasted before the question now shown; how many. Call it after drawing each question. */
+  discardBeforeQuestion(): number;
+}
+
+/** The one line that says keys were ignored, or undefined when none were. */
+export function ignoredKeysNote(n: number): string | undefined {
+  if (n === 0) return undefined;
+  return messages.ignoredKeys(n);
 }
 
 const pasteStart = '\x1b[200~';
@@ -98,6 +107,11 @@ export function createKeyInput(lease: TerminalLease): KeyInput {
     },
     takePasted() {
       const n = pasted;
+      pasted = 0;
+      return n;
+    },
+    discardBeforeQuestion() {
+      const n = queue.splice(0).length + pasted;
       pasted = 0;
       return n;
     },

@@ -12,7 +12,7 @@ import { choiceForKey, choicesFor, type ChoiceId, type ChoiceMenu } from '../pre
 import type { DryRunView, FlowEvent, PlanSource, Preview } from '../preview/flow-events.js';
 import { renderEvent } from '../preview/render-events.js';
 import type { FlowDeps, Grounding } from './flow-deps.js';
-import { createKeyInput, type KeyInput } from './key-input.js';
+import { createKeyInput, ignoredKeysNote, type KeyInput } from './key-input.js';
 import { approvalFor, tildePath, unsandboxedReason } from './flow-helpers.js';
 import { createQuestionFlow } from './question-flow.js';
 import { createRunTracker, type RunTracker } from './run-tracker.js';
@@ -71,7 +71,8 @@ export function createRequestFlow(input: FlowDeps): RequestFlow {
     emit({ kind: 'hint', text: `run \`${offer.command}\` again with ${offer.what}?` });
     const menu = escalationMenu(offer);
     emit({ kind: 'choices', menu });
-    keys.discardPending();
+    const ignored = ignoredKeysNote(keys.discardBeforeQuestion());
+    if (ignored) emit({ kind: 'hint', text: ignored });
     const choice = choiceForKey(menu, await keys.key());
     emit({ kind: 'cancelled' });
     if (choice !== 'run' && choice !== 'run-network') return { verb: 'drop' };
@@ -236,7 +237,11 @@ class RequestRun {
     const inShell = execution.kind === 'shell';
     const profile = execution.kind === 'sandbox' ? execution.profile : 'writes';
     const contained = await deps.contain(command, ctx.cwd, { profile, network: false });
-    this.emit({ kind: 'hint', text: execution.kind === 'shell' ? `runs in your shell, not sandboxed: it ${execution.why}` : profileLine(contained, deps.home) });
+    // The sandbox is worth a word when the command changes something or the sandbox is missing
+    // or not whole (degraded); not for `ls`.
+    const sandboxMatters = assessment.level !== 'read_only' || !contained.ok || contained.degraded.length > 0;
+    if (execution.kind === 'shell') this.emit({ kind: 'hint', text: `runs in your shell, not sandboxed: it ${execution.why}` });
+    else if (sandboxMatters) this.emit({ kind: 'hint', text: profileLine(contained, deps.home) });
     const unsure = shown.source.kind === 'model' && shown.source.lowConfidence === true;
     if (unsure && decision.action === 'run') this.emit({ kind: 'hint', text: messages.lowConfidence() });
     const base = { cwd: ctx.cwd, line: this.words, route: 'nl' as const, command, explanation: shown.reply.explanation, tier: shown.source.kind === 'model' ? shown.source.tier : shown.source.kind, model: shown.source.model, risk: assessment.level };
@@ -254,7 +259,7 @@ class RequestRun {
         reused: shown.source.kind !== 'model',
         lowConfidence: shown.source.kind === 'model' && shown.source.lowConfidence === true,
       });
-      const choice = await this.choose(menu, assessment, decision, contained.ok ? contained.profile : undefined);
+      const choice = await this.choose(menu, assessment, decision, contained.ok && sandboxMatters ? contained.profile : undefined);
       switch (choice) {
         case 'run':
         case 'always':
@@ -275,8 +280,9 @@ class RequestRun {
           this.emit({ kind: 'cancelled' });
           return { verb: 'edit', line: command };
         case 'revise': {
-          this.emit({ kind: 'prompt', label: 'revise (e.g. "only in src"; Esc goes back)' });
-          this.keys.discardPending();
+          const revisePrompt: FlowEvent = { kind: 'prompt', label: 'revise (e.g. "only in src"; Esc goes back)' };
+          this.emit(revisePrompt);
+          if (this.dropTypedAhead(true)) this.emit(revisePrompt);
           const followUp = (await this.keys.line())?.trim();
           this.emit({ kind: 'cancelled' });
           if (!followUp) continue;
@@ -322,15 +328,19 @@ class RequestRun {
     }
   }
 
-  // Keys typed before the choice was shown never answer it: dropped, and said in one line.
-  private dropTypedAhead(): void {
-    const n = this.keys.discardPending() + this.keys.takePasted();
-    if (n > 0) this.emit({ kind: 'hint', text: messages.ignoredKeys(n) });
+  // Keys typed or pasted before a question was shown never answer it: dropped, and said in one
+  // line (true: then a prompt that reads a line is drawn again below the note).
+  private dropTypedAhead(afterPrompt = false): boolean {
+    const note = ignoredKeysNote(this.keys.discardBeforeQuestion());
+    if (note && afterPrompt) this.emit({ kind: 'cancelled' });
+    if (note) this.emit({ kind: 'hint', text: note });
+    return note !== undefined;
   }
 
   private async typed(decision: Decision): Promise<boolean> {
-    this.emit({ kind: 'confirm-typed', word: TYPED_WORD, why: `the policy asks for typed confirmation (${decision.why})` });
-    this.keys.discardPending();
+    const question: FlowEvent = { kind: 'confirm-typed', word: TYPED_WORD, why: `the policy asks for typed confirmation (${decision.why})` };
+    this.emit(question);
+    if (this.dropTypedAhead(true)) this.emit(question);
     const typed = await this.keys.line();
     this.emit({ kind: 'cancelled' });
     return typed?.trim() === TYPED_WORD;

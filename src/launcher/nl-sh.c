@@ -12,6 +12,11 @@
  * NLSH_DISABLE=1) execs bash with argv[0] "bash" or "-bash" and the environment untouched;
  * interactive use and nl-sh's own flags exec nl-sh's Node on dist/entry.js. Anything missing
  * means plain bash with a one-line warning: nobody is ever locked out.
+ *
+ * Node runs with two V8 flags that bound the shell's memory (measured by bench/memory-bench.js):
+ * --liftoff-only keeps the bash parser's WebAssembly on the baseline compiler, whose optimising
+ * tier-up of the grammar's tables briefly took ~400 MB and left ~50 MB behind; a 1 MB
+ * semi-space keeps the young generation small. Every Node >= 20 knows both.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -135,11 +140,14 @@ int main(int argc, char **argv) {
     if (snprintf(entry, sizeof entry, "%s/dist/entry.js", root) >= (int)sizeof entry || access(entry, R_OK) != 0)
         return fallback(argc, argv, login, "not built (run 'npm run setup')");
 
-    char **args = calloc((size_t)argc + 2, sizeof *args);
+    static const char *node_flags[] = {"--liftoff-only", "--max-semi-space-size=1"};
+    const int nflags = (int)(sizeof node_flags / sizeof *node_flags);
+    char **args = calloc((size_t)argc + (size_t)nflags + 2, sizeof *args);
     if (!args) return fallback(argc, argv, login, "out of memory");
     args[0] = node;
-    args[1] = entry;
-    for (int i = 1; i < argc; i++) args[i + 1] = argv[i];
+    for (int i = 0; i < nflags; i++) args[1 + i] = (char *)node_flags[i];
+    args[1 + nflags] = entry;
+    for (int i = 1; i < argc; i++) args[i + 1 + nflags] = argv[i];
     setenv("NLSH_ARGV0", argv[0] ? argv[0] : "nl-sh", 1);
     setenv("NLSH_ROOT", root, 1);
     execv(node, args);

@@ -7,11 +7,12 @@ import { neutralizeForDisplay as inert } from '../planner/neutralize.js';
 import { formatReason } from '../risk/assessment.js';
 import type { DryRunView, FlowEvent, PartLine, Preview } from './flow-events.js';
 import { renderHighlighted } from './highlight.js';
+import { wrapText } from './wrap.js';
 
 /** How to render: with colour or without (NO_COLOR, dumb terminals, tests). */
 export interface RenderStyle {
   color: boolean;
-  /** Terminal width, when known: one-line status text is cut to fit, so it never wraps. */
+  /** Terminal width, when known: text wraps at word boundaries to it; one-line status text is cut to fit. */
   cols?: number;
   /** The terminal's locale is not UTF-8: nl-sh's own symbols become ASCII (`→` is `->`). */
   ascii?: boolean;
@@ -117,10 +118,15 @@ const formatters: Formatters = {
   error: (e) => lines(`nl-sh: ${inert(e.message)}`),
 };
 
-/** Render one event as terminal text. */
+// Kinds not wrapped here: status lines already cut to one row, and streamed text (a piece of a
+// line cannot know where its row began).
+const UNWRAPPED: ReadonlySet<FlowEvent['kind']> = new Set(['planning', 'dry-running', 'answer-text']);
+
+/** Render one event as terminal text, wrapped at word boundaries to the terminal's width. */
 export function renderEvent(event: FlowEvent, style: RenderStyle): string {
   const text = (formatters[event.kind] as (e: FlowEvent, s: RenderStyle) => string)(event, style);
-  return style.ascii ? toAscii(text) : text;
+  const shown = style.ascii ? toAscii(text) : text;
+  return UNWRAPPED.has(event.kind) ? shown : wrapText(shown, style.cols);
 }
 
 // The menu, wrapped between choices (never inside one) to the terminal's width.

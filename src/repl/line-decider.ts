@@ -1,11 +1,15 @@
 // Decides each submitted line. The router says where it goes; a shell line runs as typed, on
 // the synchronous fast path; requests and questions go to `onRequest`. After "command not
 // found" it offers a correction or the model, in one line; a blank Enter takes the offer, which
-// at most leaves a line in the buffer: nothing runs without the user's say.
+// at most leaves a line in the buffer: nothing runs without the user's say. A block of several
+// lines (a paste, bracketed or typed ahead of bash) runs as typed only when every command of it
+// routes to bash; otherwise nothing of it runs before the user has chosen (`onPaste`).
 
+import { messages } from '../messages.js';
 import type { BashParser } from '../risk/index.js';
 import type { CapturedCommand } from './output-capture.js';
 import type { LineContext, LineDecider, LineDecision } from './line-decision.js';
+import { cutPastedBlock, firstWords, hasEditingKeys, isMultiLine, joinTypedAhead, type PastedBlock } from './pasted-block.js';
 import { CommandTable, requestText, route, suggestForNotFound, type CommandKind, type Route, type RouteConfig, type RouteFacts } from './router/index.js';
 
 /** What the decider needs from the rest of nl-sh. */
@@ -13,12 +17,16 @@ export interface LineDeciderOptions {
   config: RouteConfig;
   /** The bash parser once it has loaded (routing works without it). */
   parser(): BashParser | undefined;
+  /** The parser when it has loaded (undefined if it cannot): a paste is cut into commands only with it. */
+  parserLoaded?(): Promise<BashParser | undefined>;
   /** Handle a natural-language request or a question (the planner's door). */
   onRequest(ctx: LineContext, route: Exclude<Route, 'shell'>, text: string): LineDecision | Promise<LineDecision>;
   /** Let a blank Enter reach the decider while an offer waits. */
   setOfferPending(pending: boolean): void;
   /** The blank Enter took the flow's offer of a next sandbox profile. */
   onEscalate?(ctx: LineContext): LineDecision | Promise<LineDecision>;
+  /** A pasted block with a line for the model (or that did not parse): the user chooses what runs. */
+  onPaste?(ctx: LineContext, block: PastedBlock): Promise<LineDecision>;
 }
 
 /** The decider and the session callback that makes its offers. */
@@ -58,7 +66,33 @@ export function createLineDecider(opts: LineDeciderOptions): LineDeciderParts {
     };
   };
 
+  // A block of several lines: bash's answer for each first word, then run as typed or ask the user.
+  const decideBlock = async (ctx: LineContext, text: string): Promise<LineDecision> => {
+    const words = firstWords(text);
+    const kinds = new Map(words.map((w, i) => [w, i] as const));
+    const [types, parser] = await Promise.all([ctx.facts(words), opts.parser() ?? opts.parserLoaded?.()]);
+    const commands = tableFor(ctx.path);
+    const facts: RouteFacts = { ...factsFor(ctx), parser, typeOf: (w) => (kinds.has(w) ? ((types[kinds.get(w)!] ?? '') as CommandKind) : commands.typeOf(w)) };
+    const block = cutPastedBlock(text, facts);
+    if (block.parsed && block.commands.every((c) => c.route === 'shell')) {
+      lastShellLine = ctx.line;
+      return { verb: 'run' };
+    }
+    ctx.takeTypedAhead?.();
+    if (!opts.onPaste) return { verb: 'drop', notice: messages.pasteNotRun() };
+    return opts.onPaste(ctx, block);
+  };
+
   const decide: LineDecider = (ctx) => {
+    if (!ctx.continuation) {
+      // Keys that edit are typing ahead, not a paste: they are settled after the decision.
+      const ahead = ctx.typedAhead ?? '';
+      const text = joinTypedAhead(ctx.line, hasEditingKeys(ahead) ? '' : ahead);
+      if (isMultiLine(text)) {
+        offer = undefined;
+        return decideBlock(ctx, text);
+      }
+    }
     const waiting = offer;
     offer = undefined;
     if (waiting && ctx.line.trim() === '') {
@@ -83,10 +117,10 @@ export function createLineDecider(opts: LineDeciderOptions): LineDeciderParts {
     opts.setOfferPending(true);
     if (suggestion.kind === 'typo') {
       offer = { kind: 'typo', suggestion: suggestion.suggestion };
-      return `nl-sh: did you mean \`${suggestion.suggestion}\`? Press Enter to edit it.\r\n`;
+      return `${messages.typoOffer(suggestion.suggestion)}\r\n`;
     }
     offer = { kind: 'ask', line: done.line };
-    return `nl-sh: not a command here. Press Enter to ask the model what you meant.\r\n`;
+    return `${messages.askOffer()}\r\n`;
   };
 
   const offerEscalation = (): void => {

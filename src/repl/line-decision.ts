@@ -28,6 +28,14 @@ export interface LineContext {
   path: string;
   /** True when bash is reading a continuation line (PS2): part of a larger command. */
   continuation: boolean;
+  /**
+   * Keys that came after this line's Enter before bash asked about it: the rest of a paste that
+   * was not bracketed, or keys typed ahead. They reach bash after the decision (unless it leaves
+   * a line in the buffer) or are taken by `takeTypedAhead`.
+   */
+  typedAhead?: string;
+  /** The decider handled `typedAhead` (as part of a paste): it never reaches bash. */
+  takeTypedAhead?(): void;
   cwd: string;
   /** Ask the live bash for `type -t` of more words. */
   facts(words: string[]): Promise<string[]>;

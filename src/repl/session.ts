@@ -11,7 +11,10 @@ import { newChannelTrust, openControlChannel, type ControlChannel } from './cont
 import { OscScanner, type ShellMark } from './osc-scanner.js';
 import { OutputCapture, type CapturedCommand } from './output-capture.js';
 import { planBashStart, type BashStartFlags } from './bash-start.js';
+import { EnterWindow } from './enter-window.js';
 import { createSessionDir, isPrivateDir, removeSessionDir, sweepStaleSessionDirs } from './runtime-dir.js';
+import { createTypedAheadGate } from './typed-ahead.js';
+import { settleTypedAhead } from './typed-ahead-decision.js';
 import { writeFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -110,12 +113,16 @@ export function startSession(opts: SessionOptions): Session {
   const scanner = new OscScanner(markNonce);
   const capture = new OutputCapture(opts.captureBytes);
   let continuation = false;
+  // Between bash's prompt (mark A, printed just before it) and a command's output (mark C): Enter goes to the hook.
+  let atPrompt = false;
   let cwd = opts.cwd;
   let firstPrompt = true;
   let lease: { input: ((d: Buffer) => void) | undefined; held: Buffer[] } | undefined;
   const factWaiters = new Map<string, (types: string[]) => void>();
   const definitionWaiters = new Map<string, (script: string) => void>();
   let heldTimer: NodeJS.Timeout | undefined;
+  // Keys after an Enter at the prompt wait for bash's question about that line (typed-ahead.ts).
+  const gate = createTypedAheadGate({ write: (data) => pty.write(data) });
 
   // Handle a mark; text it returns is shown at that point of the output.
   const onMark = (mark: ShellMark): string | undefined => {
@@ -127,14 +134,20 @@ export function startSession(opts: SessionOptions): Session {
           openChannel();
           opts.onFirstPrompt?.();
         }
+        gate.atPrompt(channel !== undefined);
+        atPrompt = true;
         break;
       case 'continuation-start':
         continuation = true;
+        gate.atPrompt(channel !== undefined);
+        atPrompt = true;
         break;
       case 'command-start':
         break;
       case 'output-start':
+        atPrompt = false;
         capture.begin();
+        gate.atPrompt(false);
         break;
       case 'command-done': {
         const wasRunning = capture.finish(mark.status);
@@ -164,7 +177,7 @@ export function startSession(opts: SessionOptions): Session {
       const rest = scanner.flush();
       if (rest) {
         capture.append(rest);
-        writeOut(rest);
+        show(rest);
       }
     }, 20);
     heldTimer.unref();
@@ -172,6 +185,13 @@ export function startSession(opts: SessionOptions): Session {
 
   const writeOut = (data: Buffer): void => {
     if (!terminal.write(data)) pty.pause();
+  };
+  // The Enter hook's redraw, held and dropped where plain bash draws none.
+  const enterWindow = new EnterWindow(writeOut);
+  // What reaches the terminal: through the Enter window while it is open.
+  const show = (data: Buffer): void => {
+    const shown = enterWindow.holding ? enterWindow.pass(data) : data;
+    if (shown.length > 0) writeOut(shown);
   };
   terminal.onDrain(() => pty.resume());
 
@@ -186,7 +206,7 @@ export function startSession(opts: SessionOptions): Session {
     if (pieces.length === 1 && first && 'bytes' in first) {
       // The hot path: no marks in this chunk.
       capture.append(first.bytes);
-      writeOut(first.bytes);
+      show(first.bytes);
     } else {
       // Marks split the chunk; the terminal still gets one write.
       const out: Buffer[] = [];
@@ -200,7 +220,7 @@ export function startSession(opts: SessionOptions): Session {
           if (shown) out.push(Buffer.from(shown));
         }
       }
-      if (out.length > 0) writeOut(out.length === 1 ? (out[0] as Buffer) : Buffer.concat(out));
+      if (out.length > 0) show(out.length === 1 ? (out[0] as Buffer) : Buffer.concat(out));
     }
   });
 
@@ -210,7 +230,8 @@ export function startSession(opts: SessionOptions): Session {
       else lease.held.push(data);
       return;
     }
-    pty.write(data);
+    if (atPrompt && isOneEnter(data)) enterWindow.begin();
+    gate.input(data);
   });
   terminal.onResize(() => {
     const s = terminal.size();
@@ -220,6 +241,9 @@ export function startSession(opts: SessionOptions): Session {
   // The line that runs is noted now; its output starts at the C mark that bash's PS0 prints.
   const apply = (id: string, line: string, decision: LineDecision): void => {
     if (!channel) return;
+    // A line that runs as typed needs no redraw; anything else is drawn as bash draws it.
+    if (decision.verb === 'run' && !decision.notice) enterWindow.noteRunAsTyped(line);
+    else enterWindow.release();
     // bash cleared its line before the hook ran and redraws prompt and line after it, so a
     // notice written now sits just above the redrawn prompt.
     if (decision.notice) terminal.write(`\r\x1b[K${decision.notice}\r\n`);
@@ -260,11 +284,17 @@ export function startSession(opts: SessionOptions): Session {
     }
     const id = req.id;
     if (offerPending) setOfferPending(false);
+    const typedAhead = gate.take();
+    let typedAheadTaken = false;
     const ctx: LineContext = {
       line: req.line,
       firstWordType: req.firstWordType,
       path: req.path,
       continuation,
+      typedAhead: typedAhead.toString('utf8'),
+      takeTypedAhead: () => {
+        typedAheadTaken = true;
+      },
       // bash's own word for where it is; OSC 7 can be printed by any program's output.
       cwd: req.cwd || opts.cwd,
       facts: (words) =>
@@ -291,7 +321,10 @@ export function startSession(opts: SessionOptions): Session {
         return { verb: 'contained', run: { line: `nl-sh-sandbox ${quoteForBash(command)}`, history: command, wrapper, guard } };
       },
       takeTerminal: (): TerminalLease => {
-        if (!lease) lease = { input: undefined, held: [] };
+        // The typed request stays on screen above what nl-sh draws (the lease may exist already:
+        // keys are held from the moment a decision turns out to take time).
+        enterWindow.keepTypedLine();
+        lease ??= { input: undefined, held: [] };
         const own = lease;
         return {
           write: (text) => terminal.write(text),
@@ -310,12 +343,23 @@ export function startSession(opts: SessionOptions): Session {
       opts.warn(`nl-sh: could not decide on the line (${describeError(err)}); running it as typed`);
       result = { verb: 'run' };
     }
+    // What came after the Enter reaches bash after the decision, unless the decider took it or
+    // the decision leaves a line in the buffer (then it would glue onto that line: dropped, said).
+    const settle = (decision: LineDecision, unread: Buffer[]): void => {
+      const rest = typedAheadTaken ? unread : [typedAhead, ...unread];
+      const settled = settleTypedAhead(decision, Buffer.concat(rest));
+      apply(id, req.line, settled.decision);
+      if (settled.giveBack.length > 0) pty.write(settled.giveBack);
+      if (decision.verb === 'edit') gate.atPrompt(channel !== undefined);
+    };
     if (!(result instanceof Promise)) {
-      apply(id, req.line, result);
+      settle(result, []);
       return;
     }
     channel?.reply(id, 'hold');
     pty.pause();
+    // Keys from now on are the decision's (held until it takes the terminal), never bash's.
+    const own = (lease ??= { input: undefined, held: [] });
     result
       .catch((err: unknown): LineDecision => {
         opts.warn(`nl-sh: ${describeError(err)}; the line was left for you to edit`);
@@ -324,7 +368,7 @@ export function startSession(opts: SessionOptions): Session {
       .then((decision) => {
         lease = undefined;
         pty.resume();
-        apply(id, req.line, decision);
+        settle(decision, own.input ? [] : own.held.splice(0));
       });
   };
 
@@ -347,6 +391,7 @@ export function startSession(opts: SessionOptions): Session {
       process.off('SIGUSR2', reopenChannel);
       channel?.close();
       removeSessionDir(dir);
+      enterWindow.release();
       const rest = scanner.flush();
       if (rest) terminal.write(rest);
       resolve(signal ? 128 + signal : exitCode);
@@ -361,4 +406,13 @@ export function startSession(opts: SessionOptions): Session {
     setOfferPending,
     dir,
   };
+}
+
+// Input that ends in its only Enter, with no escape sequence (not a paste of several lines, not
+// a key readline could bind otherwise): the hook will run once, for the line on screen.
+function isOneEnter(data: Buffer): boolean {
+  const last = data.length - 1;
+  if (last < 0 || (data[last] !== 0x0d && data[last] !== 0x0a)) return false;
+  for (let i = 0; i < last; i++) if (data[i] === 0x0d || data[i] === 0x0a || data[i] === 0x1b) return false;
+  return true;
 }

@@ -36,7 +36,8 @@ describe('the sandbox enforces the verdict', () => {
   it('a command judged read-only that writes (a function in ~/.bashrc shadowing du) auto-runs on Enter and changes nothing', async () => {
     const bashrc = `${testBashrc}du() { python3 -m json.tool in.json out.json; }\n`;
     const s = await flow.start([{ kind: 'reply', json: plan('du -sh in.json') }], { 'in.json': '{"a": 1}', '.bashrc': bashrc });
-    expect(await typeAndWait(s, ',how big is in.json\r', menu)).toMatch(/sandbox: read-only/);
+    // Judged read-only: runs on Enter (the plain read-only sandbox is not worth a hint line).
+    expect(await typeAndWait(s, ',how big is in.json\r', menu)).toMatch(/risk: read_only → run/);
     const stopped = await typeAndWait(s, '\r', /press Enter on the empty line to run it again with [^\n]* writable\n[^]*nlsh-test:~# $/);
     expect(stopped).toMatch(/sandbox rule "read-only root": the command was judged read-only/);
     expect(existsSync(join(flow.home(), 'out.json'))).toBe(false);
@@ -353,7 +354,8 @@ describe('read-only requests see the host as it is, and cannot touch it', () => 
     try {
       const probe = `ss -ltn | grep -c ":${port} "; ps -eo pid,args | grep -c "[s]leep 61.5"; ls ${tmpdir()} | grep -c nlsh-host-view; echo probe-done`;
       const s = await flow.start([{ kind: 'reply', json: plan(probe) }]);
-      expect(await typeAndWait(s, ',what is listening and running here\r', menu)).toMatch(/sandbox: read-only \(nothing can be written; the host is visible, not touchable; no network\)/);
+      // Read-only: it runs on Enter in the read-only sandbox (too plain to be worth a hint line).
+      expect(await typeAndWait(s, ',what is listening and running here\r', menu)).toMatch(/risk: read_only → run/);
       const out = await typeAndWait(s, '\r', /^probe-done\n/m);
       expect(out).toMatch(/^1\n1\n1\n/m);
       expect(sleeper.exitCode).toBeNull();

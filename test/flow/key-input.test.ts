@@ -90,3 +90,16 @@ describe('createKeyInput', () => {
     expect(await keys.key()).toBe('\x03');
   });
 });
+
+describe('discardBeforeQuestion', () => {
+  it('drops typed and pasted keys together, and counts both', async () => {
+    const t = fakeLease();
+    const keys = createKeyInput(t.lease);
+    t.send('r');
+    t.send('\x1b[200~yes\r\x1b[201~');
+    expect(keys.discardBeforeQuestion()).toBe(5);
+    expect(keys.takePasted()).toBe(0);
+    t.send('n');
+    expect(await keys.key()).toBe('n');
+  });
+});
