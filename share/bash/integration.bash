@@ -74,24 +74,6 @@ else
   __nlsh_key=${__nlsh_key//[!0-9a-f]/}
 fi
 
-# OSC 7 wants a URL; most paths need no escaping, so only loop when something does. Sets the
-# caller's local __nlsh_urlpath.
-__nlsh_url_path() {
-  local p=$PWD
-  if [[ $p == *[!A-Za-z0-9/._~+,=@:-]* ]]; then
-    local i c out=
-    for ((i = 0; i < ${#p}; i++)); do
-      c=${p:i:1}
-      case $c in
-        [A-Za-z0-9/._~+,=@:-]) out+=$c ;;
-        *) printf -v c '%%%02X' "'$c"; out+=$c ;;
-      esac
-    done
-    p=$out
-  fi
-  __nlsh_urlpath=$p
-}
-
 # The user's settings (set -e, -u, IFS, traps...) must not reach nl-sh's functions: each entry
 # point makes `set` options local (`local -`), sets what it relies on, and runs its body as the
 # left side of `||`, where bash neither exits on errors (set -e) nor runs the ERR trap.
@@ -102,13 +84,13 @@ __nlsh_prompt_pre() {
   if [[ -n ${__nlsh_histexp-} ]]; then set -H; unset __nlsh_histexp; fi
   local -
   set +euE +o posix
-  local IFS=$' \t\n' __nlsh_urlpath
+  local IFS=$' \t\n'
   __nlsh_prompt_report "$s" || :
   return "$s"
 }
 
 __nlsh_prompt_report() {
-  local s=$1
+  local s=$1 p=$PWD i c out=
   # A line nl-sh ran in a wrapper (the sandbox) goes into history as the command itself.
   if [[ -n ${__nlsh_hist+set} ]]; then
     history -d -1 2>/dev/null
@@ -116,8 +98,18 @@ __nlsh_prompt_report() {
     unset __nlsh_hist
   fi
   ((${#__nlsh_guard[@]})) && __nlsh_check_guards
-  __nlsh_url_path
-  printf '\e]133;D;%s%s\a\e]7;file://%s%s\a' "$s" "$__nlsh_n" "${HOSTNAME-}" "$__nlsh_urlpath"
+  # OSC 7 wants a URL; most paths need no escaping, so only loop when something does.
+  if [[ $p == *[!A-Za-z0-9/._~+,=@:-]* ]]; then
+    for ((i = 0; i < ${#p}; i++)); do
+      c=${p:i:1}
+      case $c in
+        [A-Za-z0-9/._~+,=@:-]) out+=$c ;;
+        *) printf -v c '%%%02X' "'$c"; out+=$c ;;
+      esac
+    done
+    p=$out
+  fi
+  printf '\e]133;D;%s%s\a\e]7;file://%s%s\a' "$s" "$__nlsh_n" "${HOSTNAME-}" "$p"
 }
 
 # Protected paths a bind mount cannot pin were handed to the run: those that did not exist when
@@ -220,15 +212,17 @@ __nlsh_install_prompt() {
     PROMPT_COMMAND=$pre${i:+$'\n'$i}$'\n'$post
   fi
 }
-# Startup files may leave set -u or -e on: the first install runs as the hook does.
-__nlsh_repair_prompt() {
+# Startup files may leave set -u or -e on: the first install runs as the hook does (a one-off,
+# removed after use).
+__nlsh_first_install() {
   local -
   set +euE +o posix
   local IFS=$' \t\n'
   __nlsh_install_prompt
   __nlsh_mark_ps2
 }
-__nlsh_repair_prompt || :
+__nlsh_first_install || :
+unset -f __nlsh_first_install
 # Printed after a line is accepted (and after bind -x has redrawn it), before it runs.
 PS0+=$'\e]133;C'"$__nlsh_n"$'\a'
 
@@ -245,16 +239,15 @@ PS0+=$'\e]133;C'"$__nlsh_n"$'\a'
 # each reply in one piece. Every read sets IFS itself: the user's IFS may hold anything.
 __nlsh_hook() {
   [[ -z $__nlsh_off && -n $__nlsh_dir ]] || return 0
-  if [[ ! -p $__nlsh_dir/req || ! -p $__nlsh_dir/rep ]]; then
-    # Something removed the session directory: nl-sh can no longer hear this shell. Say so
-    # once; lines go to bash as typed from now on.
-    __nlsh_off=1
-    printf '\nnl-sh: its control channel (%s) was removed; routing is off for this session: lines run in bash as typed.\n' "$__nlsh_dir" >&2
-    return 0
-  fi
   # A blank line runs nothing either way: no need to ask, unless nl-sh has an offer waiting
   # (a blank Enter after "did you mean ...?" takes it).
   [[ $READLINE_LINE == *[![:space:]]* || -e $__nlsh_dir/offer ]] || return 0
+  # Something removed the channel (an `rm -rf` of the runtime dir): make it again, or stop
+  # routing; never let this line through unasked.
+  if [[ ! -p $__nlsh_dir/req || ! -p $__nlsh_dir/rep ]] && ! __nlsh_rebuild_channel; then
+    __nlsh_stop_routing "its control channel ($__nlsh_dir) was removed and cannot be made again"
+    return 0
+  fi
   local w r id key verb arg hist first word n waited=0 __nlsh_defs __nlsh_seq=${SRANDOM-$RANDOM$RANDOM}
   local -a wrap guard
   exec {w}<>"$__nlsh_dir/req" {r}<>"$__nlsh_dir/rep" || return 0
@@ -271,9 +264,7 @@ __nlsh_hook() {
       if [[ -n $__nlsh_pid ]] && kill -0 "$__nlsh_pid" 2>/dev/null && ((++waited < 3)); then
         continue
       fi
-      __nlsh_off=1
-      bind '"\C-x\C-na": ""'
-      printf '\nnl-sh: not answering; hook off for this session. Press Enter to run the line in bash.\n' >&2
+      __nlsh_stop_routing 'nl-sh is not answering'
       break
     fi
     IFS= read -r -d '' -u "$r" id
@@ -326,6 +317,33 @@ __nlsh_hook() {
     break
   done
   exec {w}>&- {r}>&-
+}
+
+# The channel's FIFOs were removed: make them again where they were, as at startup (mode 0600 in
+# a 0700 directory, only in a base directory this user owns that is no symlink: the /tmp fallback
+# that nl-sh made with mkdtemp cannot be remade), and ask nl-sh to reopen them (SIGUSR2). nl-sh
+# checks them as at startup and keeps the session's key, so nothing else can take the channel
+# over. A fork or two, only after a removal.
+__nlsh_rebuild_channel() {
+  local d=$__nlsh_dir base=${__nlsh_dir%/*}
+  [[ -n $__nlsh_pid ]] && kill -0 "$__nlsh_pid" 2>/dev/null || return 1
+  [[ -e $base || -L $base ]] || command -p mkdir -m 700 -- "$base" 2>/dev/null
+  [[ -d $base && ! -L $base && -O $base ]] || return 1
+  [[ -e $d || -L $d ]] || command -p mkdir -m 700 -- "$d" 2>/dev/null
+  [[ -d $d && ! -L $d && -O $d ]] || return 1
+  [[ -p $d/req ]] || command -p mkfifo -m 600 -- "$d/req" 2>/dev/null
+  [[ -p $d/rep ]] || command -p mkfifo -m 600 -- "$d/rep" 2>/dev/null
+  [[ -p $d/req && ! -L $d/req && -p $d/rep && ! -L $d/rep ]] || return 1
+  kill -USR2 "$__nlsh_pid" 2>/dev/null
+}
+
+# Stop asking nl-sh for the rest of the session and say why ($1) in one line; the line stays in
+# the buffer (no accept this time), so the next Enter runs it in bash as typed.
+__nlsh_stop_routing() {
+  __nlsh_off=1
+  bind '"\C-x\C-na": ""'
+  __nlsh_noaccept=1
+  printf '\nnl-sh: %s; routing is off for this session. Press Enter to run the line in bash.\n' "$1" >&2
 }
 
 # The aliases and functions `$1` can use, as a script for the sandbox's bash to read back: the
@@ -419,15 +437,7 @@ __nlsh_guarded_hook() {
   local -
   set +euE +o posix
   local IFS=$' \t\n'
-  # Startup files may leave set -u or -e on: the first install runs as the hook does.
-__nlsh_repair_prompt() {
-  local -
-  set +euE +o posix
-  local IFS=$' \t\n'
   __nlsh_install_prompt
-  __nlsh_mark_ps2
-}
-__nlsh_repair_prompt || :
   __nlsh_mark_ps2
   __nlsh_hook
 }

@@ -7,9 +7,11 @@
 //
 // Trust: the first request pins the session's secret (bash sends it with every request, and the
 // first Enter comes before nl-sh has run anything); a request with another secret is dropped and
-// reported once, and every reply carries the pinned secret for bash to check.
+// reported once, and every reply carries the pinned secret for bash to check. The pin outlives
+// one opening: when something removes the FIFOs, bash makes them again and nl-sh reopens them
+// under the same pin (a new channel never pins anew).
 
-import { closeSync, constants, lstatSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, writeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { HookRequestReader, encodeReply, type ContainedReply, type HookRequest, type HookVerb } from './hook-protocol.js';
@@ -17,11 +19,22 @@ import { HookRequestReader, encodeReply, type ContainedReply, type HookRequest, 
 /** The open channel: requests arrive through onRequest; answers go back through reply. */
 export interface ControlChannel {
   reply(id: string, verb: HookVerb, arg?: string, contained?: ContainedReply): void;
+  /** False once the FIFOs at the channel's paths are no longer the ones it has open. */
+  current(): boolean;
   close(): void;
 }
 
+/** The session's pinned secret and whether a forged request was reported; shared by reopenings. */
+export interface ChannelTrust {
+  key: string | undefined;
+  forgedSaid: boolean;
+}
+
+/** A fresh trust: nothing pinned yet. */
+export const newChannelTrust = (): ChannelTrust => ({ key: undefined, forgedSaid: false });
+
 /** Open the FIFOs bash made in `dir` and start listening; throws when they are not there. */
-export function openControlChannel(dir: string, onRequest: (req: HookRequest) => void, onForged: () => void): ControlChannel {
+export function openControlChannel(dir: string, trust: ChannelTrust, onRequest: (req: HookRequest) => void, onForged: () => void): ControlChannel {
   const req = join(dir, 'req');
   const rep = join(dir, 'rep');
   for (const fifo of [req, rep]) {
@@ -31,16 +44,15 @@ export function openControlChannel(dir: string, onRequest: (req: HookRequest) =>
   const flags = constants.O_RDWR | constants.O_NONBLOCK;
   const reqFd = openSync(req, flags);
   const repFd = openSync(rep, flags);
+  const opened = [fstatSync(reqFd), fstatSync(repFd)];
   const reader = new HookRequestReader();
   const socket = new Socket({ fd: reqFd, readable: true, writable: false });
-  let key: string | undefined;
-  let forgedSaid = false;
   socket.on('data', (chunk: Buffer) => {
     for (const r of reader.feed(chunk)) {
-      key ??= r.key;
-      if (r.key === key && key !== '') onRequest(r);
-      else if (!forgedSaid) {
-        forgedSaid = true;
+      trust.key ??= r.key;
+      if (r.key === trust.key && trust.key !== '') onRequest(r);
+      else if (!trust.forgedSaid) {
+        trust.forgedSaid = true;
         onForged();
       }
     }
@@ -50,13 +62,14 @@ export function openControlChannel(dir: string, onRequest: (req: HookRequest) =>
   let closed = false;
   return {
     reply(id, verb, arg, contained) {
-      if (closed || key === undefined) return;
+      if (closed || trust.key === undefined) return;
       try {
-        writeSync(repFd, encodeReply(id, key, verb, arg, contained));
+        writeSync(repFd, encodeReply(id, trust.key, verb, arg, contained));
       } catch {
         // bash went away; it times out and leaves the line unrun.
       }
     },
+    current: () => [req, rep].every((path, i) => sameFile(path, opened[i])),
     close() {
       if (closed) return;
       closed = true;
@@ -68,4 +81,14 @@ export function openControlChannel(dir: string, onRequest: (req: HookRequest) =>
       }
     },
   };
+}
+
+// Whether `path` still names the file whose stat is `was` (a removed or replaced FIFO does not).
+function sameFile(path: string, was: { dev: number; ino: number } | undefined): boolean {
+  try {
+    const st = lstatSync(path);
+    return st.dev === was?.dev && st.ino === was.ino;
+  } catch {
+    return false;
+  }
 }

@@ -12,6 +12,11 @@ function ensurePrivateDir(path: string): boolean {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return false;
   }
+  return isPrivateDir(path);
+}
+
+/** Whether `path` is a directory (not a symlink) that only this user can enter (mode 0700). */
+export function isPrivateDir(path: string): boolean {
   try {
     const st = lstatSync(path);
     const uid = process.getuid?.() ?? st.uid;

@@ -7,17 +7,17 @@ import type { HookRequest } from './hook-protocol.js';
 import type { LineContext, LineDecider, LineDecision, TerminalLease } from './line-decision.js';
 import type { OuterTerminal } from './outer-terminal.js';
 import type { PtyHost, PtySpawnOptions } from './pty/pty-host.js';
-import { openControlChannel, type ControlChannel } from './control-channel.js';
+import { newChannelTrust, openControlChannel, type ControlChannel } from './control-channel.js';
 import { OscScanner, type ShellMark } from './osc-scanner.js';
 import { OutputCapture, type CapturedCommand } from './output-capture.js';
 import { planBashStart, type BashStartFlags } from './bash-start.js';
 import { EnterWindow } from './enter-window.js';
-import { createSessionDir, removeSessionDir, sweepStaleSessionDirs } from './runtime-dir.js';
+import { createSessionDir, isPrivateDir, removeSessionDir, sweepStaleSessionDirs } from './runtime-dir.js';
 import { createTypedAheadGate } from './typed-ahead.js';
 import { settleTypedAhead } from './typed-ahead-decision.js';
 import { writeFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describeError } from '../errors.js';
 
 /** Everything a session needs, injected. */
@@ -66,17 +66,36 @@ export function startSession(opts: SessionOptions): Session {
   const dir = createSessionDir(opts.env);
   // bash makes the channel's FIFOs before its first prompt; nl-sh opens them at that prompt.
   let channel: ControlChannel | undefined;
+  const trust = newChannelTrust();
+  const openFifos = (): ControlChannel =>
+    openControlChannel(
+      dir,
+      trust,
+      (req) => onRequest(req),
+      () => opts.warn('nl-sh: refused a request that did not come from this shell (something wrote into its channel)'),
+    );
   const openChannel = (): void => {
     try {
-      channel = openControlChannel(
-        dir,
-        (req) => onRequest(req),
-        () => opts.warn('nl-sh: refused a request that did not come from this shell (something wrote into its channel)'),
-      );
+      channel = openFifos();
     } catch (err) {
       opts.warn(`nl-sh: control channel unavailable (${(err as Error).message}); lines go straight to bash`);
     }
   };
+  // Something removed the FIFOs; bash made them again (share/bash/integration.bash,
+  // __nlsh_rebuild_channel) and sent SIGUSR2: reopen them, checked as at startup, under the same
+  // pinned key. A stray signal finds the channel current and changes nothing; when this fails,
+  // bash's wait times out and it says routing is off.
+  const reopenChannel = (): void => {
+    if (!channel || channel.current() || !isPrivateDir(dirname(dir)) || !isPrivateDir(dir)) return;
+    try {
+      const next = openFifos();
+      channel.close();
+      channel = next;
+    } catch {
+      // bash says so after its wait.
+    }
+  };
+  process.on('SIGUSR2', reopenChannel);
   // Marks from bash carry this; marks a program prints cannot (bash unsets it at once).
   const markNonce = randomBytes(12).toString('hex');
   const { cols, rows } = terminal.size();
@@ -377,6 +396,7 @@ export function startSession(opts: SessionOptions): Session {
 
   const exited = new Promise<number>((resolve) => {
     pty.onExit(({ exitCode, signal }) => {
+      process.off('SIGUSR2', reopenChannel);
       channel?.close();
       removeSessionDir(dir);
       enterWindow.release();
