@@ -1,8 +1,9 @@
 // The natural-language flow at the Enter hook: plan (Ctrl-C gives the line back), judge with
 // nl-sh's own risk gate, preview (command, parts, risk, dry run, source), then one key decides:
 // run contained, run without sandbox, always allow, edit, revise, explain more, dry run, copy,
-// ask again, or cancel. Nothing runs without the user's key, and nothing above read-only runs
-// on Enter alone. An approved command runs in the user's bash, which records it in history.
+// ask again, show the details of a preview folded to fit, or cancel. Nothing runs without the
+// user's key, and nothing above read-only runs on Enter alone. An approved command runs in the
+// user's bash, which records it in history.
 
 import type { ChatMessage, Planner, PlanReply, Suggestion } from '../planner/index.js';
 import type { LineContext, LineDecision } from '../repl/line-decision.js';
