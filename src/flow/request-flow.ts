@@ -1,8 +1,9 @@
 // The natural-language flow at the Enter hook: plan (Ctrl-C gives the line back), judge with
 // nl-sh's own risk gate, preview (command, parts, risk, dry run, source), then one key decides:
 // run contained, run without sandbox, always allow, edit, revise, explain more, dry run, copy,
-// ask again, or cancel. Nothing runs without the user's key, and nothing above read-only runs
-// on Enter alone. An approved command runs in the user's bash, which records it in history.
+// ask again, show the details of a preview folded to fit, or cancel. Nothing runs without the
+// user's key, and nothing above read-only runs on Enter alone. An approved command runs in the
+// user's bash, which records it in history.
 
 import type { ChatMessage, Planner, PlanReply, Suggestion } from '../planner/index.js';
 import type { LineContext, LineDecision } from '../repl/line-decision.js';
@@ -10,6 +11,7 @@ import { type SandboxProfile } from '../sandbox/index.js';
 import { decideAction, mostRestrictivePolicy, policyFallbackNote, type Assessment, type Decision } from '../risk/index.js';
 import { choiceForKey, choicesFor, type ChoiceId, type ChoiceMenu } from '../preview/choices.js';
 import type { DryRunView, FlowEvent, PlanSource, Preview } from '../preview/flow-events.js';
+import { screenRows } from '../preview/fold.js';
 import { renderEvent } from '../preview/render-events.js';
 import type { FlowDeps, Grounding } from './flow-deps.js';
 import { createKeyInput, ignoredKeysNote, type KeyInput } from './key-input.js';
@@ -17,6 +19,7 @@ import { approvalFor, tildePath, unsandboxedReason } from './flow-helpers.js';
 import { createQuestionFlow } from './question-flow.js';
 import { createRunTracker, type RunTracker } from './run-tracker.js';
 import { escalationMenu } from './escalation.js';
+import { ReviewScreen, type ReviewTerminal } from './review-screen.js';
 import { startSpinner } from './spinner.js';
 import { messages, type ModelFailure } from '../messages.js';
 
@@ -54,15 +57,21 @@ export function createRequestFlow(input: FlowDeps): RequestFlow {
   const tracker: RunTracker = createRunTracker(deps);
   const questions = createQuestionFlow(deps, failure);
 
-  // The terminal for this decision: events rendered at its width, keys read from it.
-  const takeTerminal = (ctx: LineContext): { emit: (event: FlowEvent) => void; keys: KeyInput } => {
+  // The terminal for this decision: events rendered at its width (now), keys read from it.
+  const takeTerminal = (ctx: LineContext): { emit: (event: FlowEvent) => void; keys: KeyInput; terminal: ReviewTerminal } => {
     const lease = ctx.takeTerminal();
-    return { emit: (event) => lease.write(renderEvent(event, { ...deps.style, cols: lease.size().cols })), keys: createKeyInput(lease) };
+    const render = (event: FlowEvent): string => renderEvent(event, { ...deps.style, cols: lease.size().cols });
+    const terminal: ReviewTerminal = {
+      rows: () => lease.size().rows,
+      rowsOf: (events) => screenRows(events.map(render).join('')),
+      onResize: (listener) => lease.onResize?.(listener) ?? (() => undefined),
+    };
+    return { emit: (event) => lease.write(render(event)), keys: createKeyInput(lease), terminal };
   };
   const handle = async (ctx: LineContext, route: 'nl' | 'question', text: string): Promise<LineDecision> => {
-    const { emit, keys } = takeTerminal(ctx);
+    const { emit, keys, terminal } = takeTerminal(ctx);
     if (route === 'question') return questions.ask(ctx, text, emit, keys);
-    return new RequestRun(deps, ctx, text, emit, keys, tracker, failure).start();
+    return new RequestRun(deps, ctx, text, emit, keys, tracker, failure, terminal).start();
   };
   const escalate = async (ctx: LineContext): Promise<LineDecision> => {
     const offer = tracker.takeEscalation();
@@ -148,6 +157,7 @@ class RequestRun {
     private readonly keys: KeyInput,
     private readonly tracker: RunTracker,
     private readonly failure: (f: ModelFailure) => string,
+    private readonly terminal: ReviewTerminal,
   ) {
     this.words = ctx.line;
   }
@@ -228,11 +238,10 @@ class RequestRun {
       assumptions: shown.reply.assumptions,
       risk: { level: assessment.level, action: decision.action, why: decision.why, reasons: assessment.reasons },
       toolContext,
-      dryRun: this.dryRunView,
       source: shown.source,
     };
-    this.emit({ kind: 'preview', preview });
-    if (decision.action === 'deny') this.emit({ kind: 'denied', why: decision.why });
+    const notes: FlowEvent[] = [];
+    if (decision.action === 'deny') notes.push({ kind: 'denied', why: decision.why });
     // The network is the user's to give (the w key), never the model's needs_network.
     const inShell = execution.kind === 'shell';
     const profile = execution.kind === 'sandbox' ? execution.profile : 'writes';
@@ -240,13 +249,13 @@ class RequestRun {
     // The sandbox is worth a word when the command changes something or the sandbox is missing
     // or not whole (degraded); not for `ls`.
     const sandboxMatters = assessment.level !== 'read_only' || !contained.ok || contained.degraded.length > 0;
-    if (execution.kind === 'shell') this.emit({ kind: 'hint', text: `runs in your shell, not sandboxed: it ${execution.why}` });
-    else if (sandboxMatters) this.emit({ kind: 'hint', text: profileLine(contained, deps.home) });
+    if (execution.kind === 'shell') notes.push({ kind: 'hint', text: `runs in your shell, not sandboxed: it ${execution.why}` });
+    else if (sandboxMatters) notes.push({ kind: 'hint', text: profileLine(contained, deps.home) });
     const unsure = shown.source.kind === 'model' && shown.source.lowConfidence === true;
-    if (unsure && decision.action === 'run') this.emit({ kind: 'hint', text: messages.lowConfidence() });
+    if (unsure && decision.action === 'run') notes.push({ kind: 'hint', text: messages.lowConfidence() });
     const base = { cwd: ctx.cwd, line: this.words, route: 'nl' as const, command, explanation: shown.reply.explanation, tier: shown.source.kind === 'model' ? shown.source.tier : shown.source.kind, model: shown.source.model, risk: assessment.level };
-    for (;;) {
-      const menu = choicesFor({
+    const menuFor = (detailsFolded: boolean): ChoiceMenu =>
+      choicesFor({
         action: decision.action,
         sandboxAvailable: contained.ok,
         unsandboxedAllowed: policy.allowUnsandboxed,
@@ -258,8 +267,21 @@ class RequestRun {
         dryRunShown: this.dryRunView !== undefined,
         reused: shown.source.kind !== 'model',
         lowConfidence: shown.source.kind === 'model' && shown.source.lowConfidence === true,
+        detailsFolded,
       });
-      const choice = await this.choose(menu, assessment, decision, contained.ok && sandboxMatters ? contained.profile : undefined);
+    const screen = new ReviewScreen(this.terminal, this.emit, {
+      preview: () => ({ ...preview, dryRun: this.dryRunView }),
+      notes,
+      menu: (detailsFolded) => {
+        const menu = menuFor(detailsFolded);
+        return { hints: this.menuHints(menu, assessment, decision, contained.ok && sandboxMatters ? contained.profile : undefined), menu };
+      },
+    });
+    // The first drawing is the whole screen; after a choice that printed something, the menu again.
+    let draw = (): ChoiceMenu => screen.drawAll();
+    for (;;) {
+      const choice = await this.choose(screen, draw);
+      draw = () => screen.drawMenu();
       switch (choice) {
         case 'run':
         case 'always':
@@ -303,6 +325,9 @@ class RequestRun {
         case 'copy':
           this.emit({ kind: 'copied', text: command });
           continue;
+        case 'details':
+          draw = () => screen.drawDetails();
+          continue;
         case 'cancel':
           break;
       }
@@ -313,19 +338,27 @@ class RequestRun {
     }
   }
 
-  // Show the menu (with why one might run without the sandbox) and wait for a key it knows.
-  private async choose(menu: ChoiceMenu, assessment: Assessment, decision: Decision, profile: SandboxProfile | undefined): Promise<ChoiceId> {
-    if (menu.choices.some((c) => c.id === 'run-unsandboxed') && profile) this.emit({ kind: 'hint', text: `[u] ${unsandboxedReason(assessment, profile, this.deps.home)}` });
-    if (decision.action === 'confirm-typed' && menu.choices.some((c) => c.id === 'run')) this.emit({ kind: 'hint', text: `[r] asks you to type "${TYPED_WORD}" first (${decision.action})` });
-    this.emit({ kind: 'choices', menu });
+  // The hints over the menu: why one might run without the sandbox, and that [r] asks for a typed word.
+  private menuHints(menu: ChoiceMenu, assessment: Assessment, decision: Decision, profile: SandboxProfile | undefined): FlowEvent[] {
+    const hints: FlowEvent[] = [];
+    if (menu.choices.some((c) => c.id === 'run-unsandboxed') && profile) hints.push({ kind: 'hint', text: `[u] ${unsandboxedReason(assessment, profile, this.deps.home)}` });
+    if (decision.action === 'confirm-typed' && menu.choices.some((c) => c.id === 'run')) hints.push({ kind: 'hint', text: `[r] asks you to type "${TYPED_WORD}" first (${decision.action})` });
+    return hints;
+  }
+
+  // Draw the screen and wait for a key its menu knows; a resize meanwhile draws it again.
+  private async choose(screen: ReviewScreen, draw: () => ChoiceMenu): Promise<ChoiceId> {
+    let menu = draw();
     this.dropTypedAhead();
-    for (;;) {
-      const id = choiceForKey(menu, await this.keys.key());
-      if (id) {
-        this.emit({ kind: 'cancelled' });
-        return id;
+    const picked = async (): Promise<ChoiceId> => {
+      for (;;) {
+        const id = choiceForKey(menu, await this.keys.key());
+        if (id) return id;
       }
-    }
+    };
+    const id = await screen.redrawOnResize(picked(), (redrawn) => (menu = redrawn));
+    this.emit({ kind: 'cancelled' });
+    return id;
   }
 
   // Keys typed or pasted before a question was shown never answer it: dropped, and said in one

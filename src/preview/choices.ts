@@ -6,7 +6,7 @@
 import type { Action } from '../risk/index.js';
 
 /** Everything a user can choose at the preview. */
-export type ChoiceId = 'run' | 'run-network' | 'run-unsandboxed' | 'always' | 'edit' | 'revise' | 'explain' | 'dry-run' | 'copy' | 'ask-again' | 'cancel';
+export type ChoiceId = 'run' | 'run-network' | 'run-unsandboxed' | 'always' | 'edit' | 'revise' | 'explain' | 'dry-run' | 'copy' | 'ask-again' | 'details' | 'cancel';
 
 /** One offered choice: the key that picks it and its label. */
 export interface Choice {
@@ -36,6 +36,8 @@ export interface ChoiceFacts {
   networkOffered?: boolean;
   /** The plan is below the tier's confidence threshold: it runs only on its key, never on Enter. */
   lowConfidence?: boolean;
+  /** The preview on screen was folded to fit the terminal: a key shows the details. */
+  detailsFolded?: boolean;
 }
 
 /** The offered choices and the one Enter picks. */
@@ -56,6 +58,7 @@ export function choicesFor(f: ChoiceFacts): ChoiceMenu {
   choices.push({ id: 'edit', key: 'e', label: 'edit' }, { id: 'revise', key: 'v', label: 'revise' }, { id: 'explain', key: 'x', label: 'explain more' });
   if (f.dryRunPossible && !f.dryRunShown && runnable) choices.push({ id: 'dry-run', key: 'd', label: 'dry run' });
   choices.push({ id: 'copy', key: 'c', label: 'copy' });
+  if (f.detailsFolded) choices.push({ id: 'details', key: 'i', label: 'details' });
   if (f.reused) choices.push({ id: 'ask-again', key: 'g', label: 'ask the model again' });
   choices.push({ id: 'cancel', key: 'n', label: 'cancel' });
   const defaultId: ChoiceId = f.action === 'run' && canRun && !f.lowConfidence && (!f.inShell || f.shellOnEnter) ? 'run' : 'cancel';

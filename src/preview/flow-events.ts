@@ -3,6 +3,7 @@
 
 import type { Action, Level, Reason } from '../risk/index.js';
 import type { ChoiceMenu } from './choices.js';
+import type { PreviewFold } from './fold.js';
 import type { Span } from './highlight.js';
 
 /** One line explaining a part of the command, and whose words it is. */
@@ -58,7 +59,7 @@ export interface Preview {
 /** Everything the flow reports, in order. */
 export type FlowEvent =
   | { kind: 'planning'; tier?: string; question: boolean; frame?: string }
-  | { kind: 'preview'; preview: Preview }
+  | { kind: 'preview'; preview: Preview; fold?: PreviewFold } // absent: the whole preview
   | { kind: 'choices'; menu: ChoiceMenu }
   | { kind: 'dry-running' }
   | { kind: 'dry-run'; view: DryRunView }

@@ -17,6 +17,9 @@ export interface TerminalLease {
   write(text: string): void;
   onInput(listener: (data: Buffer) => void): void;
   size(): { cols: number; rows: number };
+  /** Call `listener` after the terminal changed size, until the returned function is called
+   *  (absent where the size never changes). */
+  onResize?(listener: () => void): () => void;
 }
 
 /** Everything a decider may know about the submitted line. */

@@ -117,7 +117,7 @@ export function startSession(opts: SessionOptions): Session {
   let atPrompt = false;
   let cwd = opts.cwd;
   let firstPrompt = true;
-  let lease: { input: ((d: Buffer) => void) | undefined; held: Buffer[] } | undefined;
+  let lease: { input: ((d: Buffer) => void) | undefined; held: Buffer[]; resized?: () => void } | undefined;
   const factWaiters = new Map<string, (types: string[]) => void>();
   const definitionWaiters = new Map<string, (script: string) => void>();
   let heldTimer: NodeJS.Timeout | undefined;
@@ -236,6 +236,8 @@ export function startSession(opts: SessionOptions): Session {
   terminal.onResize(() => {
     const s = terminal.size();
     pty.resize(s.cols, s.rows);
+    // What nl-sh draws while it owns the terminal is drawn again at the new size.
+    lease?.resized?.();
   });
 
   // The line that runs is noted now; its output starts at the C mark that bash's PS0 prints.
@@ -335,6 +337,12 @@ export function startSession(opts: SessionOptions): Session {
         return {
           write: (text) => (drawn ? drawn.push(text) : terminal.write(text)),
           size: () => terminal.size(),
+          onResize: (listener) => {
+            own.resized = listener;
+            return () => {
+              if (own.resized === listener) own.resized = undefined;
+            };
+          },
           onInput: (listener) => {
             own.input = listener;
             for (const d of own.held.splice(0)) listener(d);

@@ -36,6 +36,8 @@ describe('choicesFor', () => {
     ['dry runs impossible here', facts({ dryRunPossible: false }), ['run', 'run-unsandboxed', 'edit', 'revise', 'explain', 'copy', 'cancel']],
     ['dry run already shown', facts({ dryRunShown: true }), ['run', 'run-unsandboxed', 'edit', 'revise', 'explain', 'copy', 'cancel']],
     ['a reused answer can be asked again', facts({ action: 'run', reused: true }), ['run', 'run-unsandboxed', 'edit', 'revise', 'explain', 'dry-run', 'copy', 'ask-again', 'cancel']],
+    ['a folded preview offers its details', facts({ detailsFolded: true }), ['run', 'run-unsandboxed', 'edit', 'revise', 'explain', 'dry-run', 'copy', 'details', 'cancel']],
+    ['a denied, folded preview still offers its details', facts({ action: 'deny', detailsFolded: true }), ['edit', 'revise', 'explain', 'copy', 'details', 'cancel']],
   ] as const)('%s', (_name, f, expected) => {
     expect(ids(f)).toEqual(expected);
   });
@@ -46,7 +48,8 @@ describe('choicesFor', () => {
   });
 
   it('every key is distinct', () => {
-    const keys = choicesFor(facts({ approvable: true, reused: true })).choices.map((c) => c.key);
+    const keys = choicesFor(facts({ approvable: true, reused: true, networkOffered: true, detailsFolded: true })).choices.map((c) => c.key);
+    expect(keys).toHaveLength(12);
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
@@ -75,6 +78,11 @@ describe('choiceForKey', () => {
     [' ', undefined],
   ] as const)('%j → %s', (key, expected) => {
     expect(choiceForKey(menu, key)).toBe(expected);
+  });
+
+  it('i shows the details of a folded preview, and picks nothing when it is whole', () => {
+    expect(choiceForKey(choicesFor(facts({ detailsFolded: true })), 'i')).toBe('details');
+    expect(choiceForKey(choicesFor(facts()), 'i')).toBeUndefined();
   });
 
   it('a key for a choice not offered picks nothing', () => {
