@@ -3,31 +3,17 @@
 // Enter; builtins followed by plain words run in bash; the preview explains `git status` by its
 // subcommand and knows `continue`.
 
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, type FakeOllamaServer } from '../support/fake-ollama-server.js';
-import { fakeTierConfig } from '../support/flow-shell.js';
+import { describe, expect, it } from 'vitest';
 import { plan } from '../support/plan-reply.js';
-import { makeStockHome, startAsStockUser, stockUser, type StockShell } from '../support/stock-user.js';
+import { useStockFlowShell } from '../support/stock-flow-shell.js';
+import type { StockShell } from '../support/stock-user.js';
 
-const user = stockUser();
+const flow = useStockFlowShell();
+const user = flow.user;
 const menu = /\(Enter: (run|cancel)\) ?$/m;
-let server: FakeOllamaServer | undefined;
-let home: ReturnType<typeof makeStockHome> | undefined;
-let sh: StockShell | undefined;
-afterEach(async () => {
-  sh?.kill();
-  await server?.close();
-  home?.cleanup();
-  sh = server = home = undefined;
-});
 
-async function start(commands: string[]): Promise<StockShell> {
-  server = await startFakeOllama({ script: { models: ['small:latest'], chat: commands.map((c) => ({ kind: 'reply' as const, json: plan(c) })) } });
-  home = makeStockHome(user, { '.config/nl-sh/config.toml': fakeTierConfig(server.url) });
-  sh = await startAsStockUser(user, home.home, { cols: 160 });
-  return sh;
-}
-const chats = (): number => server?.requests.filter((r) => r.path === '/api/chat').length ?? 0;
+const start = (commands: string[]): Promise<StockShell> => flow.start(commands.map((c) => ({ kind: 'reply' as const, json: plan(c) })), {}, { cols: 160 });
+const chats = (): number => flow.chatCount();
 
 describe(`the first Enter, as ${user.name}`, () => {
   it('a request starting with an unknown word or an English verb reaches the model at once; bash never sees it', async () => {

@@ -6,31 +6,17 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, type FakeBehaviour, type FakeOllamaServer } from '../support/fake-ollama-server.js';
-import { fakeTierConfig } from '../support/flow-shell.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeBehaviour } from '../support/fake-ollama-server.js';
 import { plan } from '../support/plan-reply.js';
-import { makeStockHome, startAsStockUser, stockUser, type StockShell } from '../support/stock-user.js';
+import { useStockFlowShell } from '../support/stock-flow-shell.js';
+import type { StockShell } from '../support/stock-user.js';
 
-const user = stockUser();
-let server: FakeOllamaServer | undefined;
-let home: ReturnType<typeof makeStockHome> | undefined;
-let sh: StockShell | undefined;
-afterEach(async () => {
-  sh?.kill();
-  await server?.close();
-  home?.cleanup();
-  sh = server = home = undefined;
-});
-
-const start = async (chat: FakeBehaviour[] = []): Promise<StockShell> => {
-  server = await startFakeOllama({ script: { models: ['small:latest'], chat } });
-  home = makeStockHome(user, { '.config/nl-sh/config.toml': fakeTierConfig(server.url), 'keep.log': 'x' });
-  sh = await startAsStockUser(user, home.home);
-  return sh;
-};
-const chats = (): number => server?.requests.filter((r) => r.path === '/api/chat').length ?? 0;
-const madeByEnglish = (): string[] => ['up', 'the', 'readme'].filter((f) => existsSync(join(home?.home ?? '', f)));
+const flow = useStockFlowShell();
+const user = flow.user;
+const start = (chat: FakeBehaviour[] = []): Promise<StockShell> => flow.start(chat, { 'keep.log': 'x' }, { cols: 160 });
+const chats = (): number => flow.chatCount();
+const madeByEnglish = (): string[] => ['up', 'the', 'readme'].filter((f) => existsSync(join(flow.home(), f)));
 const paste = (text: string): string => `\x1b[200~${text}\x1b[201~`;
 const chooser = /\[n\] cancel all\s+\(Enter: cancel\)/;
 // The prompt with `line` left in the buffer after it.
@@ -103,12 +89,12 @@ describe(`pastes, as ${user.name}`, () => {
     m = s.mark();
     const shown = await s.waitAfter(m, /\(Enter: cancel\)/);
     expect(shown).toMatch(/ignored 5 keys typed before this choice appeared/);
-    expect(existsSync(join(home?.home ?? '', 'keep.log'))).toBe(true);
+    expect(existsSync(join(flow.home(), 'keep.log'))).toBe(true);
     m = s.mark();
     s.type('n');
     await s.waitAfter(m, promptWith(s, 'delete the log file'));
     expect(s.since(m)).not.toMatch(/fileyes|filer/);
-    expect(existsSync(join(home?.home ?? '', 'keep.log'))).toBe(true);
+    expect(existsSync(join(flow.home(), 'keep.log'))).toBe(true);
     expect(chats()).toBe(1);
   });
 });

@@ -2,32 +2,20 @@
 // stock Debian user with a fake model: the command and the risk stay in view with the details
 // folded behind a key, and a resize draws the preview again at the new width.
 
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, type FakeBehaviour, type FakeOllamaServer } from '../support/fake-ollama-server.js';
-import { fakeTierConfig } from '../support/flow-shell.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeBehaviour } from '../support/fake-ollama-server.js';
+import { useStockFlowShell } from '../support/stock-flow-shell.js';
 import { plan } from '../support/plan-reply.js';
-import { makeStockHome, startAsStockUser, stockUser, type StockShell } from '../support/stock-user.js';
+import type { StockShell } from '../support/stock-user.js';
 
-const user = stockUser();
-let server: FakeOllamaServer | undefined;
-let home: ReturnType<typeof makeStockHome> | undefined;
-let sh: StockShell | undefined;
-afterEach(async () => {
-  sh?.kill();
-  await server?.close();
-  home?.cleanup();
-  sh = server = home = undefined;
-});
+const flow = useStockFlowShell();
+const user = flow.user;
 
 const menu = /\(Enter: (run|cancel)\) ?$/m;
 
 // nl-sh as the stock user, its model answering `chat` in order, in a terminal of `cols` x `rows`.
-async function startFlow(chat: FakeBehaviour[], size: { cols: number; rows?: number }): Promise<StockShell> {
-  server = await startFakeOllama({ script: { models: ['small:latest'], chat } });
-  home = makeStockHome(user, { '.config/nl-sh/config.toml': fakeTierConfig(server.url), 'notes.txt': 'a\n' });
-  sh = await startAsStockUser(user, home.home, { cols: size.cols });
-  if (size.rows) sh.driver.resize(size.cols, size.rows);
-  return sh;
+function startFlow(chat: FakeBehaviour[], size: { cols: number; rows?: number }): Promise<StockShell> {
+  return flow.start(chat, { 'notes.txt': 'a\n' }, size);
 }
 
 // Type `line` as a person does: its keys, then (once they show) Enter.

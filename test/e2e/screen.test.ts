@@ -3,33 +3,21 @@
 // preview keeps the command and the risk in view, hints show only where they matter, the preview
 // is redrawn on resize, and Enter never runs a plan the model was not confident in.
 
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOllama, type FakeBehaviour, type FakeOllamaServer } from '../support/fake-ollama-server.js';
-import { fakeTierConfig } from '../support/flow-shell.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeBehaviour } from '../support/fake-ollama-server.js';
+import { useStockFlowShell } from '../support/stock-flow-shell.js';
 import { plan } from '../support/plan-reply.js';
 import type { PtyMark } from '../support/pty-driver.js';
-import { makeStockHome, startAsStockUser, stockUser, type StockShell } from '../support/stock-user.js';
+import type { StockShell } from '../support/stock-user.js';
 
-const user = stockUser();
-let server: FakeOllamaServer | undefined;
-let home: ReturnType<typeof makeStockHome> | undefined;
-let sh: StockShell | undefined;
-afterEach(async () => {
-  sh?.kill();
-  await server?.close();
-  home?.cleanup();
-  sh = server = home = undefined;
-});
+const flow = useStockFlowShell();
+const user = flow.user;
 
 const menu = /\(Enter: (run|cancel)\) ?$/m;
 
 // nl-sh as the stock user, its model answering `chat` in order, in a terminal `cols` wide.
-async function startFlow(chat: FakeBehaviour[], opts: { cols?: number; rows?: number; files?: Record<string, string> } = {}): Promise<StockShell> {
-  server = await startFakeOllama({ script: { models: ['small:latest'], chat } });
-  home = makeStockHome(user, { '.config/nl-sh/config.toml': fakeTierConfig(server.url), 'notes.txt': 'a\n', ...opts.files });
-  sh = await startAsStockUser(user, home.home, { cols: opts.cols ?? 120 });
-  if (opts.rows) sh.driver.resize(opts.cols ?? 120, opts.rows);
-  return sh;
+function startFlow(chat: FakeBehaviour[], opts: { cols?: number; rows?: number; files?: Record<string, string> } = {}): Promise<StockShell> {
+  return flow.start(chat, { 'notes.txt': 'a\n', ...opts.files }, { cols: opts.cols ?? 120, rows: opts.rows });
 }
 
 // Type `line` as a person does: its keys, then (once they show) Enter.

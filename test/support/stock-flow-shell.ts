@@ -24,7 +24,7 @@ export function useStockFlowShell(user: StockUser = stockUser()) {
     /** Start nl-sh whose model answers `chat` in order; `files` are added to the stock home. With
      *  `ownRuntimeDir`, $XDG_RUNTIME_DIR is a private directory of this test's home, for a test that
      *  removes what is in it (the user's real one holds other tests' sessions). */
-    async start(chat: FakeBehaviour[], files: Record<string, string> = {}, opts: { ownRuntimeDir?: boolean } = {}): Promise<StockShell> {
+    async start(chat: FakeBehaviour[], files: Record<string, string> = {}, opts: { ownRuntimeDir?: boolean; cols?: number; rows?: number } = {}): Promise<StockShell> {
       server = await startFakeOllama({ script: { models: ['small:latest'], chat } });
       home = makeStockHome(user, { ...files, '.config/nl-sh/config.toml': fakeTierConfig(server.url) });
       const env: Record<string, string> = {};
@@ -33,11 +33,14 @@ export function useStockFlowShell(user: StockUser = stockUser()) {
         mkdirSync(env.XDG_RUNTIME_DIR, { mode: 0o700 });
         if (user.switched) chownSync(env.XDG_RUNTIME_DIR, user.uid, user.gid);
       }
-      sh = await startAsStockUser(user, home.home, { cols: 200, env });
+      sh = await startAsStockUser(user, home.home, { cols: opts.cols ?? 200, env });
+      if (opts.rows) sh.driver.resize(opts.cols ?? 200, opts.rows);
       return sh;
     },
     /** The chat requests the model received, as JSON text. */
     chats: (): string[] => (server?.requests ?? []).filter((r) => r.path === '/api/chat').map((r) => JSON.stringify(r.body)),
+    /** How many chat requests the model received. */
+    chatCount: (): number => (server?.requests ?? []).filter((r) => r.path === '/api/chat').length,
     home: (): string => (home as ReturnType<typeof makeStockHome>).home,
   };
 }
