@@ -20,7 +20,12 @@
  * tier (Sparkplug): the optimising compilers' own code, zones and output cost ~13 MB, while a
  * request is dominated by I/O and the router stays far under its 1 ms budget; and a huge wrapper
  * tiering budget keeps the calls into the parser's WebAssembly on the generic wrapper, which
- * would otherwise bring in TurboFan to compile per-signature wrappers. Every Node >= 20 knows these.
+ * would otherwise bring in TurboFan to compile per-signature wrappers; --optimize-for-size lets the
+ * heap grow less before it collects; and feedback vectors only for functions called 64 times keep
+ * the code a request runs once or twice (the dry run, the sandbox) from leaving its metadata
+ * behind, which is most of the growth from 1 to 200 requests; --expose-gc lets nl-sh collect once
+ * after each request, while the user is at the prompt (src/collect-when-idle.ts). Every Node >= 20
+ * knows these.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -144,7 +149,8 @@ int main(int argc, char **argv) {
     if (snprintf(entry, sizeof entry, "%s/dist/entry.js", root) >= (int)sizeof entry || access(entry, R_OK) != 0)
         return fallback(argc, argv, login, "not built (run 'npm run setup')");
 
-    static const char *node_flags[] = {"--liftoff-only", "--max-semi-space-size=1", "--max-opt=1", "--wasm-wrapper-tiering-budget=1000000000"};
+    static const char *node_flags[] = {"--liftoff-only", "--max-semi-space-size=1", "--max-opt=1", "--wasm-wrapper-tiering-budget=1000000000",
+                                        "--optimize-for-size", "--invocation-count-for-feedback-allocation=64", "--expose-gc"};
     const int nflags = (int)(sizeof node_flags / sizeof *node_flags);
     char **args = calloc((size_t)argc + (size_t)nflags + 2, sizeof *args);
     if (!args) return fallback(argc, argv, login, "out of memory");
