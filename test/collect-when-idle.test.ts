@@ -18,7 +18,7 @@ describe('collectWhenIdle', () => {
     vi.advanceTimersByTime(99);
     expect(gc).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
-    expect(gc).toHaveBeenCalledExactlyOnceWith({ type: 'major', execution: 'async' });
+    expect(gc).toHaveBeenCalledExactlyOnceWith({ type: 'major', execution: 'sync', flavor: 'last-resort' });
   });
 
   it('does nothing when Node runs without --expose-gc', () => {
