@@ -67,5 +67,5 @@ fi
 [ -f "$root/dist/entry.js" ] || nlsh_fallback "not built (run 'npm run setup' in $root)" "$@"
 
 # V8 flags that bound the shell's memory: see src/launcher/nl-sh.c.
-NLSH_ROOT=$root NLSH_ARGV0=$0 exec "$node" --liftoff-only --max-semi-space-size=1 "$root/dist/entry.js" "$@"
+NLSH_ROOT=$root NLSH_ARGV0=$0 exec "$node" --liftoff-only --max-semi-space-size=1 --max-opt=1 --wasm-wrapper-tiering-budget=1000000000 --optimize-for-size --invocation-count-for-feedback-allocation=64 --expose-gc "$root/dist/entry.js" "$@"
 nlsh_fallback "could not run $node" "$@"

@@ -20,6 +20,7 @@ import * as risk from '../risk/index.js';
 import { buildPlanner } from './planner-wiring.js';
 import { gateRules } from './gate-rules.js';
 import { sandboxFacts } from './sandbox-facts.js';
+import { collectWhenIdle } from '../collect-when-idle.js';
 
 /** What the session offers the flow. */
 export interface FlowWiringOptions {
@@ -117,7 +118,7 @@ export async function wireRequestFlow(opts: FlowWiringOptions): Promise<RequestF
   });
   return {
     handle: async (ctx, route, text) => {
-      const decision = await flow.handle(ctx, route, text);
+      const decision = await flow.handle(ctx, route, text).finally(() => collectWhenIdle());
       const line = tellOnce();
       return line ? { ...decision, notice: decision.notice ? `${decision.notice}\r\n${line}` : line } : decision;
     },

@@ -13,10 +13,19 @@
  * interactive use and nl-sh's own flags exec nl-sh's Node on dist/entry.js. Anything missing
  * means plain bash with a one-line warning: nobody is ever locked out.
  *
- * Node runs with two V8 flags that bound the shell's memory (measured by bench/memory-bench.js):
+ * Node runs with V8 flags that bound the shell's memory (measured by bench/memory-bench.js):
  * --liftoff-only keeps the bash parser's WebAssembly on the baseline compiler, whose optimising
  * tier-up of the grammar's tables briefly took ~400 MB and left ~50 MB behind; a 1 MB
- * semi-space keeps the young generation small. Every Node >= 20 knows both.
+ * semi-space keeps the young generation small; --max-opt=1 stops JavaScript at the baseline
+ * tier (Sparkplug): the optimising compilers' own code, zones and output cost ~13 MB, while a
+ * request is dominated by I/O and the router stays far under its 1 ms budget; and a huge wrapper
+ * tiering budget keeps the calls into the parser's WebAssembly on the generic wrapper, which
+ * would otherwise bring in TurboFan to compile per-signature wrappers; --optimize-for-size lets the
+ * heap grow less before it collects; and feedback vectors only for functions called 64 times keep
+ * the code a request runs once or twice (the dry run, the sandbox) from leaving its metadata
+ * behind, which is most of the growth from 1 to 200 requests; --expose-gc lets nl-sh collect once
+ * after each request, while the user is at the prompt (src/collect-when-idle.ts). Every Node >= 20
+ * knows these.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -140,7 +149,8 @@ int main(int argc, char **argv) {
     if (snprintf(entry, sizeof entry, "%s/dist/entry.js", root) >= (int)sizeof entry || access(entry, R_OK) != 0)
         return fallback(argc, argv, login, "not built (run 'npm run setup')");
 
-    static const char *node_flags[] = {"--liftoff-only", "--max-semi-space-size=1"};
+    static const char *node_flags[] = {"--liftoff-only", "--max-semi-space-size=1", "--max-opt=1", "--wasm-wrapper-tiering-budget=1000000000",
+                                        "--optimize-for-size", "--invocation-count-for-feedback-allocation=64", "--expose-gc"};
     const int nflags = (int)(sizeof node_flags / sizeof *node_flags);
     char **args = calloc((size_t)argc + (size_t)nflags + 2, sizeof *args);
     if (!args) return fallback(argc, argv, login, "out of memory");

@@ -28,7 +28,10 @@ async function runHelp(program: string, env: NodeJS.ProcessEnv): Promise<string 
   return text.trim() === '' ? undefined : text;
 }
 
-/** A HelpSource that runs `program --help` for real: no stdin, 800 ms timeout then SIGKILL, output capped at 256 KB, env with LC_ALL=C, COLUMNS=100, MANWIDTH=100, PAGER=cat, NO_COLOR=1 and PATH from `env`; only for programs whose basename is in `allowed` (a set the caller passes: programs nl-sh's risk rules know; never run an unknown program); caches per program (including failures) for the life of the object; accepts exit status 0 or 1 if stdout (or stderr when stdout is empty) has text. */
+/** How many programs' help texts stay cached (a long session would otherwise keep every one it met). */
+export const HELP_CACHE_PROGRAMS = 24;
+
+/** A HelpSource that runs `program --help` for real: no stdin, 800 ms timeout then SIGKILL, output capped at 256 KB, env with LC_ALL=C, COLUMNS=100, MANWIDTH=100, PAGER=cat, NO_COLOR=1 and PATH from `env`; only for programs whose basename is in `allowed` (a set the caller passes: programs nl-sh's risk rules know; never run an unknown program); caches per program (including failures) for the last HELP_CACHE_PROGRAMS programs; accepts exit status 0 or 1 if stdout (or stderr when stdout is empty) has text. */
 export function createRunningHelpSource(allowed: ReadonlySet<string>, env: NodeJS.ProcessEnv): HelpSource {
   const cache = new Map<string, Promise<string | undefined>>();
   return {
@@ -39,6 +42,8 @@ export function createRunningHelpSource(allowed: ReadonlySet<string>, env: NodeJ
       if (text === undefined) {
         text = runHelp(program, env).catch(() => undefined);
         cache.set(program, text);
+        // Bounded (up to 256 KB a text): the oldest program's help goes first.
+        if (cache.size > HELP_CACHE_PROGRAMS) cache.delete(cache.keys().next().value as string);
       }
       return text;
     },
