@@ -58,7 +58,11 @@ dir=${self%/*}
 root=$(cd "$dir/.." 2>/dev/null && pwd -P) || nlsh_fallback "cannot locate its install directory" "$@"
 
 node=$root/node_modules/node/bin/node
-if [ ! -x "$node" ]; then
+# Node 20 knows these; the bundled Node also the last two (an unknown flag stops Node at once).
+flags='--liftoff-only --max-semi-space-size=1 --max-opt=2 --optimize-for-size --expose-gc'
+if [ -x "$node" ]; then
+  flags="$flags --wasm-wrapper-tiering-budget=1000000000 --invocation-count-for-feedback-allocation=64"
+else
   node=
   [ -r "$root/.node-path" ] && IFS= read -r node < "$root/.node-path"
   [ -n "$node" ] && [ -x "$node" ] || node=$(command -v node 2>/dev/null)
@@ -67,5 +71,6 @@ fi
 [ -f "$root/dist/entry.js" ] || nlsh_fallback "not built (run 'npm run setup' in $root)" "$@"
 
 # V8 flags that bound the shell's memory: see src/launcher/nl-sh.c.
-NLSH_ROOT=$root NLSH_ARGV0=$0 exec "$node" --liftoff-only --max-semi-space-size=1 --max-opt=1 --wasm-wrapper-tiering-budget=1000000000 --optimize-for-size --invocation-count-for-feedback-allocation=64 --expose-gc "$root/dist/entry.js" "$@"
+# shellcheck disable=SC2086 # the flags are words
+NLSH_ROOT=$root NLSH_ARGV0=$0 exec "$node" $flags "$root/dist/entry.js" "$@"
 nlsh_fallback "could not run $node" "$@"

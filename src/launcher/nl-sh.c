@@ -16,16 +16,19 @@
  * Node runs with V8 flags that bound the shell's memory (measured by bench/memory-bench.js):
  * --liftoff-only keeps the bash parser's WebAssembly on the baseline compiler, whose optimising
  * tier-up of the grammar's tables briefly took ~400 MB and left ~50 MB behind; a 1 MB
- * semi-space keeps the young generation small; --max-opt=1 stops JavaScript at the baseline
- * tier (Sparkplug): the optimising compilers' own code, zones and output cost ~13 MB, while a
- * request is dominated by I/O and the router stays far under its 1 ms budget; and a huge wrapper
+ * semi-space keeps the young generation small; --max-opt=2 stops JavaScript at Maglev, short of TurboFan, whose
+ * code, zones and output cost most of ~13 MB (at the baseline tier alone the risk gate's p99 was
+ * past its 2 ms; with Maglev it stays under); and a huge wrapper
  * tiering budget keeps the calls into the parser's WebAssembly on the generic wrapper, which
  * would otherwise bring in TurboFan to compile per-signature wrappers; --optimize-for-size lets the
  * heap grow less before it collects; and feedback vectors only for functions called 64 times keep
  * the code a request runs once or twice (the dry run, the sandbox) from leaving its metadata
  * behind, which is most of the growth from 1 to 200 requests; --expose-gc lets nl-sh collect once
- * after each request, while the user is at the prompt (src/collect-when-idle.ts). Every Node >= 20
- * knows these.
+ * after each request, while the user is at the prompt (src/collect-when-idle.ts). Node 20 knows
+ * all but the wrapper budget and the feedback count, which only the bundled Node is given.
+ * Given on the command line, flags that change code generation make V8 refuse the code cache
+ * Node ships for its own modules: ~35 ms more to the first prompt (measured; set at run time
+ * instead, they did not take effect).
  */
 #include <limits.h>
 #include <stdio.h>
@@ -125,9 +128,10 @@ static int find_root(char *root, size_t size) {
     return 1;
 }
 
-/* The Node to run: bundled in node_modules, else the one recorded at setup in .node-path. */
+/* The Node to run: bundled in node_modules (2), else the one recorded at setup in .node-path (1);
+ * 0 when there is none. */
 static int find_node(const char *root, char *node, size_t size) {
-    if (snprintf(node, size, "%s/node_modules/node/bin/node", root) < (int)size && access(node, X_OK) == 0) return 1;
+    if (snprintf(node, size, "%s/node_modules/node/bin/node", root) < (int)size && access(node, X_OK) == 0) return 2;
     char recorded[PATH_MAX];
     if (snprintf(recorded, sizeof recorded, "%s/.node-path", root) >= (int)sizeof recorded) return 0;
     FILE *f = fopen(recorded, "r");
@@ -145,13 +149,16 @@ int main(int argc, char **argv) {
 
     char root[PATH_MAX], node[PATH_MAX], entry[PATH_MAX];
     if (!find_root(root, sizeof root)) return fallback(argc, argv, login, "cannot locate its install directory");
-    if (!find_node(root, node, sizeof node)) return fallback(argc, argv, login, "no Node.js runtime found (run 'npm run setup')");
+    int which = find_node(root, node, sizeof node);
+    if (!which) return fallback(argc, argv, login, "no Node.js runtime found (run 'npm run setup')");
     if (snprintf(entry, sizeof entry, "%s/dist/entry.js", root) >= (int)sizeof entry || access(entry, R_OK) != 0)
         return fallback(argc, argv, login, "not built (run 'npm run setup')");
 
-    static const char *node_flags[] = {"--liftoff-only", "--max-semi-space-size=1", "--max-opt=1", "--wasm-wrapper-tiering-budget=1000000000",
-                                        "--optimize-for-size", "--invocation-count-for-feedback-allocation=64", "--expose-gc"};
-    const int nflags = (int)(sizeof node_flags / sizeof *node_flags);
+    /* Node 20 knows the first five; the last two only the bundled Node (an unknown flag would
+     * stop Node before nl-sh could fall back to bash). */
+    static const char *node_flags[] = {"--liftoff-only", "--max-semi-space-size=1", "--max-opt=2", "--optimize-for-size", "--expose-gc",
+                                        "--wasm-wrapper-tiering-budget=1000000000", "--invocation-count-for-feedback-allocation=64"};
+    const int nflags = which == 2 ? (int)(sizeof node_flags / sizeof *node_flags) : 5;
     char **args = calloc((size_t)argc + (size_t)nflags + 2, sizeof *args);
     if (!args) return fallback(argc, argv, login, "out of memory");
     args[0] = node;
