@@ -26,8 +26,10 @@ describe(`the first Enter, as ${user.name}`, () => {
       expect(chats()).toBe(i + 1);
       const shown = s.since(at);
       expect(shown).not.toMatch(/command not found|No manual entry|^> /m);
+      const cancelled = s.mark();
       s.type('n');
-      await s.waitAfter(at, new RegExp(`${request}$`, 'm'));
+      // The request given back to the prompt, drawn after the key (the typed one stays above).
+      await s.waitAfter(cancelled, new RegExp(`[$#] ${request}$`, 'm'));
       s.type('\x15');
     }
   });
@@ -51,8 +53,9 @@ describe(`the first Enter, as ${user.name}`, () => {
     await s.waitAfter(at, menu);
     expect(s.since(at)).toMatch(/shows the working tree state/);
     expect(s.since(at)).not.toMatch(/prints git usage/);
+    at = s.mark();
     s.type('n');
-    await s.waitAfter(at, /what changed in this repo$/m);
+    await s.waitAfter(at, /[$#] what changed in this repo$/m);
     at = s.mark();
     s.type('\x15list only the folders here\r');
     await s.waitAfter(at, menu);
