@@ -3,12 +3,13 @@
 # ~/.local/share/bash-completion/completions/nl-sh
 _nl_sh() {
   local cur=${COMP_WORDS[COMP_CWORD]}
-  local own="--route --risk --explain --suggest --print-command --ask --dry-run --history --config --doctor --version --help"
-  local settings="--capture-bytes --nl-prefix --shell-prefix --privacy --daily-cloud-budget-usd --audit-journal --color"
+  local own="--route --risk --explain --suggest --print-command --show-context --ask --dry-run --history --config --doctor --version --help"
+  local settings="--capture-bytes --nl-prefix --shell-prefix --privacy --cloud-history --daily-cloud-budget-usd --audit-journal --color"
   # Values of the config flags that have a fixed set (--privacy=cloud-allowed or --privacy cloud-allowed).
   local prev=${COMP_WORDS[COMP_CWORD-1]}
   case $prev in
     --privacy) mapfile -t COMPREPLY < <(compgen -W "local-only cloud-allowed" -- "$cur"); return ;;
+    --cloud-history) mapfile -t COMPREPLY < <(compgen -W "never when-referenced" -- "$cur"); return ;;
     --color) mapfile -t COMPREPLY < <(compgen -W "auto always never" -- "$cur"); return ;;
     --audit-journal) mapfile -t COMPREPLY < <(compgen -W "true false" -- "$cur"); return ;;
   esac

@@ -9,7 +9,7 @@ export type Invocation =
   | { kind: 'version' }
   | { kind: 'route'; explain: boolean }
   | { kind: 'risk'; explain: boolean }
-  | { kind: 'suggest'; request: string; printCommand: boolean }
+  | { kind: 'suggest'; request: string; printCommand: boolean; showContext: boolean; json: boolean }
   | { kind: 'ask'; question: string }
   | { kind: 'doctor'; configFlags: Record<string, string> }
   | { kind: 'config'; json: boolean; configFlags: Record<string, string> }
@@ -61,10 +61,10 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
     if (a === '--route') return { kind: 'route', explain: argv.includes('--explain') };
     if (a === '--risk') return { kind: 'risk', explain: argv.includes('--explain') };
     if (a === '--suggest' || a === '--ask') {
-      const words = argv.slice(i + 1).filter((w) => w !== '--print-command' && w !== '--json');
+      const words = argv.slice(i + 1).filter((w) => w !== '--print-command' && w !== '--show-context' && w !== '--json');
       const text = words.join(' ').trim();
       if (text === '') return { kind: 'error', message: `${a} needs the ${a === '--ask' ? 'question' : 'request'} as its argument, e.g. ${a} "find large files"` };
-      return a === '--ask' ? { kind: 'ask', question: text } : { kind: 'suggest', request: text, printCommand: argv.includes('--print-command') };
+      return a === '--ask' ? { kind: 'ask', question: text } : { kind: 'suggest', request: text, printCommand: argv.includes('--print-command'), showContext: argv.includes('--show-context'), json: argv.includes('--json') };
     }
     if (a === '--help') return { kind: 'help' };
     if (a === '--login') login = true;

@@ -53,7 +53,7 @@ ${ownFlags()}
 Environment:
   NLSH_DISABLE=1    start plain bash (an escape hatch; no nl-sh at all)
   NLSH_BASH=PATH    the bash to host (default: bash on PATH)
-  NLSH_RECORD=FILE  record every model exchange to FILE (JSONL) for a bug report
+  NLSH_RECORD=FILE  record every model exchange to FILE (JSONL, secrets redacted) for a bug report
   NLSH_CONFIG=FILE  read this config file instead of ~/.config/nl-sh/config.toml
   NLSH_PRIVACY, NLSH_COLOR, ... one per config key (docs/configuration.md; nl-sh --config)
   OLLAMA_HOST, AWS_PROFILE, AWS_REGION, NO_COLOR are honoured

@@ -42,7 +42,7 @@ start plain bash.
 the bash to host (default: bash on PATH).
 .TP
 .B NLSH_RECORD
-record every model exchange to this JSONL file.
+record every model exchange to this JSONL file, secrets redacted as for a cloud tier.
 .TP
 .B NLSH_CONFIG
 read this config file instead of ~/.config/nl-sh/config.toml.

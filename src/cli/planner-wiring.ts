@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import { cacheDir, stateDir, type Config, type TierConfig } from '../config.js';
-import { BackendError, createPlanner, fileCacheStore, fileCloudBudget, localContextSources, secretEnvValues, type LastCommand, type ModelBackend, type Planner, type Tier } from '../planner/index.js';
+import { BackendError, createPlanner, fileCacheStore, fileCloudBudget, localContextSources, redactSecrets, secretEnvValues, type LastCommand, type ModelBackend, type Planner, type PlannerDeps, type Tier } from '../planner/index.js';
 import { createOllamaBackend } from '../planner/backends/ollama.js';
 import { createBedrockBackend } from '../planner/backends/bedrock.js';
 import { readRecording, recordingBackend, replayingBackend } from '../planner/backends/record-replay.js';
@@ -12,7 +12,8 @@ import { CommandTable } from '../repl/index.js';
 import type { BashParser, SyntaxNode } from '../risk/index.js';
 
 /**
- * The backend for one configured tier; with NLSH_RECORD set, every exchange is recorded there.
+ * The backend for one configured tier; with NLSH_RECORD set, every exchange is recorded there,
+ * redacted as a cloud tier's request is (a recording is made to be shared in a bug report).
  * OLLAMA_HOST, AWS_REGION and AWS_PROFILE were read once, into the tier, by the config; the
  * backends get only the values (and Bedrock its bearer token, a credential, not config).
  */
@@ -23,7 +24,9 @@ export function backendFor(tier: TierConfig, env: Record<string, string | undefi
       : tier.backend === 'bedrock'
         ? createBedrockBackend({ model: tier.model, region: tier.region, profile: tier.profile, endpoint: tier.endpoint, env: { AWS_BEARER_TOKEN_BEDROCK: env.AWS_BEARER_TOKEN_BEDROCK } })
         : replayFrom(tier);
-  return env.NLSH_RECORD ? recordingBackend(backend, env.NLSH_RECORD) : backend;
+  if (!env.NLSH_RECORD) return backend;
+  const envSecrets = secretEnvValues(env);
+  return recordingBackend(backend, env.NLSH_RECORD, (text) => redactSecrets(text, envSecrets));
 }
 
 /** A replay tier; a recording that cannot be read makes an unavailable tier, not a crash. */
@@ -66,13 +69,28 @@ export function commandWords(root: SyntaxNode): string[] {
   return words;
 }
 
+/** What the planner is built from. */
+export interface PlannerWiring {
+  config: Config;
+  env: Record<string, string | undefined>;
+  parser: BashParser;
+  lastCommand?: () => Promise<LastCommand | undefined>;
+  pluginFacts?: (cwd: string, budgetMs: number) => Promise<string[]>;
+}
+
 /** Build the planner for this user. */
-export function buildPlanner(opts: { config: Config; env: Record<string, string | undefined>; parser: BashParser; lastCommand?: () => Promise<LastCommand | undefined>; pluginFacts?: (cwd: string, budgetMs: number) => Promise<string[]> }): Planner {
+export function buildPlanner(opts: PlannerWiring): Planner {
+  return createPlanner(plannerDeps(opts));
+}
+
+/** The planner's parts for this user (also what `--show-context` previews with). */
+export function plannerDeps(opts: PlannerWiring): PlannerDeps {
   const { config, env, parser } = opts;
   const table = new CommandTable({ aliases: [], functions: [], path: env.PATH ?? '' });
-  return createPlanner({
+  return {
     tiers: tiersFrom(config, env),
     privacy: config.privacy,
+    cloudHistory: config.cloudHistory,
     budget: fileCloudBudget(join(stateDir(env), 'cloud-spend.json'), config.dailyCloudBudgetUsd),
     envSecrets: secretEnvValues(env),
     cache: fileCacheStore(join(cacheDir(env), 'plans')),
@@ -89,5 +107,5 @@ export function buildPlanner(opts: { config: Config; env: Record<string, string 
     validateCommand: (command) => parser.withTree(command, (root) => (root.hasError ? 'the command does not parse as bash' : undefined)),
     missingPrograms: (command) =>
       parser.withTree(command, (root) => commandWords(root)).filter((w) => /^[A-Za-z0-9_.+-]+$/.test(w) && table.typeOf(w) === ''),
-  });
+  };
 }

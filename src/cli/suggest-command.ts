@@ -1,10 +1,11 @@
-// `nl-sh --suggest "request" [--print-command]` and `nl-sh --ask "question"`: the planner for
-// scripts and editors. They print a proposal or an answer; they never run anything. Ctrl-C
+// `nl-sh --suggest "request" [--print-command | --show-context]` and `nl-sh --ask "question"`: the
+// planner for scripts and editors. They print a proposal, an answer, or what each tier would be
+// sent; they never run anything. Ctrl-C
 // cancels the model call at once. With no tier available they exit 1 with one clear line.
 
 import type { Config } from '../config.js';
-import { neutralizeForDisplay } from '../planner/index.js';
-import { buildPlanner } from './planner-wiring.js';
+import { neutralizeForDisplay, previewPlanRequest, type TierPreview } from '../planner/index.js';
+import { buildPlanner, plannerDeps } from './planner-wiring.js';
 
 interface Io {
   config: Config;
@@ -27,8 +28,9 @@ function cancellation(): { signal: AbortSignal; done: () => void } {
   return { signal: controller.signal, done: () => (process.off('SIGINT', stop), process.off('SIGHUP', stop)) };
 }
 
-/** `--suggest`: the structured proposal as JSON, or only the command. */
-export async function runSuggestCommand(io: Io & { request: string; printCommand: boolean }): Promise<number> {
+/** `--suggest`: the structured proposal as JSON, or only the command, or (`--show-context`) what each tier would be sent. */
+export async function runSuggestCommand(io: Io & { request: string; printCommand: boolean; showContext?: boolean; json?: boolean }): Promise<number> {
+  if (io.showContext) return showContext(io, io.json ?? false);
   const planner = await plannerFor(io);
   const { signal, done } = cancellation();
   const s = await planner.suggest(io.request, { cwd: process.cwd(), signal });
@@ -76,4 +78,21 @@ export async function runAskCommand(io: Io & { question: string }): Promise<numb
   }
   if (!a.text.endsWith('\n')) io.output.write('\n');
   return 0;
+}
+
+/** `--suggest --show-context`: what each tier would be sent for the request; no model is asked. */
+async function showContext(io: Io & { request: string }, json: boolean): Promise<number> {
+  const { loadBashParser } = await import('../risk/index.js');
+  const deps = plannerDeps({ config: io.config, env: io.env, parser: await loadBashParser() });
+  const previews = await previewPlanRequest(deps, io.request, { cwd: process.cwd() });
+  io.output.write(json ? `${JSON.stringify(previews, null, 2)}\n` : previews.map(renderPreview).join('\n'));
+  return 0;
+}
+
+// One tier's preview as text, control characters made inert (JSON shows them exactly).
+function renderPreview(p: TierPreview): string {
+  const what = p.skipped ? `not asked (${p.skipped}): nothing is sent` : p.locality === 'cloud' ? 'the context this request needs, redacted' : 'the context as gathered (stays on this machine)';
+  const head = `=== tier "${p.tier}" (${p.locality}): ${what} ===\n`;
+  const parts = p.skipped ? [] : [`--- system ---\n${p.system}\n`, ...p.messages.map((m) => `--- ${m.role} ---\n${m.content}\n`)];
+  return neutralizeForDisplay(head + parts.join(''));
 }

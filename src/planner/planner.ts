@@ -4,8 +4,9 @@
 import type { ChatMessage } from './model-backend.js';
 import { gatherContext, type ContextSources, type PlannerContext } from './context.js';
 import { planCacheKey, type PlanCacheStore } from './plan-cache.js';
-import { ASK_SYSTEM_PROMPT, PLAN_SYSTEM_PROMPT, buildAskMessages, buildPlanMessages } from './prompt.js';
-import { redactSecrets } from './redact.js';
+import { ASK_SYSTEM_PROMPT, PLAN_SYSTEM_PROMPT } from './prompt.js';
+import type { CloudHistory } from './context-need.js';
+import { messagesByLocality, sentToTier } from './tier-messages.js';
 import { planWithTiers, type CloudBudget, type PlanResult, type Tier } from './tier-router.js';
 import { BackendError } from './model-backend.js';
 
@@ -15,6 +16,8 @@ export interface PlannerDeps {
   privacy: 'local-only' | 'cloud-allowed';
   budget: CloudBudget;
   envSecrets: readonly string[];
+  /** Whether cloud tiers may get bash history lines (only ever when the request refers to earlier work). */
+  cloudHistory: CloudHistory;
   cache: PlanCacheStore;
   contextSources: ContextSources;
   contextBudgetMs: number;
@@ -62,9 +65,11 @@ export function createPlanner(deps: PlannerDeps): Planner {
         if (hit) return { ok: true, reply: hit.reply, tier: hit.tier, model: hit.model, lowConfidence: false, tierIndex: 0, attempts: [], cached: true, context: { cwd: opts.cwd, os, tools, omitted: [] } };
       }
       const context = await gatherContext(opts.cwd, deps.contextSources, deps.contextBudgetMs);
+      const messages = messagesByLocality('plan', request, context, opts.earlier ?? [], deps.cloudHistory);
       const result = await planWithTiers(deps.tiers, {
         system: PLAN_SYSTEM_PROMPT,
-        messages: buildPlanMessages(request, context, opts.earlier),
+        messages: messages.local,
+        cloudMessages: messages.cloud,
         privacy: deps.privacy,
         budget: deps.budget,
         envSecrets: deps.envSecrets,
@@ -85,6 +90,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
 
     async ask(question, onText, opts) {
       const context = await gatherContext(opts.cwd, deps.contextSources, deps.contextBudgetMs);
+      const messages = messagesByLocality('ask', question, context, opts.earlier ?? [], deps.cloudHistory);
       const problems: string[] = [];
       let reachable = false;
       for (const tier of deps.tiers) {
@@ -94,12 +100,12 @@ export function createPlanner(deps: PlannerDeps): Planner {
           problems.push(`${tier.name}: today's cloud budget is spent`);
           continue;
         }
-        const scrub = (t: string): string => (cloud ? redactSecrets(t, deps.envSecrets) : t);
+        const sent = sentToTier(tier.backend.locality, ASK_SYSTEM_PROMPT, messages, deps.envSecrets);
         let started = false;
         opts.onTier?.(tier.name);
         try {
           const reply = await tier.backend.stream(
-            { system: ASK_SYSTEM_PROMPT, messages: buildAskMessages(question, context, opts.earlier).map((m) => ({ ...m, content: scrub(m.content) })), timeoutMs: tier.timeoutMs, signal: opts.signal, maxTokens: 1024 },
+            { system: sent.system, messages: sent.messages, timeoutMs: tier.timeoutMs, signal: opts.signal, maxTokens: 1024 },
             (piece) => {
               started = true;
               onText(piece);

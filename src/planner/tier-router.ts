@@ -51,6 +51,8 @@ export interface CloudBudget {
 export interface PlanRun {
   system: string;
   messages: ChatMessage[];
+  /** What cloud tiers get instead of `messages` (only the context the request needs); absent: `messages`. */
+  cloudMessages?: ChatMessage[];
   privacy: 'local-only' | 'cloud-allowed';
   budget: CloudBudget;
   /** Values to redact (the user's secret environment values) before a cloud call. */
@@ -102,7 +104,7 @@ export async function planWithTiers(tiers: readonly Tier[], run: PlanRun): Promi
       continue;
     }
     const scrub = (text: string): string => (cloud ? redactSecrets(text, run.envSecrets) : text);
-    let messages = run.messages.map((m) => ({ ...m, content: scrub(m.content) }));
+    let messages = ((cloud ? run.cloudMessages : undefined) ?? run.messages).map((m) => ({ ...m, content: scrub(m.content) }));
     const system = scrub(run.system);
     for (let repair = 0; repair < 2; repair++) {
       const started = performance.now();

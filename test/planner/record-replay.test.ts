@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { BackendError, type ModelBackend } from '../../src/planner/model-backend.js';
 import { readRecording, recordingBackend, replayingBackend } from '../../src/planner/backends/record-replay.js';
 import { planWithTiers } from '../../src/planner/tier-router.js';
+import { redactSecrets } from '../../src/planner/redact.js';
+import { readFileSync } from 'node:fs';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -32,12 +34,13 @@ function scripted(steps: (string | BackendError)[]): ModelBackend {
     },
   };
 }
+const redact = (text: string) => redactSecrets(text, ['zz-env-secret-9f8e7d']);
 const run = { system: 's', messages: [{ role: 'user' as const, content: 'list files' }], privacy: 'local-only' as const, budget: { remainingUsd: () => Infinity, record: () => undefined }, envSecrets: [], validateCommand: () => undefined, missingPrograms: () => [] };
 
 describe('record and replay', () => {
   it('a replayed session gives the same plans, errors and escalations as the recorded one', async () => {
     const path = file();
-    const live = recordingBackend(scripted([new BackendError('timeout', 'slow'), 'garbage', plan('ls -la')]), path);
+    const live = recordingBackend(scripted([new BackendError('timeout', 'slow'), 'garbage', plan('ls -la')]), path, redact);
     const tiers = (b: ModelBackend) => [{ name: 't', backend: b, timeoutMs: 100, minConfidence: 0.5 }];
     const first = await planWithTiers(tiers(live), run);
     const second = await planWithTiers(tiers(live), run);
@@ -53,11 +56,25 @@ describe('record and replay', () => {
 
   it('replays streamed pieces in order', async () => {
     const path = file();
-    const live = recordingBackend(scripted(['one two three']), path);
+    const live = recordingBackend(scripted(['one two three']), path, redact);
     await live.stream({ system: '', messages: [], timeoutMs: 100 }, () => undefined);
     const seen: string[] = [];
     await replayingBackend({ name: 't', locality: 'local', exchanges: readRecording(path) }).stream({ system: '', messages: [], timeoutMs: 100 }, (p) => seen.push(p));
     expect(seen).toEqual(['one ', 'two ', 'three ']);
+  });
+
+  it('a secret in the context, the reply or an error does not land in the recording, whose first line says so', async () => {
+    const path = file();
+    const secrets = ['ghp_abcdefghijklmnopqrstuvwxyz0123456789', 'zz-env-secret-9f8e7d', 'AKIAIOSFODNN7EXAMPLE'];
+    const live = recordingBackend(scripted([new BackendError('http', `rejected key ${secrets[2]}`), plan(`echo ${secrets[1]}`)]), path, redact);
+    const context = `<<recent history>>\ngit push https://${secrets[0]}@github.com/me/repo\nexport AWS_ACCESS_KEY_ID=${secrets[2]}\n<</recent history>>`;
+    const withSecrets = { ...run, system: `s ${secrets[1]}`, messages: [{ role: 'user' as const, content: `${context}\nRequest: run it again with ${secrets[1]}` }] };
+    await planWithTiers([{ name: 't', backend: live, timeoutMs: 100, minConfidence: 0.5 }, { name: 'u', backend: live, timeoutMs: 100, minConfidence: 0.5 }], withSecrets);
+    const text = readFileSync(path, 'utf8');
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(text).toContain('[REDACTED');
+    expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ kind: 'header', note: expect.stringMatching(/redacted/) });
+    expect(readRecording(path).map((e) => e.kind)).toEqual(['complete', 'complete']);
   });
 
   it('a request beyond the recording fails clearly', async () => {

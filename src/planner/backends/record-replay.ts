@@ -1,9 +1,11 @@
 // Record and replay decorators (after gemini-cli's recording/fake content generators). Recording
-// wraps any backend and appends each exchange to a JSONL file: request, reply or error, latency.
+// wraps any backend and appends each exchange to a JSONL file: request, reply or error, latency,
+// every text redacted as a cloud request is (a recording is made to be shared), which the file's
+// first line says.
 // Replay serves recorded exchanges in order without any model, so a user's bug report (their
 // recording) reproduces exactly; a request beyond the recording fails clearly.
 
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, statSync } from 'node:fs';
 import { readFileSafeSync } from '../../read-file.js';
 import { BackendError, type BackendFailureKind, type ModelBackend, type ModelReply, type ModelRequest } from '../model-backend.js';
 
@@ -19,16 +21,25 @@ export interface RecordedExchange {
   latencyMs: number;
 }
 
+/** The first line of a recording: what it is and that its texts are redacted (replay skips it). */
+export interface RecordingHeader {
+  kind: 'header';
+  note: string;
+}
+
+const header: RecordingHeader = { kind: 'header', note: 'nl-sh model exchanges; every text redacted as requests to cloud tiers are (secrets read [REDACTED ...])' };
+
 function errorOf(err: unknown): RecordedExchange['error'] {
   if (err instanceof BackendError) return { kind: err.kind, message: err.message, hint: err.hint };
   return { kind: 'other', message: (err as Error)?.message ?? String(err) };
 }
 
-/** Wrap `inner` so every exchange is appended to `file` (a recording never breaks a call). */
-export function recordingBackend(inner: ModelBackend, file: string): ModelBackend {
+/** Wrap `inner` so every exchange is appended to `file`, its texts passed through `redact` (a recording never breaks a call). */
+export function recordingBackend(inner: ModelBackend, file: string, redact: (text: string) => string): ModelBackend {
   const write = (entry: RecordedExchange): void => {
     try {
-      appendFileSync(file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+      const lines = `${isEmpty(file) ? `${JSON.stringify(header)}\n` : ''}${JSON.stringify(redactExchange(entry, redact))}\n`;
+      appendFileSync(file, lines, { mode: 0o600 });
     } catch {
       // A recording that cannot be written is skipped.
     }
@@ -67,6 +78,22 @@ export function recordingBackend(inner: ModelBackend, file: string): ModelBacken
   };
 }
 
+function isEmpty(file: string): boolean {
+  try {
+    return statSync(file).size === 0;
+  } catch {
+    return true;
+  }
+}
+
+/** The exchange with every text it carries (prompts, messages, replies, pieces, errors) redacted. */
+function redactExchange(e: RecordedExchange, redact: (text: string) => string): RecordedExchange {
+  const request = { ...e.request, system: redact(e.request.system), messages: e.request.messages.map((m) => ({ ...m, content: redact(m.content) })) };
+  const reply = e.reply && { ...e.reply, text: redact(e.reply.text) };
+  const error = e.error && { ...e.error, message: redact(e.error.message) };
+  return { ...e, request, reply, pieces: e.pieces?.map(redact), error };
+}
+
 const maxRecordingBytes = 64 * 1024 * 1024;
 
 /** Read a recording; lines that are not exchanges are reported, not skipped silently. */
@@ -77,10 +104,12 @@ export function readRecording(file: string): RecordedExchange[] {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l, i) => {
-      const e = JSON.parse(l) as RecordedExchange;
+      const e = JSON.parse(l) as RecordedExchange | RecordingHeader;
+      if (e?.kind === 'header') return undefined;
       if (!e || (e.kind !== 'complete' && e.kind !== 'stream')) throw new Error(`${file}:${i + 1}: not a recorded exchange`);
       return e;
-    });
+    })
+    .filter((e): e is RecordedExchange => e !== undefined);
 }
 
 /** A backend that answers from a recording, in order. */

@@ -1,0 +1,37 @@
+// `--show-context`: exactly what each tier would be sent for a request (system prompt and
+// messages, redacted for cloud tiers), built by the same functions the planner sends with.
+// Gathers context; asks no model and reads no cache.
+
+import type { ChatMessage } from './model-backend.js';
+import { gatherContext } from './context.js';
+import { PLAN_SYSTEM_PROMPT } from './prompt.js';
+import type { PlannerDeps } from './planner.js';
+import { messagesByLocality, sentToTier } from './tier-messages.js';
+
+/** What one tier would be sent, or why it would not be asked (then nothing is sent to it). */
+export interface TierPreview {
+  tier: string;
+  locality: 'local' | 'cloud';
+  skipped?: string;
+  system: string;
+  messages: ChatMessage[];
+}
+
+/** What each tier would be sent for the planning request `request` in `cwd`. */
+export async function previewPlanRequest(deps: PlannerDeps, request: string, opts: { cwd: string; earlier?: ChatMessage[] }): Promise<TierPreview[]> {
+  const context = await gatherContext(opts.cwd, deps.contextSources, deps.contextBudgetMs);
+  const messages = messagesByLocality('plan', request, context, opts.earlier ?? [], deps.cloudHistory);
+  return deps.tiers.map((tier) => {
+    const locality = tier.backend.locality;
+    const skipped = locality === 'cloud' ? skipReason(deps) : undefined;
+    if (skipped) return { tier: tier.name, locality, skipped, system: '', messages: [] };
+    return { tier: tier.name, locality, ...sentToTier(locality, PLAN_SYSTEM_PROMPT, messages, deps.envSecrets) };
+  });
+}
+
+// Why a cloud tier would not be asked (the tier router's two reasons).
+function skipReason(deps: PlannerDeps): string | undefined {
+  if (deps.privacy === 'local-only') return 'privacy is set to local only';
+  if (deps.budget.remainingUsd() <= 0) return "today's cloud budget is spent";
+  return undefined;
+}

@@ -1,0 +1,108 @@
+// What each tier receives through the planner: local tiers the context as gathered, cloud tiers
+// only what the request needs, redacted; and `--show-context`'s preview is exactly what was sent.
+
+import { describe, expect, it } from 'vitest';
+import { createPlanner, type PlannerDeps } from '../../src/planner/planner.js';
+import { previewPlanRequest } from '../../src/planner/context-preview.js';
+import type { ModelBackend, ModelRequest } from '../../src/planner/model-backend.js';
+import type { ContextSources } from '../../src/planner/context.js';
+
+const plan = JSON.stringify({ command: 'ls', explanation: 'x', parts: [], assumptions: [], needs_network: false, needs_root: false, confidence: 0.1 });
+const secret = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
+
+function capturing(locality: 'local' | 'cloud', seen: ModelRequest[]): ModelBackend {
+  return {
+    name: locality,
+    locality,
+    checkAvailable: async () => ({ ok: true }),
+    complete: async (r) => (seen.push(r), { text: plan, usage: { inputTokens: 1, outputTokens: 1 }, model: 'm' }),
+    stream: async (r, onText) => (seen.push(r), onText('ok'), { text: 'ok', usage: { inputTokens: 1, outputTokens: 1 }, model: 'm' }),
+  };
+}
+
+const sources: ContextSources = {
+  os: async () => 'Debian',
+  shell: async () => 'bash',
+  listing: async () => ['notes.txt'],
+  tools: async () => ['git'],
+  lastCommand: async () => ({ line: 'make deploy', status: 1, outputTail: 'OUTPUT-MARKER failed' }),
+  history: async () => ['HISTORY-MARKER ls', `git push https://${secret}@github.com/me/repo`],
+  branch: async () => 'main',
+};
+
+function setup(over: Partial<PlannerDeps> = {}) {
+  const local: ModelRequest[] = [];
+  const cloud: ModelRequest[] = [];
+  const deps: PlannerDeps = {
+    tiers: [
+      { name: 'local', backend: capturing('local', local), timeoutMs: 1000, minConfidence: 0.5 },
+      { name: 'cloud', backend: capturing('cloud', cloud), timeoutMs: 1000, minConfidence: 0.5 },
+    ],
+    privacy: 'cloud-allowed',
+    cloudHistory: 'when-referenced',
+    budget: { remainingUsd: () => Infinity, record: () => undefined },
+    envSecrets: [],
+    cache: { get: () => undefined, set: () => undefined },
+    contextSources: sources,
+    contextBudgetMs: 1000,
+    validateCommand: () => undefined,
+    missingPrograms: () => [],
+    ...over,
+  };
+  return { deps, planner: createPlanner(deps), local, cloud };
+}
+const text = (r: ModelRequest) => r.messages.map((m) => m.content).join('\n');
+
+describe('the planner sends each tier what it needs', () => {
+  it('a fresh request: the local tier gets history and output, the cloud tier neither', async () => {
+    const { planner, local, cloud } = setup();
+    await planner.suggest('find large files', { cwd: '/p' });
+    expect(text(local[0]!)).toContain('HISTORY-MARKER');
+    expect(text(local[0]!)).toContain('OUTPUT-MARKER');
+    expect(text(cloud[0]!)).not.toContain('HISTORY-MARKER');
+    expect(text(cloud[0]!)).not.toContain('make deploy');
+    expect(text(cloud[0]!)).not.toContain('OUTPUT-MARKER');
+    expect(text(cloud[0]!)).toContain('notes.txt');
+  });
+
+  it('a request about earlier work: the cloud tier gets history, redacted, and no output', async () => {
+    const { planner, cloud } = setup();
+    await planner.suggest('run the last command again', { cwd: '/p' });
+    expect(text(cloud[0]!)).toContain('HISTORY-MARKER');
+    expect(text(cloud[0]!)).toContain('last command: make deploy');
+    expect(text(cloud[0]!)).not.toContain(secret);
+    expect(text(cloud[0]!)).not.toContain('OUTPUT-MARKER');
+  });
+
+  it('cloud_history = "never": no history even when the request refers to earlier work', async () => {
+    const { planner, cloud } = setup({ cloudHistory: 'never' });
+    await planner.suggest('run the last command again', { cwd: '/p' });
+    expect(text(cloud[0]!)).not.toContain('HISTORY-MARKER');
+  });
+
+  it('a ? question: the cloud tier gets the last command and its output, not history', async () => {
+    const seen: ModelRequest[] = [];
+    const { planner: asking } = setup({ tiers: [{ name: 'cloud', backend: capturing('cloud', seen), timeoutMs: 1000, minConfidence: 0.5 }] });
+    await asking.ask('why did it fail', () => undefined, { cwd: '/p' });
+    expect(text(seen[0]!)).toContain('OUTPUT-MARKER');
+    expect(text(seen[0]!)).not.toContain('HISTORY-MARKER');
+  });
+});
+
+describe('previewPlanRequest (--show-context)', () => {
+  it.each(['find large files', 'run the last command again'])('is exactly what each tier was sent for "%s"', async (request) => {
+    const { deps, planner, local, cloud } = setup({ envSecrets: ['notes.txt'] });
+    const preview = await previewPlanRequest(deps, request, { cwd: '/p' });
+    await planner.suggest(request, { cwd: '/p' });
+    expect(preview.map((p) => p.tier)).toEqual(['local', 'cloud']);
+    expect({ system: preview[0]!.system, messages: preview[0]!.messages }).toEqual({ system: local[0]!.system, messages: local[0]!.messages });
+    expect({ system: preview[1]!.system, messages: preview[1]!.messages }).toEqual({ system: cloud[0]!.system, messages: cloud[0]!.messages });
+    expect(text(cloud[0]!)).not.toContain('notes.txt');
+  });
+
+  it('a cloud tier under local-only privacy is shown as not asked, with nothing sent', async () => {
+    const { deps } = setup({ privacy: 'local-only' });
+    const preview = await previewPlanRequest(deps, 'find large files', { cwd: '/p' });
+    expect(preview[1]).toEqual({ tier: 'cloud', locality: 'cloud', skipped: 'privacy is set to local only', system: '', messages: [] });
+  });
+});
