@@ -34,6 +34,7 @@ function secretAt(edits: Edit[], word: ShellWord | undefined, keep = ''): void {
 /** Edits for one option word (and its value, the next word) under a program's table row. */
 function optionEdits(row: ProgramSecrets, words: readonly ShellWord[], i: number, edits: Edit[]): number {
   const w = words[i]!.text;
+  if (!w.startsWith('-')) return 0;
   const next = words[i + 1];
   const option = /^(--?[A-Za-z][\w-]*)(=.*)?$/.exec(w);
   const name = option?.[1] ?? '';

@@ -15,11 +15,14 @@ import { isPlainlyNotSecret, looksLikeToken, looksSecret } from './values.js';
 
 const PROGRAM_WORD = new RegExp(`(?:^|[\\s/|;&(])(?:${Object.keys(PROGRAM_SECRETS).map((p) => p.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?=\\s)`);
 
+/** An option whose name may say secret (the full test is isSecretName). */
+const SECRET_OPTION = /(?:^|\s)--?[\w-]*(?:pass|pw|secret|token|auth|cred|cookie|sess|sid|bearer|pat|dsn|key|signature|salt|otp|pin)/i;
+
 /** Command-line rules, only on lines that could be command lines with secrets (fast path). */
 function redactCommandLines(text: string): string {
   return text
     .split('\n')
-    .map((line) => (/\s--?[A-Za-z]/.test(line) || PROGRAM_WORD.test(line) ? redactCommandLine(line) : line))
+    .map((line) => (SECRET_OPTION.test(line) || PROGRAM_WORD.test(line) ? redactCommandLine(line) : line))
     .join('\n');
 }
 

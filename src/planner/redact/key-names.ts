@@ -23,6 +23,9 @@ const HARMLESS_LAST_WORDS = new Set([
 /** Secret words glued to a prefix in one word: PGPASSWORD, MYSQLPWD-free spellings like adminpassword. */
 const GLUED_SECRET_WORD = /(?:password|passwd|passphrase|secret|token|apikey)$/;
 
+/** A quick test that rejects most names before they are split into words. */
+const MAYBE_SECRET = /pass|pw|pwd|secret|token|auth|cred|cookie|sess|sid|bearer|pat|dsn|key|signature|salt|otp|pin/i;
+
 /** Splits a name into lower-case words: `dbPassword` and `DB_PASSWORD` both give db, password. */
 export function nameWords(name: string): string[] {
   return name
@@ -34,6 +37,7 @@ export function nameWords(name: string): string[] {
 
 /** True when a variable, key or flag with this name holds a secret. */
 export function isSecretName(name: string): boolean {
+  if (!MAYBE_SECRET.test(name)) return false;
   const words = nameWords(name);
   if (words.length === 0 || HARMLESS_LAST_WORDS.has(words[words.length - 1] ?? '')) return false;
   return words.some((w) => SECRET_WORDS.has(w) || GLUED_SECRET_WORD.test(w));

@@ -13,6 +13,7 @@ const CONTROL = new Set(['|', '||', '&&', ';', '&', '(', ')']);
 
 /** Removes shell quoting from one raw word. */
 export function unquote(raw: string): string {
+  if (!raw.includes("'") && !raw.includes('"')) return raw;
   return raw.replace(/'([^']*)'|"((?:[^"\\]|\\.)*)"?/g, (_m, single: string | undefined, double: string | undefined) =>
     single ?? (double ?? '').replace(/\\(.)/g, '$1'),
   );
