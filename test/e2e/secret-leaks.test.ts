@@ -1,0 +1,103 @@
+// Issue 16, end to end: what reaches a cloud tier through the real Bedrock client (the AWS SDK,
+// signed, to a local server speaking Bedrock's protocol) from a HOME that holds the secret
+// corpus: its history lines as ~/.bash_history (ten at a time: the planner reads the last ten)
+// and its file names as files of the working directory (forty at a time: the planner lists forty). The request refers to earlier work, so
+// the cloud tier is sent history. Every request body is decoded and searched for every secret of
+// those places; the ordinary lines must arrive unchanged (at most 2% altered).
+
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeHome, nlshBin, shellEnv } from '../support/fixtures.js';
+import { startFakeBedrockServer, type FakeBedrockServer } from '../support/fake-bedrock-server.js';
+
+interface Row {
+  place: string;
+  text: string;
+  secret?: string;
+}
+const corpus: Row[] = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'secrets', 'corpus.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as Row);
+
+const plan = { command: 'true', explanation: 'x', parts: [], assumptions: [], needs_network: false, needs_root: false, confidence: 0.9 };
+const servers: FakeBedrockServer[] = [];
+afterAll(async () => {
+  for (const s of servers) await s.close();
+});
+
+// Every string inside a JSON request body, joined: what the model would read, unescaped.
+function decoded(raw: string): string {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  try {
+    walk(JSON.parse(raw));
+  } catch {
+    out.push(raw);
+  }
+  return out.join('\n');
+}
+
+// One --suggest through the cloud tier from a HOME with these history lines and file names.
+async function sentFor(history: string[], files: string[]): Promise<string> {
+  const server = await startFakeBedrockServer({ behaviours: [{ kind: 'tool-use', name: 'plan', input: plan }] });
+  servers.push(server);
+  const home = makeHome({
+    '.bash_history': `${history.join('\n')}\n`,
+    '.config/nl-sh/config.toml': `privacy = "cloud-allowed"\n[[tiers]]\nname = "cloud"\nbackend = "bedrock"\nmodel = "anthropic.claude-test"\nregion = "us-east-1"\nendpoint = "${server.url}"\n`,
+  });
+  try {
+    // Its own directory: the planner lists the first 40 entries of the working directory.
+    const cwd = join(home.home, 'work');
+    mkdirSync(cwd);
+    for (const name of files) writeFileSync(join(cwd, name), '');
+    const env = shellEnv(home.home, { AWS_ACCESS_KEY_ID: 'AKIDFAKEFORTESTS0000', AWS_SECRET_ACCESS_KEY: 'fake/secret/for/tests', AWS_REGION: 'us-east-1' });
+    const child = spawn(nlshBin, ['--suggest', 'run what I ran last again'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(server.requests.length).toBeGreaterThan(0);
+    return server.requests.map((q) => decoded(q.rawBody)).join('\n');
+  } finally {
+    home.cleanup();
+  }
+}
+
+const chunks = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+// A file name the file system can hold (no slash, no NUL, not `.` or `..`).
+const storable = (name: string): boolean => name !== '' && name !== '.' && name !== '..' && !/[/\0]/.test(name) && Buffer.byteLength(name) < 255;
+
+describe('the secret corpus through the real Bedrock client', () => {
+  const history = corpus.filter((r) => r.place === 'history' && !r.text.includes('\n'));
+  const files = corpus.filter((r) => r.place === 'filename' && storable(r.text));
+
+  it('has the places it claims', () => {
+    expect(history.filter((r) => r.secret).length).toBeGreaterThanOrEqual(50);
+    expect(files.filter((r) => r.secret).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('sends no secret, and the ordinary lines unchanged', async () => {
+    const leaks: string[] = [];
+    const altered: string[] = [];
+    const fileChunks = chunks(files, 40);
+    for (const [i, batch] of chunks(history, 10).entries()) {
+      const names = fileChunks[i] ?? [];
+      const wire = await sentFor(batch.map((r) => r.text), names.map((r) => r.text));
+      for (const row of [...batch, ...names]) {
+        if (row.secret) {
+          if (wire.includes(row.secret)) leaks.push(`${row.place}: ${row.text}`);
+        } else if (!wire.includes(row.text)) altered.push(`${row.place}: ${row.text}`);
+      }
+    }
+    const ordinary = [...history, ...files].filter((r) => !r.secret).length;
+    expect(leaks).toEqual([]);
+    expect(altered.length / ordinary).toBeLessThanOrEqual(0.02);
+  }, 120_000);
+});
