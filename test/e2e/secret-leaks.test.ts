@@ -1,15 +1,20 @@
 // Issue 16, end to end: what reaches a cloud tier through the real Bedrock client (the AWS SDK,
 // signed, to a local server speaking Bedrock's protocol) from a HOME that holds the secret
-// corpus: its history lines as ~/.bash_history (ten at a time: the planner reads the last ten)
-// and its file names as files of the working directory (forty at a time: the planner lists forty). The request refers to earlier work, so
-// the cloud tier is sent history. Every request body is decoded and searched for every secret of
-// those places; the ordinary lines must arrive unchanged (at most 2% altered).
+// corpus. `--suggest`: its history lines as ~/.bash_history (ten at a time: the planner reads
+// the last ten) and its file names as files of the working directory (forty at a time: the
+// planner lists forty); the request refers to earlier work, so the cloud tier is sent history.
+// The interactive shell: its command output, git remotes and environment lines printed by a
+// command (`git remote -v` and `env` print them so), with the environment rows also set in the
+// shell's environment, then a `?` question, which sends the last command and its output. Every
+// request body is decoded and searched for every secret of those places; the ordinary lines must
+// arrive unchanged (at most 2% altered).
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeHome, nlshBin, shellEnv } from '../support/fixtures.js';
+import { startInPty } from '../support/pty-driver.js';
 import { startFakeBedrockServer, type FakeBedrockServer } from '../support/fake-bedrock-server.js';
 
 interface Row {
@@ -99,5 +104,64 @@ describe('the secret corpus through the real Bedrock client', () => {
     const ordinary = [...history, ...files].filter((r) => !r.secret).length;
     expect(leaks).toEqual([]);
     expect(altered.length / ordinary).toBeLessThanOrEqual(0.02);
+  }, 120_000);
+});
+
+describe('command output through the interactive shell and a ? question', () => {
+  const printed = corpus.filter((r) => r.place === 'output' || r.place === 'git-remote' || r.place === 'env');
+  // Batches whose lines fit the 40-line tail the question sends.
+  const batches: Row[][] = [];
+  for (const row of printed) {
+    const last = batches.at(-1);
+    const lines = (rows: Row[]): number => rows.reduce((n, r) => n + r.text.split('\n').length, 0);
+    if (last && lines(last) + row.text.split('\n').length <= 35) last.push(row);
+    else batches.push([row]);
+  }
+  // The secret ones also set in the shell's environment (not HOME, SHELL, NODE_OPTIONS...).
+  const envRows = corpus.filter((r) => r.place === 'env' && r.secret && /^[A-Za-z_][A-Za-z0-9_]*=/.test(r.text));
+
+  // The output is read back from the terminal's screen: a tab is spaces there.
+  const spaced = (t: string): string => t.replace(/[ \t]+/g, ' ');
+
+  it('sends no secret, and the ordinary lines unchanged', async () => {
+    const server = await startFakeBedrockServer({ behaviours: batches.map((_, i) => ({ kind: 'text' as const, text: `ANSWER-${i}` })) });
+    servers.push(server);
+    const home = makeHome({
+      '.bashrc': "PS1='leak-test$ '\n",
+      '.config/nl-sh/config.toml': `privacy = "cloud-allowed"\n[[tiers]]\nname = "cloud"\nbackend = "bedrock"\nmodel = "anthropic.claude-test"\nregion = "us-east-1"\nendpoint = "${server.url}"\n`,
+    });
+    const secretsInEnv = Object.fromEntries(envRows.map((r) => [r.text.slice(0, r.text.indexOf('=')), r.text.slice(r.text.indexOf('=') + 1)]));
+    mkdirSync(join(home.home, '.run'), { mode: 0o700 });
+    const env = shellEnv(home.home, { ...secretsInEnv, AWS_ACCESS_KEY_ID: 'AKIDFAKEFORTESTS0000', AWS_SECRET_ACCESS_KEY: 'fake/secret/for/tests', AWS_REGION: 'us-east-1' });
+    const s = startInPty(nlshBin, [], { env, cwd: home.home, cols: 200 });
+    try {
+      await s.waitFor(/leak-test\$ $/m);
+      const leaks: string[] = [];
+      const altered: string[] = [];
+      for (const [i, batch] of batches.entries()) {
+        writeFileSync(join(home.home, `out-${i}.txt`), `${batch.map((r) => r.text).join('\n')}\n`);
+        let since = s.mark();
+        s.type(`cat out-${i}.txt\r`);
+        await s.waitSince(since, /leak-test\$ $/m);
+        const asked = server.requests.length;
+        since = s.mark();
+        s.type('? what does this output say\r');
+        await s.waitSince(since, new RegExp(`ANSWER-${i}`));
+        await s.waitSince(since, /leak-test\$ $/m);
+        expect(server.requests.length).toBe(asked + 1);
+        const wire = decoded(server.requests.at(-1)!.rawBody);
+        expect(wire).toContain(`cat out-${i}.txt`);
+        for (const row of batch) {
+          if (row.secret) {
+            if (wire.includes(row.secret)) leaks.push(`${row.place}: ${row.text}`);
+          } else if (!spaced(wire).includes(spaced(row.text))) altered.push(`${row.place}: ${row.text}`);
+        }
+      }
+      expect(leaks).toEqual([]);
+      expect(altered.length / printed.filter((r) => !r.secret).length).toBeLessThanOrEqual(0.02);
+    } finally {
+      s.kill();
+      home.cleanup();
+    }
   }, 120_000);
 });
