@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { makeHome, nlshBin, shellEnv } from '../support/fixtures.js';
+import { runNlsh, type NlshRun } from '../support/run-nlsh.js';
 import { startFakeBedrockServer, type FakeBedrockServer } from '../support/fake-bedrock-server.js';
 
 let server: FakeBedrockServer | undefined;
@@ -21,16 +22,7 @@ const secrets = {
   awsKeyInHistory: 'AKIAIOSFODNN7EXAMPLE',
 };
 
-function run(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(nlshBin, args, { cwd: home!.home, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string>): Promise<NlshRun> => runNlsh(args, { cwd: home!.home, env });
 
 describe('a cloud tier', () => {
   it('receives the request and context with every secret redacted', async () => {

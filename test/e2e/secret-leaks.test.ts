@@ -10,11 +10,11 @@
 // arrive unchanged (at most 2% altered).
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeHome, nlshBin, shellEnv } from '../support/fixtures.js';
 import { startInPty } from '../support/pty-driver.js';
+import { runNlsh } from '../support/run-nlsh.js';
 import { startFakeBedrockServer, type FakeBedrockServer } from '../support/fake-bedrock-server.js';
 
 interface Row {
@@ -63,10 +63,7 @@ async function sentFor(history: string[], files: string[]): Promise<string> {
     mkdirSync(cwd);
     for (const name of files) writeFileSync(join(cwd, name), '');
     const env = shellEnv(home.home, { AWS_ACCESS_KEY_ID: 'AKIDFAKEFORTESTS0000', AWS_SECRET_ACCESS_KEY: 'fake/secret/for/tests', AWS_REGION: 'us-east-1' });
-    const child = spawn(nlshBin, ['--suggest', 'run what I ran last again'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    await new Promise((resolve) => child.on('close', resolve));
+    const { stderr } = await runNlsh(['--suggest', 'run what I ran last again'], { cwd, env });
     expect(stderr).toBe('');
     expect(server.requests.length).toBeGreaterThan(0);
     return server.requests.map((q) => decoded(q.rawBody)).join('\n');

@@ -4,10 +4,10 @@
 // NLSH_RECORD recordings hold no secret from the context.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeHome, nlshBin, shellEnv } from '../support/fixtures.js';
+import { makeHome, shellEnv } from '../support/fixtures.js';
+import { runNlsh, type NlshRun } from '../support/run-nlsh.js';
 import { startFakeBedrockServer, type FakeBedrockServer } from '../support/fake-bedrock-server.js';
 import { startFakeOllama, type FakeOllamaServer } from '../support/fake-ollama-server.js';
 
@@ -25,17 +25,7 @@ const envToken = 'zz-env-secret-9f8e7d6c5b4a';
 const history = `HISTORY-MARKER-ls\ngit push https://${github}@github.com/me/repo\ncurl -H "X-Key: ${envToken}" https://api.example.com\n`;
 const plan = { command: 'ls -la', explanation: 'x', parts: [], assumptions: [], needs_network: false, needs_root: false, confidence: 0.9 };
 
-function run(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(nlshBin, args, { cwd: home!.home, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('close', (status) => (clearTimeout(timer), resolve({ status, stdout, stderr })));
-  });
-}
+const run = (args: string[], env: Record<string, string>): Promise<NlshRun> => runNlsh(args, { cwd: home!.home, env });
 
 async function twoTiers() {
   bedrock = await startFakeBedrockServer({ behaviours: [{ kind: 'tool-use', name: 'plan', input: plan }] });
