@@ -162,3 +162,54 @@ describe('command output through the interactive shell and a ? question', () => 
     }
   }, 120_000);
 });
+
+describe('tool and plugin facts through user plugins, the interactive shell and a ? question', () => {
+  const facts = corpus.filter((r) => r.place === 'tool-fact' || r.place === 'plugin-fact');
+  // Two plugins (a plugin gives at most 20 facts), each fact "name: value" as the row reads, and
+  // a marker that shows the plugin's facts made it into the context (its budget is 25 ms).
+  const plugins = chunks(facts, 18).map((rows, p) => {
+    const entries: Record<string, string> = { marker: `plugin-${p}-present` };
+    rows.forEach((r, i) => {
+      const at = r.text.indexOf(': ');
+      // Names must be unique: a number in front where one repeats, the name next to its value.
+      const name = at > 0 ? r.text.slice(0, at) : 'fact';
+      entries[name in entries ? `${i} ${name}` : name] = at > 0 ? r.text.slice(at + 2) : r.text;
+    });
+    return { file: `leak${p}.js`, source: `export default { name: 'leak${p}', async context() { return ${JSON.stringify(entries)}; } };\n`, rows };
+  });
+
+  it('sends no secret, and the ordinary facts unchanged', async () => {
+    const server = await startFakeBedrockServer({ behaviours: Array.from({ length: 8 }, (_, i) => ({ kind: 'text' as const, text: `ANSWER-${i}` })) });
+    servers.push(server);
+    const files: Record<string, string> = {
+      '.bashrc': "PS1='leak-test$ '\n",
+      '.config/nl-sh/config.toml': `privacy = "cloud-allowed"\n[[tiers]]\nname = "cloud"\nbackend = "bedrock"\nmodel = "anthropic.claude-test"\nregion = "us-east-1"\nendpoint = "${server.url}"\n`,
+    };
+    for (const p of plugins) files[`.config/nl-sh/plugins/${p.file}`] = p.source;
+    const home = makeHome(files);
+    mkdirSync(join(home.home, '.run'), { mode: 0o700 });
+    const env = shellEnv(home.home, { AWS_ACCESS_KEY_ID: 'AKIDFAKEFORTESTS0000', AWS_SECRET_ACCESS_KEY: 'fake/secret/for/tests', AWS_REGION: 'us-east-1' });
+    const s = startInPty(nlshBin, [], { env, cwd: home.home, cols: 200 });
+    try {
+      await s.waitFor(/leak-test\$ $/m);
+      // The plugins load after the first prompt, and a loaded machine can miss their budget once.
+      let wire = '';
+      for (let i = 0; i < 8 && !plugins.every((_, p) => wire.includes(`plugin-${p}-present`)); i++) {
+        const since = s.mark();
+        s.type(`? what is set up here ${i}\r`);
+        await s.waitSince(since, new RegExp(`ANSWER-${i}`), 15_000);
+        await s.waitSince(since, /leak-test\$ $/m);
+        wire = decoded(server.requests.at(-1)!.rawBody);
+      }
+      for (const p of plugins.keys()) expect(wire).toContain(`plugin-${p}-present`);
+      const all = server.requests.map((q) => decoded(q.rawBody)).join('\n');
+      const leaks = facts.filter((r) => r.secret && all.includes(r.secret)).map((r) => r.text);
+      const altered = facts.filter((r) => !r.secret && !wire.includes(r.text.slice(r.text.indexOf(': ') + 2))).map((r) => r.text);
+      expect(leaks).toEqual([]);
+      expect(altered.length / facts.filter((r) => !r.secret).length).toBeLessThanOrEqual(0.02);
+    } finally {
+      s.kill();
+      home.cleanup();
+    }
+  }, 120_000);
+});
