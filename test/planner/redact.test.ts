@@ -16,6 +16,10 @@ describe('redactSecrets', () => {
     ['password flag', 'mysql --password=s3cr3tpass -u root', 's3cr3tpass'],
     ['DB_PASSWORD in .env', 'DB_PASSWORD: correct-horse-battery', 'correct-horse'],
     ['bearer token', 'Authorization: Bearer abcdef0123456789abcdef', 'abcdef0123456789'],
+    // Found end to end: a plugin fact whose name has a suffix between the secret word and the colon.
+    ['a fact named "… token #6"', 'leak0 kube user token #6: qFWGwyvzQfn5AHM3KPym3l3GgRXlYi50f9bxRptsq64Zk3Mq', 'qFWGwyvzQfn5'],
+    ['a fact named "… pass (prod)"', 'ansible vault pass (prod): Summer@10VrV', 'Summer@10VrV'],
+    ['a fact named "… password for db1"', 'vault password for db1: Tiger*77qPx', 'Tiger*77qPx'],
   ])('%s is redacted', (_kind, input, secret) => {
     const out = redactSecrets(input);
     expect(out).not.toContain(secret);

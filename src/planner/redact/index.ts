@@ -7,6 +7,7 @@
 import { redactCommandLine } from './command-line.js';
 import { redactEncoded } from './encoded.js';
 import { isSecretName } from './key-names.js';
+import { redactLabelledValues } from './labels.js';
 import { mark } from './mark.js';
 import { PROGRAM_SECRETS } from './program-flags.js';
 import { redactFileFormats, redactHeaders, redactKeyValues, redactLooseValues, redactUrlCredentials } from './structured.js';
@@ -35,6 +36,7 @@ function redactPlain(input: string): string {
   out = redactCommandLines(out);
   out = redactKeyValues(out);
   out = redactFileFormats(out);
+  out = redactLabelledValues(out);
   return redactLooseValues(out);
 }
 
