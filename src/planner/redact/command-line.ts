@@ -72,6 +72,7 @@ function optionEdits(row: ProgramSecrets, words: readonly ShellWord[], i: number
 
 /** Edits for positional secrets (`vault login TOKEN`, `htpasswd -b f user PW`, `sqlplus u/pw@db`). */
 function positionalEdits(row: ProgramSecrets, words: readonly ShellWord[], edits: Edit[]): void {
+  if (!row.userSlashPass && !row.positional) return;
   const positionals = words.filter((w) => !w.text.startsWith('-') && !/^[A-Za-z_][\w.-]*=(?!=*$)/.test(w.text));
   if (row.userSlashPass && positionals[0]) {
     const m = /^([^/\s]+\/)[^@]*/.exec(positionals[0].text);
@@ -116,6 +117,7 @@ export function redactCommandLine(line: string): string {
       for (const w of command.words.slice(at + 1)) if (!w.text.startsWith('-')) secretAt(edits, w);
     }
   });
+  if (edits.length === 0) return line;
   let out = line;
   let done = Infinity;
   for (const { word, keep } of edits.sort((a, b) => b.word.start - a.word.start || a.keep.length - b.keep.length)) {

@@ -30,7 +30,9 @@ function redactCommandLines(text: string): string {
 /** Every rule but the base64 one, in order: shapes first, then positions. */
 function redactPlain(input: string): string {
   let out = input;
-  for (const [re, kind] of TOKEN_FORMATS) out = out.replace(re, mark(kind));
+  for (const [re, kind, literals] of TOKEN_FORMATS) {
+    if (!literals || literals.some((literal) => out.includes(literal))) out = out.replace(re, mark(kind));
+  }
   out = redactUrlCredentials(out);
   out = redactHeaders(out);
   out = redactCommandLines(out);

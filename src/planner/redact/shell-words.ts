@@ -22,7 +22,9 @@ export function unquote(raw: string): string {
 /** The line's simple commands, each a list of words, and whether each is piped into the next. */
 export function splitCommands(line: string): { words: ShellWord[]; pipedOn: boolean }[] {
   const commands: { words: ShellWord[]; pipedOn: boolean }[] = [{ words: [], pipedOn: false }];
-  for (const m of line.matchAll(WORD)) {
+  // An exec loop, not matchAll: matchAll copies the pattern on every call, which dominated the time.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(line); m; m = WORD.exec(line)) {
     const raw = m[0];
     const current = commands[commands.length - 1]!;
     if (CONTROL.has(raw)) {

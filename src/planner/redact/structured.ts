@@ -3,11 +3,18 @@
 // .netrc lines, and (loosely) a secret word followed by a value that looks like a password.
 
 import { isSecretName } from './key-names.js';
+import { mapLinesContaining } from './lines.js';
 import { isMarked, mark } from './mark.js';
 import { isPlainlyNotSecret, looksLikeToken, looksSecret } from './values.js';
 
 /** Passwords and token-like users in URLs: `scheme://user:pw@`, `redis://:pw@`, `https://TOKEN@`. */
 export function redactUrlCredentials(text: string): string {
+  // No part of either pattern matches a line break, and both need `://`: other lines are skipped.
+  return mapLinesContaining(text, '://', redactUrlCredentialsInLine);
+}
+
+/** The URL rules on one line. */
+function redactUrlCredentialsInLine(text: string): string {
   return text
     .replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]*):([^\s@/'"]+)@/gi, (m, head: string, pw: string) => (isMarked(pw) ? m : `${head}:${mark('password')}@`))
     .replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@'"]+)@/gi, (m, head: string, user: string) => (looksLikeToken(user) ? `${head}${mark('token')}@` : m));
