@@ -33,6 +33,8 @@ describe('redactSecrets', () => {
     'export PATH=$HOME/bin:$PATH',
     'kubectl get pods -n prod',
     'the tokenizer failed on line 3',
+    'constructor --password-file /etc/x',
+    'toString -p 5432 hasOwnProperty',
   ])('%s is left alone', (input) => {
     expect(redactSecrets(input)).toBe(input);
   });

@@ -93,7 +93,8 @@ function positionalEdits(row: ProgramSecrets, words: readonly ShellWord[], edits
 function commandEdits(words: readonly ShellWord[], edits: Edit[]): void {
   const at = commandIndex(words);
   const program = words[at] ? baseName(words[at].text) : '';
-  const row = PROGRAM_SECRETS[program] ?? {};
+  // Own rows only: a program named `constructor` or `toString` must not find a prototype function.
+  const row = Object.hasOwn(PROGRAM_SECRETS, program) ? PROGRAM_SECRETS[program]! : {};
   const args = words.slice(at + 1);
   for (let i = 0; i < args.length; i++) i += optionEdits(row, args, i, edits);
   positionalEdits(row, args, edits);
