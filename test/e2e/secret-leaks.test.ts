@@ -1,7 +1,7 @@
 // Issue 16, end to end: what reaches a cloud tier through the real Bedrock client (the AWS SDK,
 // signed, to a local server speaking Bedrock's protocol) from a HOME that holds the secret
-// corpus. `--suggest`: its history lines as ~/.bash_history (ten at a time: the planner reads
-// the last ten) and its file names as files of the working directory (forty at a time: the
+// corpus. `--suggest`: its history lines as ~/.bash_history (nine at a time and a marker: the planner reads
+// the last ten) and its file names as files of the working directory (39 and a marker: the
 // planner lists forty); the request refers to earlier work, so the cloud tier is sent history.
 // The interactive shell: its command output, git remotes and environment lines printed by a
 // command (`git remote -v` and `env` print them so), with the environment rows also set in the
@@ -88,10 +88,18 @@ describe('the secret corpus through the real Bedrock client', () => {
   it('sends no secret, and the ordinary lines unchanged', async () => {
     const leaks: string[] = [];
     const altered: string[] = [];
-    const fileChunks = chunks(files, 40);
-    for (const [i, batch] of chunks(history, 10).entries()) {
+    const fileChunks = chunks(files, 39);
+    for (const [i, batch] of chunks(history, 9).entries()) {
       const names = fileChunks[i] ?? [];
-      const wire = await sentFor(batch.map((r) => r.text), names.map((r) => r.text));
+      // Context is gathered within a time budget: on a loaded machine a run can leave history or
+      // the listing out. A marker line and file show both arrived; a run without them is repeated.
+      const marker = `echo leak-batch-${i}`;
+      let wire = '';
+      for (let attempt = 0; attempt < 3 && !(wire.includes(marker) && wire.includes(`leak-file-${i}`)); attempt++) {
+        wire = await sentFor([marker, ...batch.map((r) => r.text)], [`leak-file-${i}`, ...names.map((r) => r.text)]);
+      }
+      expect(wire).toContain(marker);
+      expect(wire).toContain(`leak-file-${i}`);
       for (const row of [...batch, ...names]) {
         if (row.secret) {
           if (wire.includes(row.secret)) leaks.push(`${row.place}: ${row.text}`);
