@@ -6,6 +6,7 @@
 
 import { messages } from '../messages.js';
 import type { TerminalLease } from '../repl/line-decision.js';
+import type { FlowEvent } from '../preview/flow-events.js';
 
 /** Reads keys from a terminal lease. */
 export interface KeyInput {
@@ -23,10 +24,11 @@ export interface KeyInput {
   discardBeforeQuestion(): number;
 }
 
-/** The one line that says keys were ignored, or undefined when none were. */
-export function ignoredKeysNote(n: number): string | undefined {
-  if (n === 0) return undefined;
-  return messages.ignoredKeys(n);
+/** Drop the keys typed or pasted before the question just drawn, and say so in one hint line; whether any were. */
+export function dropKeysBeforeQuestion(keys: KeyInput, emit: (event: FlowEvent) => void): boolean {
+  const n = keys.discardBeforeQuestion();
+  if (n > 0) emit({ kind: 'hint', text: messages.ignoredKeys(n) });
+  return n > 0;
 }
 
 const pasteStart = '\x1b[200~';

@@ -10,7 +10,7 @@ import type { PastedBlock } from '../repl/pasted-block.js';
 import { choiceForKey, type ChoiceMenu } from '../preview/choices.js';
 import type { FlowEvent } from '../preview/flow-events.js';
 import { renderEvent, type RenderStyle } from '../preview/render-events.js';
-import { createKeyInput, ignoredKeysNote, type KeyInput } from './key-input.js';
+import { createKeyInput, dropKeysBeforeQuestion, type KeyInput } from './key-input.js';
 
 /** What the chooser hands on: an English request (or question) to the request flow. */
 export type AskModel = (ctx: LineContext, route: 'nl' | 'question', text: string) => Promise<LineDecision>;
@@ -57,7 +57,7 @@ export async function choosePasted(ctx: LineContext, block: PastedBlock, how: { 
   emit({ kind: 'hint', text: 'nothing has run yet' });
   const menu = pasteMenu(block);
   emit({ kind: 'choices', menu });
-  dropTypedAhead(keys, emit);
+  dropKeysBeforeQuestion(keys, emit);
   const choice = await chosen(keys, menu);
   emit({ kind: 'cancelled' });
   if (choice === 'run') return { verb: 'replace', line: shellText(block) };
@@ -74,12 +74,6 @@ async function chosen(keys: KeyInput, menu: ChoiceMenu): Promise<ReturnType<type
     const id = choiceForKey(menu, await keys.key());
     if (id) return id;
   }
-}
-
-// Keys typed or pasted before the choice was drawn never answer it: dropped, and said.
-function dropTypedAhead(keys: KeyInput, emit: (e: FlowEvent) => void): void {
-  const note = ignoredKeysNote(keys.discardBeforeQuestion());
-  if (note) emit({ kind: 'hint', text: note });
 }
 
 const routeLabel = (route: string): string => (route === 'shell' ? 'bash ' : route === 'question' ? '?    ' : 'model');

@@ -14,7 +14,7 @@ import type { DryRunView, FlowEvent, PlanSource, Preview } from '../preview/flow
 import { screenRows } from '../preview/fold.js';
 import { renderEvent } from '../preview/render-events.js';
 import type { FlowDeps, Grounding } from './flow-deps.js';
-import { createKeyInput, ignoredKeysNote, type KeyInput } from './key-input.js';
+import { createKeyInput, dropKeysBeforeQuestion, type KeyInput } from './key-input.js';
 import { approvalFor, tildePath, unsandboxedReason } from './flow-helpers.js';
 import { createQuestionFlow } from './question-flow.js';
 import { createRunTracker, type RunTracker } from './run-tracker.js';
@@ -80,8 +80,7 @@ export function createRequestFlow(input: FlowDeps): RequestFlow {
     emit({ kind: 'hint', text: `run \`${offer.command}\` again with ${offer.what}?` });
     const menu = escalationMenu(offer);
     emit({ kind: 'choices', menu });
-    const ignored = ignoredKeysNote(keys.discardBeforeQuestion());
-    if (ignored) emit({ kind: 'hint', text: ignored });
+    dropKeysBeforeQuestion(keys, emit);
     const choice = choiceForKey(menu, await keys.key());
     emit({ kind: 'cancelled' });
     if (choice !== 'run' && choice !== 'run-network') return { verb: 'drop' };
@@ -364,10 +363,10 @@ class RequestRun {
   // Keys typed or pasted before a question was shown never answer it: dropped, and said in one
   // line (true: then a prompt that reads a line is drawn again below the note).
   private dropTypedAhead(afterPrompt = false): boolean {
-    const note = ignoredKeysNote(this.keys.discardBeforeQuestion());
-    if (note && afterPrompt) this.emit({ kind: 'cancelled' });
-    if (note) this.emit({ kind: 'hint', text: note });
-    return note !== undefined;
+    return dropKeysBeforeQuestion(this.keys, (event) => {
+      if (afterPrompt) this.emit({ kind: 'cancelled' });
+      this.emit(event);
+    });
   }
 
   private async typed(decision: Decision): Promise<boolean> {

@@ -6,7 +6,6 @@
 export type ShellMark =
   | { kind: 'prompt-start' } // OSC 133;A
   | { kind: 'continuation-start' } // OSC 133;A;k=s (PS2)
-  | { kind: 'command-start' } // OSC 133;B (end of prompt, the user types here)
   | { kind: 'output-start' } // OSC 133;C
   | { kind: 'command-done'; status: number } // OSC 133;D;status
   | { kind: 'cwd'; path: string }; // OSC 7;file://host/path
@@ -31,7 +30,6 @@ export function parseMarkBody(body: string, nonce?: string): ShellMark | null {
     }
     if (rest === 'A') return { kind: 'prompt-start' };
     if (rest === 'A;k=s') return { kind: 'continuation-start' };
-    if (rest === 'B') return { kind: 'command-start' };
     if (rest === 'C') return { kind: 'output-start' };
     if (rest.startsWith('D')) {
       const status = Number.parseInt(rest.slice(2), 10);

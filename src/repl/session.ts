@@ -142,8 +142,6 @@ export function startSession(opts: SessionOptions): Session {
         gate.atPrompt(channel !== undefined);
         atPrompt = true;
         break;
-      case 'command-start':
-        break;
       case 'output-start':
         atPrompt = false;
         capture.begin();

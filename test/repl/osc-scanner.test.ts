@@ -8,7 +8,6 @@ describe('parseMarkBody', () => {
   it.each([
     ['133;A', { kind: 'prompt-start' }],
     ['133;A;k=s', { kind: 'continuation-start' }],
-    ['133;B', { kind: 'command-start' }],
     ['133;C', { kind: 'output-start' }],
     ['133;D;127', { kind: 'command-done', status: 127 }],
     ['133;D', { kind: 'command-done', status: 0 }],
