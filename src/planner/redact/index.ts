@@ -6,26 +6,29 @@
 
 import { redactCommandLine } from './command-line.js';
 import { redactEncoded } from './encoded.js';
-import { isSecretName } from './key-names.js';
+import { isSecretName, secretNameHint } from './key-names.js';
 import { redactLabelledValues } from './labels.js';
+import { mapLinesContaining } from './lines.js';
 import { mark } from './mark.js';
 import { PROGRAM_SECRETS } from './program-flags.js';
 import { redactFileFormats, redactHeaders, redactKeyValues, redactLooseValues, redactUrlCredentials } from './structured.js';
 import { TOKEN_FORMATS } from './token-formats.js';
 import { isPlainlyNotSecret, looksLikeToken, looksSecret } from './values.js';
 
-const PROGRAM_WORD = new RegExp(`(?:^|[\\s/|;&(])(?:${Object.keys(PROGRAM_SECRETS).map((p) => p.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?=\\s)`);
-
-/** An option whose name may say secret (the full test is isSecretName). */
-const SECRET_OPTION = /(?:^|\s)--?[\w-]*(?:pass|pw|secret|token|auth|cred|cookie|sess|sid|bearer|pat|dsn|key|signature|salt|otp|pin)/i;
+/** A program of the table, as a word (after a space, a slash or an operator), or an option whose name may say secret (the full test is isSecretName). */
+const COMMAND_HINT = new RegExp(
+  `(?:^|[\\s/|;&(])(?:${Object.keys(PROGRAM_SECRETS).map((p) => p.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?=\\s)` +
+    `|(?:^|\\s)--?[\\w-]*(?:${secretNameHint().source})`,
+  'gi',
+);
 
 /** Command-line rules, only on lines that could be command lines with secrets (fast path). */
 function redactCommandLines(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => (SECRET_OPTION.test(line) || PROGRAM_WORD.test(line) ? redactCommandLine(line) : line))
-    .join('\n');
+  return mapLinesContaining(text, COMMAND_HINT, redactCommandLine);
 }
+
+/** The rules keyed on a secret word, each line-local: only lines holding such a word can change. */
+const onSecretWordLines = (text: string, rule: (line: string) => string): string => mapLinesContaining(text, secretNameHint(), rule);
 
 /** Every rule but the base64 one, in order: shapes first, then positions. */
 function redactPlain(input: string): string {
@@ -36,10 +39,9 @@ function redactPlain(input: string): string {
   out = redactUrlCredentials(out);
   out = redactHeaders(out);
   out = redactCommandLines(out);
-  out = redactKeyValues(out);
+  out = onSecretWordLines(out, redactKeyValues);
   out = redactFileFormats(out);
-  out = redactLabelledValues(out);
-  return redactLooseValues(out);
+  return onSecretWordLines(out, (line) => redactLooseValues(redactLabelledValues(line)));
 }
 
 /** Redact secrets in `input`; `envSecrets` are values of the user's secret environment variables. */

@@ -24,7 +24,12 @@ const HARMLESS_LAST_WORDS = new Set([
 const GLUED_SECRET_WORD = /(?:password|passwd|passphrase|secret|token|apikey)$/;
 
 /** A quick test that rejects most names before they are split into words. */
-const MAYBE_SECRET = /pass|pw|pwd|secret|token|auth|cred|cookie|sess|sid|bearer|pat|dsn|key|signature|salt|otp|pin/i;
+const MAYBE_SECRET = /pass|pw|secret|token|auth|cred|cookie|sess|sid|bearer|pat|dsn|key|signature|salt|otp|pin/i;
+
+/** A fresh global pattern for text that could hold a secret name: no match, no secret name (isSecretName needs one). */
+export function secretNameHint(): RegExp {
+  return new RegExp(MAYBE_SECRET.source, 'gi');
+}
 
 /** Splits a name into lower-case words: `dbPassword` and `DB_PASSWORD` both give db, password. */
 export function nameWords(name: string): string[] {

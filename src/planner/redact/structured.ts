@@ -78,11 +78,11 @@ export function redactFileFormats(text: string): string {
     .replace(/(\bmachine\s+\S+.*?\bpassword\s+)([^\s"']+)/g, (m, head: string, v: string) => (isMarked(v) ? m : `${head}${mark('password')}`));
 }
 
-const LOOSE = /\b(password|passwd|passphrase|pass|pwd|pw|secret|token|auth|pat|key|credentials?|creds)([ \t]+|[-_])/gi;
+const LOOSE = /\b(password|passwd|passphrase|pass|pwd|pw|secret|token|auth|pat|key|credentials?|creds)([ \t]+|[-_])([^\s]+)/gi;
 
 /** A secret word, then a space or dash, then a value that looks like a password: `wifi password X`, `vpn-pass-X`. */
 export function redactLooseValues(text: string): string {
-  return text.replace(new RegExp(`${LOOSE.source}([^\\s]+)`, 'gi'), (m, word: string, sep: string, rest: string) => {
+  return text.replace(LOOSE, (m, word: string, sep: string, rest: string) => {
     const value = (/^[ \t]+$/.test(sep) ? rest : (/^[^-_.=/:]+/.exec(rest)?.[0] ?? '')).replace(/^["']|[)\]}>,;:'".]+$/g, '');
     return looksSecret(value) && !isMarked(value) ? m.replace(value, mark('value')) : m;
   });
