@@ -96,7 +96,7 @@ async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'e
       for (const p of problems) process.stderr.write(`nl-sh: ${p}\n`);
       const { runSuggestCommand, runAskCommand } = await import('./cli/suggest-command.js');
       const io = { config, env, output: process.stdout, errors: process.stderr };
-      return inv.kind === 'suggest' ? runSuggestCommand({ ...io, request: inv.request, printCommand: inv.printCommand, showContext: inv.showContext, json: inv.json }) : runAskCommand({ ...io, question: inv.question });
+      return inv.kind === 'suggest' ? runSuggestCommand({ ...io, request: inv.request, printCommand: inv.printCommand, showContext: inv.showContext, json: inv.json }) : runAskCommand({ ...io, question: inv.question, showContext: inv.showContext, json: inv.json });
     }
     case 'route': {
       const { runRouteCommand } = await import('./cli/route-command.js');

@@ -10,7 +10,7 @@ export type Invocation =
   | { kind: 'route'; explain: boolean }
   | { kind: 'risk'; explain: boolean }
   | { kind: 'suggest'; request: string; printCommand: boolean; showContext: boolean; json: boolean }
-  | { kind: 'ask'; question: string }
+  | { kind: 'ask'; question: string; showContext: boolean; json: boolean }
   | { kind: 'doctor'; configFlags: Record<string, string> }
   | { kind: 'config'; json: boolean; configFlags: Record<string, string> }
   | { kind: 'history'; args: string[] }
@@ -64,7 +64,9 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
       const words = argv.slice(i + 1).filter((w) => w !== '--print-command' && w !== '--show-context' && w !== '--json');
       const text = words.join(' ').trim();
       if (text === '') return { kind: 'error', message: `${a} needs the ${a === '--ask' ? 'question' : 'request'} as its argument, e.g. ${a} "find large files"` };
-      return a === '--ask' ? { kind: 'ask', question: text } : { kind: 'suggest', request: text, printCommand: argv.includes('--print-command'), showContext: argv.includes('--show-context'), json: argv.includes('--json') };
+      const showContext = argv.includes('--show-context');
+      const json = argv.includes('--json');
+      return a === '--ask' ? { kind: 'ask', question: text, showContext, json } : { kind: 'suggest', request: text, printCommand: argv.includes('--print-command'), showContext, json };
     }
     if (a === '--help') return { kind: 'help' };
     if (a === '--login') login = true;

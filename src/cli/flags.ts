@@ -21,7 +21,7 @@ export const OWN_FLAGS: readonly FlagSpec[] = [
   { flag: '--explain', help: 'with --route or --risk: readable reasons instead of JSON' },
   { flag: '--suggest', arg: 'REQUEST', help: 'ask the model tiers for a command; print the proposal as JSON; runs nothing' },
   { flag: '--print-command', help: 'with --suggest: print only the command' },
-  { flag: '--show-context', help: 'with --suggest: print exactly what each model tier would be sent (redacted for cloud tiers; --json for JSON); asks no model' },
+  { flag: '--show-context', help: 'with --suggest or --ask: print exactly what each model tier would be sent (redacted for cloud tiers; --json for JSON); asks no model' },
   { flag: '--ask', arg: 'QUESTION', help: 'ask the model tiers a question; stream the answer' },
   { flag: '--dry-run', arg: '[--json] COMMAND', help: 'run COMMAND in a copy-on-write sandbox with no network and print which files it would create, change or delete; nothing real changes' },
   { flag: '--history', arg: '[TEXT]', help: "list and search nl-sh's history of requests (filters: --cwd DIR, --route R, --exit N, --limit N; --json)" },

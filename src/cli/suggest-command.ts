@@ -4,7 +4,7 @@
 // cancels the model call at once. With no tier available they exit 1 with one clear line.
 
 import type { Config } from '../config.js';
-import { neutralizeForDisplay, previewPlanRequest, type TierPreview } from '../planner/index.js';
+import { neutralizeForDisplay, previewRequest, type TierPreview } from '../planner/index.js';
 import { buildPlanner, plannerDeps } from './planner-wiring.js';
 
 interface Io {
@@ -30,7 +30,7 @@ function cancellation(): { signal: AbortSignal; done: () => void } {
 
 /** `--suggest`: the structured proposal as JSON, or only the command, or (`--show-context`) what each tier would be sent. */
 export async function runSuggestCommand(io: Io & { request: string; printCommand: boolean; showContext?: boolean; json?: boolean }): Promise<number> {
-  if (io.showContext) return showContext(io, io.json ?? false);
+  if (io.showContext) return showContext(io, 'plan', io.request, io.json ?? false);
   const planner = await plannerFor(io);
   const { signal, done } = cancellation();
   const s = await planner.suggest(io.request, { cwd: process.cwd(), signal });
@@ -63,7 +63,8 @@ export async function runSuggestCommand(io: Io & { request: string; printCommand
 }
 
 /** `--ask`: the answer, streamed, with control characters made inert. */
-export async function runAskCommand(io: Io & { question: string }): Promise<number> {
+export async function runAskCommand(io: Io & { question: string; showContext?: boolean; json?: boolean }): Promise<number> {
+  if (io.showContext) return showContext(io, 'ask', io.question, io.json ?? false);
   const planner = await plannerFor(io);
   const { signal, done } = cancellation();
   let last = '';
@@ -80,11 +81,11 @@ export async function runAskCommand(io: Io & { question: string }): Promise<numb
   return 0;
 }
 
-/** `--suggest --show-context`: what each tier would be sent for the request; no model is asked. */
-async function showContext(io: Io & { request: string }, json: boolean): Promise<number> {
+/** `--suggest/--ask --show-context`: what each tier would be sent for the request or question; no model is asked. */
+async function showContext(io: Io, kind: 'plan' | 'ask', text: string, json: boolean): Promise<number> {
   const { loadBashParser } = await import('../risk/index.js');
   const deps = plannerDeps({ config: io.config, env: io.env, parser: await loadBashParser() });
-  const previews = await previewPlanRequest(deps, io.request, { cwd: process.cwd() });
+  const previews = await previewRequest(deps, kind, text, { cwd: process.cwd() });
   io.output.write(json ? `${JSON.stringify(previews, null, 2)}\n` : previews.map(renderPreview).join('\n'));
   return 0;
 }

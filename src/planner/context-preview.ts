@@ -4,8 +4,9 @@
 
 import type { ChatMessage } from './model-backend.js';
 import { gatherContext } from './context.js';
-import { PLAN_SYSTEM_PROMPT } from './prompt.js';
+import { ASK_SYSTEM_PROMPT, PLAN_SYSTEM_PROMPT } from './prompt.js';
 import type { PlannerDeps } from './planner.js';
+import type { RequestKind } from './context-need.js';
 import { messagesByLocality, sentToTier } from './tier-messages.js';
 
 /** What one tier would be sent, or why it would not be asked (then nothing is sent to it). */
@@ -17,15 +18,16 @@ export interface TierPreview {
   messages: ChatMessage[];
 }
 
-/** What each tier would be sent for the planning request `request` in `cwd`. */
-export async function previewPlanRequest(deps: PlannerDeps, request: string, opts: { cwd: string; earlier?: ChatMessage[] }): Promise<TierPreview[]> {
+/** What each tier would be sent for a planning request (`plan`) or a question (`ask`) in `cwd`. */
+export async function previewRequest(deps: PlannerDeps, kind: RequestKind, text: string, opts: { cwd: string; earlier?: ChatMessage[] }): Promise<TierPreview[]> {
   const context = await gatherContext(opts.cwd, deps.contextSources, deps.contextBudgetMs);
-  const messages = messagesByLocality('plan', request, context, opts.earlier ?? [], deps.cloudHistory);
+  const messages = messagesByLocality(kind, text, context, opts.earlier ?? [], deps.cloudHistory);
+  const system = kind === 'ask' ? ASK_SYSTEM_PROMPT : PLAN_SYSTEM_PROMPT;
   return deps.tiers.map((tier) => {
     const locality = tier.backend.locality;
     const skipped = locality === 'cloud' ? skipReason(deps) : undefined;
     if (skipped) return { tier: tier.name, locality, skipped, system: '', messages: [] };
-    return { tier: tier.name, locality, ...sentToTier(locality, PLAN_SYSTEM_PROMPT, messages, deps.envSecrets) };
+    return { tier: tier.name, locality, ...sentToTier(locality, system, messages, deps.envSecrets) };
   });
 }
 

@@ -8,7 +8,7 @@ export { type PlannerContext, type LastCommand, type ContextSources, gatherConte
 export { localContextSources } from './context-sources.js';
 export { fileCacheStore, planCacheKey, type PlanCacheStore } from './plan-cache.js';
 export { fileCloudBudget } from './cloud-budget.js';
-export { previewPlanRequest, type TierPreview } from './context-preview.js';
+export { previewRequest, type TierPreview } from './context-preview.js';
 export { refersToEarlierWork, type CloudHistory } from './context-need.js';
 export { redactSecrets, secretEnvValues } from './redact.js';
 export { neutralizeForDisplay } from './neutralize.js';

@@ -27,9 +27,10 @@ const plan = { command: 'ls -la', explanation: 'x', parts: [], assumptions: [], 
 
 const run = (args: string[], env: Record<string, string>): Promise<NlshRun> => runNlsh(args, { cwd: home!.home, env });
 
+// The local tier's model is missing: a plan it sends back does not parse, a question it is asked fails.
 async function twoTiers() {
   bedrock = await startFakeBedrockServer({ behaviours: [{ kind: 'tool-use', name: 'plan', input: plan }] });
-  ollama = await startFakeOllama({ script: { models: [], chat: [] } });
+  ollama = await startFakeOllama({ script: { models: [], chat: [], fallback: { kind: 'model-missing' } } });
   home = makeHome({
     '.bash_history': history,
     '.config/nl-sh/config.toml': `privacy = "cloud-allowed"\n[[tiers]]\nname = "local"\nbackend = "ollama"\nmodel = "m"\nhost = "${ollama.url}"\n[[tiers]]\nname = "cloud"\nbackend = "bedrock"\nmodel = "anthropic.claude-test"\nregion = "us-east-1"\nendpoint = "${bedrock.url}"\n`,
@@ -70,6 +71,30 @@ describe('nl-sh --suggest --show-context', () => {
     const withoutTools = (t: string): string => t.replace(/<<tool context>>\n[\s\S]*?<<\/tool context>>\n/, '');
     expect(withoutTools(sent.messages[0]!.content[0]!.text)).toBe(withoutTools(cloud.messages[0]!.content));
     expect(wire).toContain(JSON.stringify(cloud.system).slice(1, -1));
+    for (const secret of [github, envToken]) expect(wire).not.toContain(secret);
+  });
+});
+
+describe('nl-sh --ask --show-context', () => {
+  it('shows the question prompt each tier would get, and the cloud tier then receives exactly that, redacted', async () => {
+    const env = await twoTiers();
+    bedrock!.reset();
+    bedrock!.script({ kind: 'text', text: 'It lists files.', pieces: ['It lists ', 'files.'] });
+    const shown = await run(['--ask', '--show-context', '--json', 'what does the last command I ran do'], env);
+    expect(shown.stderr).toBe('');
+    const previews = JSON.parse(shown.stdout) as { tier: string; system: string; messages: { content: string }[] }[];
+    const cloud = previews.find((p) => p.tier === 'cloud')!;
+    expect(cloud.system).toMatch(/^You answer/);
+    expect(cloud.messages[0]!.content).toContain('HISTORY-MARKER-ls');
+    for (const secret of [github, envToken]) expect(JSON.stringify(previews.filter((p) => p.tier === 'cloud'))).not.toContain(secret);
+    expect(bedrock!.requests).toHaveLength(0);
+    const r = await run(['--ask', 'what does the last command I ran do'], env);
+    expect(r.stdout).toContain('It lists files.');
+    const sent = JSON.parse(bedrock!.requests.at(-1)!.rawBody) as { system: { text: string }[]; messages: { content: { text: string }[] }[] };
+    const withoutTools = (t: string): string => t.replace(/<<tool context>>\n[\s\S]*?<<\/tool context>>\n/, '');
+    expect(withoutTools(sent.messages[0]!.content[0]!.text)).toBe(withoutTools(cloud.messages[0]!.content));
+    expect(sent.system[0]!.text).toBe(cloud.system);
+    const wire = bedrock!.requests.map((q) => q.rawBody).join('\n');
     for (const secret of [github, envToken]) expect(wire).not.toContain(secret);
   });
 });

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { createPlanner, type PlannerDeps } from '../../src/planner/planner.js';
-import { previewPlanRequest } from '../../src/planner/context-preview.js';
+import { previewRequest } from '../../src/planner/context-preview.js';
 import type { ModelBackend, ModelRequest } from '../../src/planner/model-backend.js';
 import type { ContextSources } from '../../src/planner/context.js';
 
@@ -89,10 +89,10 @@ describe('the planner sends each tier what it needs', () => {
   });
 });
 
-describe('previewPlanRequest (--show-context)', () => {
+describe('previewRequest (--show-context)', () => {
   it.each(['find large files', 'run the last command again'])('is exactly what each tier was sent for "%s"', async (request) => {
     const { deps, planner, local, cloud } = setup({ envSecrets: ['notes.txt'] });
-    const preview = await previewPlanRequest(deps, request, { cwd: '/p' });
+    const preview = await previewRequest(deps, 'plan', request, { cwd: '/p' });
     await planner.suggest(request, { cwd: '/p' });
     expect(preview.map((p) => p.tier)).toEqual(['local', 'cloud']);
     expect({ system: preview[0]!.system, messages: preview[0]!.messages }).toEqual({ system: local[0]!.system, messages: local[0]!.messages });
@@ -102,7 +102,7 @@ describe('previewPlanRequest (--show-context)', () => {
 
   it('a cloud tier under local-only privacy is shown as not asked, with nothing sent', async () => {
     const { deps } = setup({ privacy: 'local-only' });
-    const preview = await previewPlanRequest(deps, 'find large files', { cwd: '/p' });
+    const preview = await previewRequest(deps, 'plan', 'find large files', { cwd: '/p' });
     expect(preview[1]).toEqual({ tier: 'cloud', locality: 'cloud', skipped: 'privacy is set to local only', system: '', messages: [] });
   });
 });

@@ -20,6 +20,9 @@ describe('redactSecrets', () => {
     ['a fact named "… token #6"', 'leak0 kube user token #6: qFWGwyvzQfn5AHM3KPym3l3GgRXlYi50f9bxRptsq64Zk3Mq', 'qFWGwyvzQfn5'],
     ['a fact named "… pass (prod)"', 'ansible vault pass (prod): Summer@10VrV', 'Summer@10VrV'],
     ['a fact named "… password for db1"', 'vault password for db1: Tiger*77qPx', 'Tiger*77qPx'],
+    // A YAML value of several words is one value: all of it goes.
+    ['a passphrase of words in YAML', 'db:\n  password: correct horse battery staple  # from the vault', 'battery staple'],
+    ['a passphrase of words in a YAML list item', '- passphrase: purple monkey dishwasher', 'monkey dishwasher'],
   ])('%s is redacted', (_kind, input, secret) => {
     const out = redactSecrets(input);
     expect(out).not.toContain(secret);
@@ -35,8 +38,26 @@ describe('redactSecrets', () => {
     'the tokenizer failed on line 3',
     'constructor --password-file /etc/x',
     'toString -p 5432 hasOwnProperty',
+    // Brackets the line opened around a pair stay; only the value goes (checked below).
+    'aws credentials: from environment variables',
+    'password: $DB_PASSWORD',
   ])('%s is left alone', (input) => {
     expect(redactSecrets(input)).toBe(input);
+  });
+
+  // A closing bracket the line never opened belongs to the password: none of it is left.
+  it.each(['DB_PASSWORD=Sup3r(secret)', 'export API_SECRET=k9Lm2]}', 'PGPASSWORD=x7Qz9>>'])('%s loses all of its value', (input) => {
+    expect(redactSecrets(input)).toMatch(/=\[REDACTED[^\]]*\]$/);
+  });
+
+  it.each([
+    ['connect(password=Hunter2x9)', 'connect(password=[REDACTED'],
+    ['{"pw": x, auth: {pw: Tr0ub4dor&3}}', '}}'],
+    ['password: "two words" # quoted', '# quoted'],
+  ])('%s keeps the text around the value', (input, kept) => {
+    const out = redactSecrets(input);
+    expect(out).toContain(kept);
+    expect(out).toMatch(/\)$|\}\}$|# quoted$/);
   });
 
   it('redacts the values of secret-named environment variables wherever they appear', () => {

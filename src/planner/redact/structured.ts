@@ -47,8 +47,35 @@ function valueAt(text: string, at: number): { start: number; end: number; value:
   BARE_VALUE.lastIndex = at;
   const m = BARE_VALUE.exec(text);
   if (!m) return undefined;
-  const value = m[0].replace(/[)\]}>,;]+$/, '');
+  const value = withoutClosers(m[0], text.slice(text.lastIndexOf('\n', at) + 1, at));
   return { start: at, end: at + value.length, value };
+}
+
+const OPENER: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<' };
+
+/** A bare value without the separators and the closing brackets that end its surroundings
+ * (`f(password=x)`, `{pw: x}`); a closer the line before the value never opened is the value's own. */
+function withoutClosers(value: string, before: string): string {
+  let end = value.length;
+  while (end > 0) {
+    const c = value[end - 1]!;
+    const opener = OPENER[c];
+    if (c !== ',' && c !== ';' && !(opener && before.includes(opener) && !value.slice(0, end - 1).includes(opener))) break;
+    end--;
+  }
+  return value.slice(0, end);
+}
+
+/** Last words of keys that name a password outright: on a YAML line their value runs to the line's end. */
+const PASSWORD_KEY = /(?:password|passwd|passphrase|pass|pwd|pw|secret)$/i;
+
+/** `  password: correct horse battery staple  # comment`: the rest of a YAML line after a password key. */
+function yamlLineValue(text: string, keyStart: number, at: number): { start: number; end: number; value: string } | undefined {
+  if (!/^[ \t]*(?:- )?$/.test(text.slice(text.lastIndexOf('\n', keyStart - 1) + 1, keyStart))) return undefined;
+  const newline = text.indexOf('\n', at);
+  const rest = text.slice(at, newline < 0 ? text.length : newline);
+  const value = rest.replace(/[ \t]+#.*$/, '').trimEnd();
+  return /^["'{[|>&*!]/.test(value) || !/\s/.test(value) ? undefined : { start: at, end: at + value.length, value };
 }
 
 /** `KEY=value`, `key: value`, `"key": "value"`, `key = "value"`, `'KEY', 'value'` with a secret key name. */
@@ -59,7 +86,7 @@ export function redactKeyValues(text: string): string {
   for (let m = KEY.exec(text); m; m = KEY.exec(text)) {
     const [, quote, key, sep] = m as unknown as [string, string, string, string];
     if (!isSecretName(key) || (sep.startsWith(',') && !quote)) continue;
-    const v = valueAt(text, KEY.lastIndex);
+    const v = (sep === ':' && !quote && PASSWORD_KEY.test(key) ? yamlLineValue(text, m.index, KEY.lastIndex) : undefined) ?? valueAt(text, KEY.lastIndex);
     if (!v || isMarked(v.value) || isPlainlyNotSecret(v.value)) continue;
     // Prose, not a pair: "aws credentials: from environment variables".
     if (sep === ':' && /^[a-z]+$/.test(v.value) && /^[ \t]+[a-z]/.test(text.slice(v.end))) continue;
