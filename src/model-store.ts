@@ -128,8 +128,7 @@ export function removeModel(env: Env, target: string): { ok: true; path: string;
   } catch {
     return { ok: false, message: `${target}: no such model in ${dir} (see 'nl-sh --model list')` };
   }
-  const current = currentModel(env);
-  const named = current.ok ? current.path : current.path;
+  const named = currentModel(env).path;
   const wasCurrent = named !== undefined && (named === path || (sameDir(dirname(named), dir) && basename(named) === name));
   unlinkSync(path);
   if (wasCurrent) clearCurrent(env);

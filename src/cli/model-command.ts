@@ -99,7 +99,7 @@ function list(io: ModelCommandIo): number {
   const dir = modelsDir(io.env);
   const models = listModels(io.env);
   const current = currentModel(io.env);
-  const currentPath = current.ok ? current.path : current.path;
+  const currentPath = current.path;
   if (models.length === 0 && !currentPath) {
     io.output.write(`no models in ${dir}; get the default with \`nl-sh --model pull\`, or use a file you have with \`nl-sh --model use FILE.gguf\`\n`);
     return 0;

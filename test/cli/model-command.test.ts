@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nlshBin, repoRoot } from '../support/fixtures.js';
 import { closedPort, startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
-import { makeStockHome, runAsStockUser, stockUser } from '../support/stock-user.js';
+import { makeStockHome, runAsStockUser, startAsStockUser, stockUser } from '../support/stock-user.js';
 
 const user = stockUser();
 let server: FakeModelServer | undefined;
@@ -71,6 +71,24 @@ describe('nl-sh --model pull', () => {
     expect(existsSync(join(modelsDir(), 'test-model.gguf'))).toBe(false);
     expect(existsSync(join(modelsDir(), 'test-model.gguf.part'))).toBe(false);
     expect(current()).toBeUndefined();
+  });
+
+  it('on a terminal the progress is one line redrawn in place (percent, MB, speed, ETA)', async () => {
+    server = await startFakeModelServer({ size: 2_000_000, chunkDelayMs: 150 });
+    home = makeStockHome(user);
+    const shell = await startAsStockUser(user, home.home, { env: mirror(server) });
+    try {
+      const mark = shell.mark();
+      shell.type(`${nlshBin} --model pull\r`);
+      await shell.waitAfter(mark, /downloaded and verified/, 20_000);
+      const raw = shell.driver.raw().subarray(mark).toString('utf8');
+      const draws = [...raw.matchAll(/\r\x1b\[K( ?\d+%  [\d.]+\/2\.0 MB  [\d.]+ MB\/s  ETA [\d:-]+)/g)].map((m) => m[1]);
+      expect(draws.length).toBeGreaterThan(3);
+      expect(draws.at(-1)).toMatch(/^100%/);
+      expect(raw).not.toMatch(/^nl-sh: \d+%/m);
+    } finally {
+      shell.kill();
+    }
   });
 
   it('a mirror without its checksum downloads nothing', async () => {

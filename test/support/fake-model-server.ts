@@ -17,8 +17,8 @@ export interface FakeModelServer {
 }
 
 /** Serve a GGUF-looking `size`-byte file; `cutFirstAfter` bytes into the first transfer the
- *  connection is closed. */
-export async function startFakeModelServer(opts: { size?: number; cutFirstAfter?: number } = {}): Promise<FakeModelServer> {
+ *  connection is closed; with `chunkDelayMs` the file goes in 20 pieces, that long apart. */
+export async function startFakeModelServer(opts: { size?: number; cutFirstAfter?: number; chunkDelayMs?: number } = {}): Promise<FakeModelServer> {
   const body = Buffer.concat([Buffer.from('GGUF'), randomBytes((opts.size ?? 3_000_000) - 4)]);
   const ranges: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -38,6 +38,14 @@ export async function startFakeModelServer(opts: { size?: number; cutFirstAfter?
     if (opts.cutFirstAfter !== undefined && ranges.length === 1) {
       res.write(slice.subarray(0, opts.cutFirstAfter), () => setTimeout(() => res.socket?.destroy(), 50));
       return;
+    }
+    if (opts.chunkDelayMs) {
+      const piece = Math.ceil(slice.length / 20);
+      const send = (at: number): void => {
+        if (at >= slice.length) return void res.end();
+        res.write(slice.subarray(at, at + piece), () => setTimeout(() => send(at + piece), opts.chunkDelayMs));
+      };
+      return send(0);
     }
     res.end(slice);
   });
