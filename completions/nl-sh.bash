@@ -3,7 +3,7 @@
 # ~/.local/share/bash-completion/completions/nl-sh
 _nl_sh() {
   local cur=${COMP_WORDS[COMP_CWORD]}
-  local own="--route --risk --explain --suggest --print-command --show-context --ask --dry-run --history --config --doctor --version --help"
+  local own="--route --risk --explain --suggest --print-command --show-context --ask --dry-run --history --model --config --doctor --version --help"
   local settings="--capture-bytes --nl-prefix --shell-prefix --privacy --cloud-history --daily-cloud-budget-usd --audit-journal --color"
   # Values of the config flags that have a fixed set (--privacy=cloud-allowed or --privacy cloud-allowed).
   local prev=${COMP_WORDS[COMP_CWORD-1]}
@@ -11,6 +11,9 @@ _nl_sh() {
     --privacy) mapfile -t COMPREPLY < <(compgen -W "local-only cloud-allowed" -- "$cur"); return ;;
     --cloud-history) mapfile -t COMPREPLY < <(compgen -W "never when-referenced" -- "$cur"); return ;;
     --color) mapfile -t COMPREPLY < <(compgen -W "auto always never" -- "$cur"); return ;;
+    --model) mapfile -t COMPREPLY < <(compgen -W "pull list use rm" -- "$cur"); return ;;
+    pull) [[ ${COMP_WORDS[COMP_CWORD-2]} == --model ]] && { mapfile -t COMPREPLY < <(compgen -W "--if-missing" -- "$cur"); return; } ;;
+    use) [[ ${COMP_WORDS[COMP_CWORD-2]} == --model ]] && { mapfile -t COMPREPLY < <(compgen -f -X '!*.gguf' -o plusdirs -- "$cur"); return; } ;;
     --audit-journal) mapfile -t COMPREPLY < <(compgen -W "true false" -- "$cur"); return ;;
   esac
   local bash_opts="-c -i -l -s -o +o -O +O --login --norc --noprofile --rcfile --init-file --posix --restricted --noediting --verbose"

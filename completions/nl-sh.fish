@@ -8,6 +8,7 @@ complete -c nl-sh -l show-context -d 'with --suggest: print what each model tier
 complete -c nl-sh -l ask -r -d 'ask the model tiers a question'
 complete -c nl-sh -l dry-run -r -d 'show what a command would change, without changing anything'
 complete -c nl-sh -l history -d 'list and search the history of requests'
+complete -c nl-sh -l model -x -a 'pull list use rm' -d 'manage local models (pull, list, use FILE, rm NAME)'
 complete -c nl-sh -l config -d 'show the effective configuration and where each value came from'
 complete -c nl-sh -l doctor -d 'check what nl-sh can use here'
 complete -c nl-sh -l version -d 'print the version'

@@ -33,7 +33,7 @@ nlsh_wants_nlsh() {
     if [ "$skip" = yes ]; then skip=no; continue; fi
     case "$a" in
       --|-) [ $# -gt 0 ] && { [ "$own" = yes ]; return; }; break ;;
-      --version|--help|--route|--risk|--suggest|--ask|--dry-run|--doctor|--config|--history|--explain|--json|--print-command|--nlsh-*) own=yes ;;
+      --version|--help|--route|--risk|--suggest|--ask|--dry-run|--doctor|--config|--history|--model|--explain|--json|--print-command|--nlsh-*) own=yes ;;
       --rcfile|--init-file) skip=yes ;;
       --*) ;;
       -*c*) [ "$own" = yes ]; return ;;

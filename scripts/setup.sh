@@ -21,5 +21,8 @@ fi
 sh scripts/build-launcher.sh
 launcher=$PWD/bin/nl-sh
 
+# The default local model (skip with NLSH_SKIP_MODEL=1); a failure here never fails setup.
+sh scripts/setup-model.sh || true
+
 echo "setup: done. Start nl-sh with: $launcher"
 echo "setup: to make it your login shell: echo $launcher | sudo tee -a /etc/shells && chsh -s $launcher"

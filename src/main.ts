@@ -79,6 +79,10 @@ async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'e
       const { runHistoryCommand } = await import('./cli/history-command.js');
       return runHistoryCommand({ env, args: inv.args, output: process.stdout, errors: process.stderr });
     }
+    case 'model': {
+      const { runModelCommand } = await import('./cli/model-command.js');
+      return runModelCommand(inv.action, { env, output: process.stdout, errors: process.stderr });
+    }
     case 'config': {
       const { runConfigCommand } = await import('./cli/config-command.js');
       const r = await runConfigCommand({ env, json: inv.json, flags: inv.configFlags });

@@ -145,3 +145,32 @@ export function readFileSafeSync(path: string, opts: ReadOptions): SafeRead<stri
     closeSync(fd);
   }
 }
+
+/** Pass the bytes of the regular file at `path` to `onChunk` in order, for files too large to
+ *  hold (a model being hashed); refused over `maxBytes`. Resolves with the bytes read. */
+export async function streamFileSafe(path: string, opts: ReadOptions, onChunk: (bytes: Buffer) => void): Promise<SafeRead<number>> {
+  let handle;
+  try {
+    handle = await open(path, flags(opts));
+  } catch (err) {
+    return failed(path, err);
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) return { ok: false, problem: 'not-a-file', message: `${path}: not a regular file (${kind(st)})` };
+    if (st.size > opts.maxBytes) return { ok: false, problem: 'too-large', message: `${path}: larger than ${size(opts.maxBytes)} (${size(st.size)})` };
+    const buf = Buffer.alloc(1024 * 1024);
+    let total = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, 0, buf.length, total);
+      if (bytesRead === 0) break;
+      onChunk(buf.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return { ok: true, value: total, truncated: false };
+  } catch (err) {
+    return failed(path, err);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}

@@ -3,6 +3,7 @@
 // that `node dist/entry.js -c ...` behaves the same.
 
 import { KEYS } from '../config/schema.js';
+import { parseModelArgs, type ModelAction } from './model-args.js';
 
 /** What nl-sh was asked to do. */
 export type Invocation =
@@ -14,6 +15,7 @@ export type Invocation =
   | { kind: 'doctor'; configFlags: Record<string, string> }
   | { kind: 'config'; json: boolean; configFlags: Record<string, string> }
   | { kind: 'history'; args: string[] }
+  | { kind: 'model'; action: ModelAction }
   | { kind: 'dry-run'; command: string; json: boolean }
   | { kind: 'help' }
   | { kind: 'exec-bash'; args: string[] }
@@ -51,6 +53,10 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
     if (a === '--doctor') return { kind: 'doctor', configFlags };
     if (a === '--config') return { kind: 'config', json: argv.slice(i + 1).includes('--json'), configFlags };
     if (a === '--history') return { kind: 'history', args: argv.slice(i + 1) };
+    if (a === '--model') {
+      const parsed = parseModelArgs(argv.slice(i + 1));
+      return parsed.ok ? { kind: 'model', action: parsed.action } : { kind: 'error', message: parsed.message };
+    }
     if (a === '--dry-run') {
       const rest = argv.slice(i + 1);
       const json = rest[0] === '--json';

@@ -8,6 +8,7 @@ import { cacheDir, configDir, configPath, stateDir, type Config } from '../confi
 import { pluginFiles } from '../integrations/plugins/plugin-files.js';
 import { spawnInPty } from '../repl/pty/pty-host.js';
 import { runBounded } from '../run-bounded.js';
+import { modelFindings } from './doctor-model.js';
 import { tiersFrom } from './planner-wiring.js';
 import { sandboxFacts } from './sandbox-facts.js';
 
@@ -93,6 +94,8 @@ export async function runDoctorCommand(opts: { config: Config; configProblems: s
     }
     findings.push({ ok: ivm === 'ok', what: 'plugins', detail: `${plugins.length} in ${pluginDir}${ivm === 'ok' ? ' (isolated-vm loads)' : ': isolated-vm does not load, so they are off'}`, fix: 'run `npm run setup` again (it rebuilds isolated-vm for nl-sh\'s Node)' });
   }
+  // The local model file; the model server's state and measured speed are reported after it.
+  findings.push(...modelFindings(env));
   const tiers = tiersFrom(config, env);
   if (tiers.length === 0) findings.push({ ok: false, what: 'model tiers', detail: 'none configured', fix: 'add [[tiers]] to the config (README: Models)' });
   const checks = await Promise.all(tiers.map(async (t) => [t, await t.backend.checkAvailable(5000)] as const));

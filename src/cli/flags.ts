@@ -25,6 +25,7 @@ export const OWN_FLAGS: readonly FlagSpec[] = [
   { flag: '--ask', arg: 'QUESTION', help: 'ask the model tiers a question; stream the answer' },
   { flag: '--dry-run', arg: '[--json] COMMAND', help: 'run COMMAND in a copy-on-write sandbox with no network and print which files it would create, change or delete; nothing real changes' },
   { flag: '--history', arg: '[TEXT]', help: "list and search nl-sh's history of requests (filters: --cwd DIR, --route R, --exit N, --limit N; --json)" },
+  { flag: '--model', arg: 'pull|list|use FILE|rm NAME', help: 'manage local models: pull downloads the default (Qwen2.5-Coder 1.5B, checksum verified, resumable; --if-missing skips it when a model is set up), list shows them, use FILE.gguf chooses one, rm NAME deletes one of the downloaded' },
   { flag: '--config', arg: '[--json]', help: 'show the effective configuration: each key, its value and where it came from (default, file and line, environment variable, flag); problems first' },
   { flag: '--doctor', help: 'check what nl-sh can use here (Node, bash, config, model tiers, directories) and how to fix what is missing' },
   { flag: '--version', help: "print nl-sh's version" },

@@ -55,6 +55,9 @@ Environment:
   NLSH_BASH=PATH    the bash to host (default: bash on PATH)
   NLSH_RECORD=FILE  record every model exchange to FILE (JSONL, secrets redacted) for a bug report
   NLSH_CONFIG=FILE  read this config file instead of ~/.config/nl-sh/config.toml
+  NLSH_MODEL_URL=URL  --model pull downloads from this mirror instead; it must come with
+                    NLSH_MODEL_SHA256=HEX, the file's sha256 (nothing unverified is installed)
+  NLSH_SKIP_MODEL=1 npm run setup does not download the default model
   NLSH_PRIVACY, NLSH_COLOR, ... one per config key (docs/configuration.md; nl-sh --config)
   OLLAMA_HOST, AWS_PROFILE, AWS_REGION, NO_COLOR are honoured
 
@@ -62,6 +65,7 @@ Files:
   ~/.config/nl-sh/config.toml   prefixes, model tiers, privacy, cloud budget (README)
   ~/.config/nl-sh/policy.toml   the risk policy (docs/risk-rules.md)
   ~/.cache/nl-sh/plans          cached plans
+  ~/.local/share/nl-sh/models   local models (--model), and \`current\`: the one in use
   ~/.local/state/nl-sh          history, audit log, cloud spending
 
 If nl-sh cannot start, it runs plain bash with a one-line warning.

@@ -47,6 +47,13 @@ record every model exchange to this JSONL file, secrets redacted as for a cloud 
 .B NLSH_CONFIG
 read this config file instead of ~/.config/nl-sh/config.toml.
 .TP
+.B NLSH_MODEL_URL
+\\fB\\-\\-model pull\\fR downloads from this mirror instead of the default address; it must come
+with \\fBNLSH_MODEL_SHA256\\fR, the sha256 of the mirror's file, or nothing is downloaded.
+.TP
+.B NLSH_SKIP_MODEL=1
+\\fBnpm run setup\\fR does not download the default model.
+.TP
 .B NLSH_PRIVACY, NLSH_COLOR, ...
 one variable per config key; see docs/configuration.md and
 .BR "nl-sh --config" .
@@ -63,6 +70,9 @@ the risk policy.
 .TP
 .I ~/.cache/nl-sh/plans
 cached plans.
+.TP
+.I ~/.local/share/nl-sh/models
+local models (\\fB\\-\\-model\\fR) and the file \\fIcurrent\\fR, the path of the one in use.
 .SH EXIT STATUS
 Interactive: bash's exit status. Non-interactive: bash's, exactly. \\fB\\-\\-suggest\\fR and
 \\fB\\-\\-ask\\fR: 0, 1 when no model tier could answer, 130 when cancelled.

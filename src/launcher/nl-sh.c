@@ -38,7 +38,7 @@
 
 static const char *own_flags[] = {
     "--version", "--help", "--route", "--risk", "--suggest", "--ask", "--dry-run",
-    "--doctor", "--config", "--history", "--explain", "--json", "--print-command", NULL,
+    "--doctor", "--config", "--history", "--model", "--explain", "--json", "--print-command", NULL,
 };
 
 static int is_own_flag(const char *a) {
