@@ -4,7 +4,7 @@
 
 import type { ChatMessage } from './model-backend.js';
 import { gatherContext } from './context.js';
-import { ASK_SYSTEM_PROMPT, PLAN_SYSTEM_PROMPT } from './prompt.js';
+import { ASK_SYSTEM_PROMPT, planSystemPromptFor } from './prompt.js';
 import type { PlannerDeps } from './planner.js';
 import type { RequestKind } from './context-need.js';
 import { messagesByLocality, sentToTier } from './tier-messages.js';
@@ -22,11 +22,11 @@ export interface TierPreview {
 export async function previewRequest(deps: PlannerDeps, kind: RequestKind, text: string, opts: { cwd: string; earlier?: ChatMessage[] }): Promise<TierPreview[]> {
   const context = await gatherContext(opts.cwd, deps.contextSources, deps.contextBudgetMs);
   const messages = messagesByLocality(kind, text, context, opts.earlier ?? [], deps.cloudHistory);
-  const system = kind === 'ask' ? ASK_SYSTEM_PROMPT : PLAN_SYSTEM_PROMPT;
   return deps.tiers.map((tier) => {
     const locality = tier.backend.locality;
     const skipped = locality === 'cloud' ? skipReason(deps) : undefined;
     if (skipped) return { tier: tier.name, locality, skipped, system: '', messages: [] };
+    const system = kind === 'ask' ? ASK_SYSTEM_PROMPT : planSystemPromptFor(tier.backend.replyStyle ?? 'full');
     return { tier: tier.name, locality, ...sentToTier(locality, system, messages, deps.envSecrets) };
   });
 }

@@ -65,6 +65,9 @@ export interface ModelBackend {
   readonly name: string;
   /** Local backends never send data off the machine; cloud ones do (privacy setting, redaction). */
   readonly locality: 'local' | 'cloud';
+  /** "compact": a small model is asked only for the command, a short explanation and its confidence
+   * (fewer tokens to generate; the parts are explained by nl-sh's own grounding). Default "full". */
+  readonly replyStyle?: 'full' | 'compact';
   /** Cheap check (server reachable, model present, credentials found), within `timeoutMs`. */
   checkAvailable(timeoutMs: number, signal?: AbortSignal): Promise<Availability>;
   /** One complete reply. */

@@ -25,13 +25,16 @@ const MAX_COMMAND = 4000;
 const MAX_TEXT = 2000;
 const MAX_LIST = 20;
 
+const COMMAND = { type: 'string', description: 'One bash command line that does what was asked.' };
+const CONFIDENCE = { type: 'number', minimum: 0, maximum: 1, description: 'How sure you are that the command does what was asked.' };
+
 /** The JSON schema the models are asked to follow. */
 export const planReplySchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['command', 'explanation', 'parts', 'assumptions', 'needs_network', 'needs_root', 'confidence'],
   properties: {
-    command: { type: 'string', description: 'One bash command line that does what was asked.' },
+    command: COMMAND,
     explanation: { type: 'string', description: 'One or two sentences: what the command does.' },
     parts: {
       type: 'array',
@@ -42,9 +45,24 @@ export const planReplySchema: JsonSchema = {
     assumptions: { type: 'array', maxItems: MAX_LIST, items: { type: 'string' }, description: 'What was assumed about the request or the system.' },
     needs_network: { type: 'boolean' },
     needs_root: { type: 'boolean' },
-    confidence: { type: 'number', minimum: 0, maximum: 1, description: 'How sure you are that the command does what was asked.' },
+    confidence: CONFIDENCE,
   },
 };
+
+/** The schema for small local models: only what nl-sh cannot find out itself, so few tokens to generate. */
+export const compactPlanReplySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['command', 'explanation', 'confidence'],
+  properties: {
+    command: COMMAND,
+    explanation: { type: 'string', description: 'One short sentence: what the command does.' },
+    confidence: CONFIDENCE,
+  },
+};
+
+/** The schema for a reply style. */
+export const planSchemaFor = (style: 'full' | 'compact'): JsonSchema => (style === 'compact' ? compactPlanReplySchema : planReplySchema);
 
 /** A reply, or what is wrong with it (in words that can go back to the model for a repair). */
 export type PlanParse = { ok: true; reply: PlanReply } | { ok: false; problem: string };
@@ -68,8 +86,8 @@ function text(value: unknown, key: string, max: number): string {
   return value;
 }
 
-/** Parse and check a model's reply text against the schema. */
-export function parsePlanReply(raw: string): PlanParse {
+/** Parse and check a model's reply text against the schema of `style` (a compact reply leaves out parts, assumptions and the network/root flags). */
+export function parsePlanReply(raw: string, style: 'full' | 'compact' = 'full'): PlanParse {
   let data: unknown;
   try {
     data = extractJson(raw);
@@ -90,6 +108,7 @@ export function parsePlanReply(raw: string): PlanParse {
     const confidence = o.confidence;
     if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) throw new Error('"confidence" must be a number from 0 to 1');
     for (const key of ['needs_network', 'needs_root']) {
+      if (style === 'compact' && o[key] === undefined) o[key] = false;
       if (typeof o[key] !== 'boolean') throw new Error(`"${key}" must be true or false`);
     }
     return {

@@ -6,7 +6,8 @@
 // its tier, latency, tokens and cost. Nothing is ever run here.
 
 import { BackendError, type ChatMessage, type ModelBackend, type ModelReply } from './model-backend.js';
-import { parsePlanReply, planReplySchema, type PlanReply } from './plan-schema.js';
+import { parsePlanReply, planSchemaFor, type PlanReply } from './plan-schema.js';
+import { planSystemPromptFor } from './prompt.js';
 import { redactSecrets } from './redact.js';
 
 /** Prices in US dollars per million tokens (absent: free, as local models are). */
@@ -105,13 +106,14 @@ export async function planWithTiers(tiers: readonly Tier[], run: PlanRun): Promi
     }
     const scrub = (text: string): string => (cloud ? redactSecrets(text, run.envSecrets) : text);
     let messages = ((cloud ? run.cloudMessages : undefined) ?? run.messages).map((m) => ({ ...m, content: scrub(m.content) }));
-    const system = scrub(run.system);
+    const style = tier.backend.replyStyle ?? 'full';
+    const system = scrub(style === 'compact' ? planSystemPromptFor(style) : run.system);
     for (let repair = 0; repair < 2; repair++) {
       const started = performance.now();
       if (repair === 0) run.onTier?.(tier.name);
       let reply: ModelReply;
       try {
-        reply = await tier.backend.complete({ system, messages, schema: planReplySchema, schemaName: 'plan', timeoutMs: tier.timeoutMs, signal: run.signal, temperature: 0.2, maxTokens: 1024 });
+        reply = await tier.backend.complete({ system, messages, schema: planSchemaFor(style), schemaName: 'plan', timeoutMs: tier.timeoutMs, signal: run.signal, temperature: 0.2, maxTokens: style === 'compact' ? 256 : 1024 });
       } catch (err) {
         const outcome = run.signal?.aborted ? 'aborted' : outcomeOf(err);
         const hint = err instanceof BackendError && err.hint ? `; ${err.hint}` : '';
@@ -122,7 +124,7 @@ export async function planWithTiers(tiers: readonly Tier[], run: PlanRun): Promi
       const cost = costOf(tier.pricing, reply);
       if (cloud && cost > 0) run.budget.record(cost);
       const record = { ...base, model: reply.model, latencyMs: performance.now() - started, inputTokens: reply.usage.inputTokens, outputTokens: reply.usage.outputTokens, costUsd: cost };
-      const parsed = parsePlanReply(reply.text);
+      const parsed = parsePlanReply(reply.text, style);
       const problem = parsed.ok ? run.validateCommand(parsed.reply.command) : parsed.problem;
       if (!parsed.ok || problem) {
         attempts.push({ ...record, outcome: 'invalid', detail: problem });

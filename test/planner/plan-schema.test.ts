@@ -29,3 +29,12 @@ describe('parsePlanReply', () => {
     if (!r.ok) expect(r.problem).toMatch(problem);
   });
 });
+
+describe('parsePlanReply (compact)', () => {
+  it('accepts command, explanation and confidence alone, and still checks them', () => {
+    expect(parsePlanReply('{"command":"df -h","explanation":"disk space","confidence":0.7}', 'compact')).toMatchObject({ ok: true, reply: { command: 'df -h', parts: [], needsRoot: false } });
+    expect(parsePlanReply('{"command":"df -h","explanation":"x","confidence":2}', 'compact')).toMatchObject({ ok: false });
+    expect(parsePlanReply('{"command":"\\u001b[2Jdf","explanation":"x","confidence":0.5}', 'compact')).toMatchObject({ ok: false });
+    expect(parsePlanReply('{"command":"df","explanation":"x","confidence":0.5,"needs_root":"yes"}', 'compact')).toMatchObject({ ok: false });
+  });
+});

@@ -161,3 +161,23 @@ describe('planWithTiers', () => {
     if (!r.ok) expect(r.message).toMatch(/no model is set up.*Ollama.*Bedrock/);
   });
 });
+
+describe('a compact tier (small local model)', () => {
+  it('is asked with the compact schema, prompt and token limit, and its three-field reply is a plan', async () => {
+    const small = { ...fake('small', 'local', [JSON.stringify({ command: 'ls -S | head', explanation: 'biggest first', confidence: 0.8 })]), replyStyle: 'compact' as const };
+    const r = await planWithTiers([tier(small)], run());
+    expect(r).toMatchObject({ ok: true, reply: { command: 'ls -S | head', parts: [], assumptions: [], needsNetwork: false, needsRoot: false, confidence: 0.8 } });
+    const asked = small.seen[0]!;
+    expect(Object.keys((asked.schema as { properties: object }).properties)).toEqual(['command', 'explanation', 'confidence']);
+    expect(asked.system).toMatch(/"confidence": 0 to 1/);
+    expect(asked.maxTokens).toBeLessThanOrEqual(256);
+  });
+
+  it('a full tier still gets the full schema, and a compact-looking reply from it is repaired, not accepted', async () => {
+    const full = fake('full', 'local', [JSON.stringify({ command: 'ls', explanation: 'x', confidence: 0.8 }), plan('ls -la')]);
+    const r = await planWithTiers([tier(full)], run());
+    expect(r).toMatchObject({ ok: true, reply: { command: 'ls -la' } });
+    expect((full.seen[0]!.schema as { required: string[] }).required).toContain('parts');
+    expect(full.seen[0]!.system).toBe('sys');
+  });
+});
