@@ -9,11 +9,16 @@ import { firstLine } from './fixture.js';
 /** The whole instruction of the bare baseline. */
 export const BARE_INSTRUCTION = 'Reply with one bash command for this request, nothing else.';
 
-/** Asks nl-sh itself; `propose(request, cwd)` resolves with { command?, why?, tier, model, confidence, attempts }. */
-export function nlshProposer({ nlshBin, env, timeoutMs = 600_000 }) {
+/**
+ * Asks nl-sh itself; `propose(request, cwd)` resolves with { command?, why?, tier, model, confidence, attempts }.
+ * `timeoutMs` bounds the whole --suggest run (the tier's own limit is 120 s per call; one run
+ * under heavy load once hung past any tier limit, so a hang costs one task, not the evaluation).
+ */
+export function nlshProposer({ nlshBin, env, timeoutMs = 300_000 }) {
   return {
     async propose(request, cwd) {
       const r = await runToEnd(nlshBin, ['--suggest', request, '--json'], { cwd, env, timeoutMs });
+      if (r.status === null) return { why: `no proposal: nl-sh --suggest did not finish in ${timeoutMs / 1000} s` };
       if (r.status !== 0) return { why: `no proposal (exit ${r.status}): ${firstLine(r.stderr) || firstLine(r.stdout)}` };
       let reply;
       try {
