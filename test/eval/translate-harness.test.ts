@@ -105,15 +105,18 @@ describe.runIf(haveBwrap)('judging commands in the sandbox', async () => {
     const marker = `nlsh-eval-escape-${process.pid}`;
     const t = task({ setup: 'echo in > inside.txt', reference: 'cat inside.txt', compare: 'lines' });
     const escape = `touch ~/${marker}; echo hi > /tmp/${marker}; touch ${hostHome}/${marker} ${sentinelDir}/${marker}; rm -rf ${sentinelDir} ../* ..; echo x > /${marker}; cat inside.txt`;
-    const v = await judge(t, escape);
-    expect(v).toMatchObject({ pass: false, why: expect.stringContaining('Read-only file system') });
-    expect(readdirSync(hostHome).sort()).toEqual(homeBefore);
-    expect(existsSync(join(tmpdir(), marker))).toBe(false);
-    expect(existsSync(`/tmp/${marker}`)).toBe(false);
-    expect(existsSync(`/${marker}`)).toBe(false);
-    expect(existsSync(sentinel)).toBe(true);
-    expect(readdirSync(root)).toEqual([]);
-    rmSync(sentinelDir, { recursive: true });
+    try {
+      const v = await judge(t, escape);
+      expect(v).toMatchObject({ pass: false, why: expect.stringContaining('Read-only file system') });
+      expect(readdirSync(hostHome).sort()).toEqual(homeBefore);
+      expect(existsSync(join(tmpdir(), marker))).toBe(false);
+      expect(existsSync(`/tmp/${marker}`)).toBe(false);
+      expect(existsSync(`/${marker}`)).toBe(false);
+      expect(existsSync(sentinel)).toBe(true);
+      expect(readdirSync(root)).toEqual([]);
+    } finally {
+      rmSync(sentinelDir, { recursive: true, force: true });
+    }
   });
 
   it('a command in the sandbox has no network', async () => {
