@@ -58,7 +58,7 @@ if (opts.self) {
     stop(err.message);
   }
   const env = isolatedNlshEnv(resolve(root, 'nlsh'), configText);
-  const proposer = opts.bare ? await bareProposer({ dist, env }).catch((err) => stop(err.message)) : nlshProposer({ nlshBin, env });
+  const proposer = opts.bare ? await bareProposer({ dist, env }).catch((err) => stop(err.message)) : nlshProposer({ nlshBin, env, tierName: opts.model ? 'embedded' : opts.tier });
   const gate = await loadGate(dist);
   for (const task of tasks) {
     const result = await evaluateTask(task, { root, proposer, gate, home: env.HOME });

@@ -14,7 +14,7 @@ export const BARE_INSTRUCTION = 'Reply with one bash command for this request, n
  * `timeoutMs` bounds the whole --suggest run (the tier's own limit is 120 s per call; one run
  * under heavy load once hung past any tier limit, so a hang costs one task, not the evaluation).
  */
-export function nlshProposer({ nlshBin, env, timeoutMs = 300_000 }) {
+export function nlshProposer({ nlshBin, env, tierName, timeoutMs = 300_000 }) {
   return {
     async propose(request, cwd) {
       const r = await runToEnd(nlshBin, ['--suggest', request, '--json'], { cwd, env, timeoutMs });
@@ -26,6 +26,8 @@ export function nlshProposer({ nlshBin, env, timeoutMs = 300_000 }) {
       } catch {
         return { why: `no proposal: unreadable --suggest output ${JSON.stringify(r.stdout.slice(0, 80))}` };
       }
+      // A config nl-sh rejects falls back to its default tier: a proposal from any other tier is not this model's.
+      if (tierName !== undefined && reply.tier !== tierName) return { why: `no proposal: nl-sh answered from tier "${reply.tier}", not "${tierName}" (did it reject the tier config?)`, tier: reply.tier };
       return { command: reply.command, tier: reply.tier, model: reply.model, confidence: reply.confidence, lowConfidence: reply.low_confidence, attempts: reply.attempts };
     },
   };
