@@ -61,9 +61,9 @@ describe.skipIf(!model)('the model server (real model)', () => {
   it('reuses the evaluated system prompt: the second request with it evaluates less and answers sooner', async () => {
     const system = `You turn a request into one bash command. ${'Prefer short, safe, standard commands. '.repeat(25)}`;
     const other = `You are a careful assistant for the shell. ${'Answer briefly and never guess file names. '.repeat(25)}`;
-    const first = await rawGenerate(place.socket, model, ask('show disk usage', { system, maxTokens: 4 }));
-    const again = await rawGenerate(place.socket, model, ask('count the lines in a.txt', { system, maxTokens: 4 }));
-    const changed = await rawGenerate(place.socket, model, ask('count the lines in a.txt', { system: other, maxTokens: 4 }));
+    const first = await rawGenerate(place.socket, model, ask('show disk usage', { system, schema: undefined, maxTokens: 4 }));
+    const again = await rawGenerate(place.socket, model, ask('count the lines in a.txt', { system, schema: undefined, maxTokens: 4 }));
+    const changed = await rawGenerate(place.socket, model, ask('count the lines in a.txt', { system: other, schema: undefined, maxTokens: 4 }));
     console.log(`first piece: new system prompt ${first.usage.firstPieceMs} ms (${first.usage.evaluatedTokens} tokens evaluated), same again ${again.usage.firstPieceMs} ms (${again.usage.evaluatedTokens}), another ${changed.usage.firstPieceMs} ms (${changed.usage.evaluatedTokens})`);
     expect(again.usage.evaluatedTokens).toBeLessThan(first.usage.evaluatedTokens / 4);
     expect(again.usage.firstPieceMs).toBeLessThan(changed.usage.firstPieceMs);
@@ -75,7 +75,7 @@ describe.skipIf(!model)('the model server (real model)', () => {
     await sleep(1500);
     const abortedAt = Date.now();
     close();
-    const next = await rawGenerate(place.socket, model, ask('print the date', { maxTokens: 8 }));
+    const next = await rawGenerate(place.socket, model, ask('print the date', { schema: undefined, maxTokens: 8 }));
     const waited = Date.now() - abortedAt - next.usage.totalMs;
     console.log(`after a cancel, the next request started within ${waited} ms`);
     expect(await long).toBe('closed');
@@ -99,7 +99,7 @@ describe.skipIf(!model)('the model server (real model)', () => {
     const before = await serverInfo(place.socket);
     process.kill(before.pid, 'SIGKILL');
     expect(await waitFor(() => !alive(before.pid), 5000)).toBe(true);
-    const reply = await backend.complete(ask('show the current directory', { maxTokens: 80 }));
+    const reply = await backend.complete(ask('show the current directory', { schema: undefined, maxTokens: 8 }));
     expect(reply.text.length).toBeGreaterThan(0);
     const after = await serverInfo(place.socket);
     expect(after.pid).not.toBe(before.pid);
@@ -113,7 +113,7 @@ describe.skipIf(!model)('sessions starting together (real model)', () => {
 
   it('three clients at once share one server process and one model load', async () => {
     const clients = [0, 1, 2].map(() => testBackend(model, place.socket));
-    const replies = await Promise.all(clients.map((c, i) => c.complete(ask(['list files', 'show disk usage', 'print the date'][i] ?? '', { maxTokens: 80 }))));
+    const replies = await Promise.all(clients.map((c, i) => c.complete(ask(['list files', 'show disk usage', 'print the date'][i] ?? '', { schema: undefined, maxTokens: 8 }))));
     expect(replies).toHaveLength(3);
     const info = await serverInfo(place.socket);
     expect(info.loads).toBe(1);
