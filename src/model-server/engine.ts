@@ -99,7 +99,7 @@ export class Engine {
       .then((m) => m.getLlama({ build: 'never', gpu: false, progressLogs: false, logLevel: m.LlamaLogLevel.warn, logger: (level, text) => this.opts.log(`llama.cpp ${level}: ${text.trimEnd()}`) }))
       .catch((err: unknown) => {
         this.llama = undefined;
-        throw new EngineError('unavailable', `the embedded model runtime is unavailable on this machine (${firstLine(err)})`, 'reinstall nl-sh (`npm run setup`), or use an Ollama or Bedrock tier');
+        throw new EngineError('unavailable', `the embedded model is unavailable on this machine (${(err as Error).name === 'NoBinaryFoundError' ? 'no prebuilt llama.cpp binary for this platform' : firstLine(err)})`, 'reinstall nl-sh (`npm run setup`), or use an Ollama or Bedrock tier');
       });
     return this.llama;
   }
