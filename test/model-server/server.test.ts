@@ -3,7 +3,10 @@
 // restart after kill -9, and idle exit. Small contexts and few tokens keep it within a minute or two.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, symlinkSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { encodeLine, parseReply } from '../../src/model-wire.js';
 import { BackendError } from '../../src/planner/model-backend.js';
 import { ask, rawGenerate, serverInfo, serverPlace, testBackend, testModel } from './real-model.js';
 
@@ -27,6 +30,8 @@ const alive = (pid: number): boolean => {
 describe.skipIf(!model)('the model server (real model)', () => {
   const place = serverPlace();
   const backend = testBackend(model, place.socket);
+  // Raw requests do not start a server: each test that makes them starts it first (tests can run alone).
+  const ensureServer = (): Promise<unknown> => backend.complete(ask('hi', { schema: undefined, maxTokens: 2 }));
   afterAll(() => place.cleanup());
 
   it('starts on the first request and answers with JSON that follows the schema', async () => {
@@ -60,6 +65,7 @@ describe.skipIf(!model)('the model server (real model)', () => {
 
   it('reuses the evaluated system prompt: the second request with it evaluates less and answers sooner', async () => {
     const system = `You turn a request into one bash command. ${'Prefer short, safe, standard commands. '.repeat(25)}`;
+    await ensureServer();
     const other = `You are a careful assistant for the shell. ${'Answer briefly and never guess file names. '.repeat(25)}`;
     const first = await rawGenerate(place.socket, model, ask('show disk usage', { system, schema: undefined, maxTokens: 4 }));
     const again = await rawGenerate(place.socket, model, ask('count the lines in a.txt', { system, schema: undefined, maxTokens: 4 }));
@@ -70,6 +76,7 @@ describe.skipIf(!model)('the model server (real model)', () => {
   }, 120_000);
 
   it('stops a cancelled generation within 200 ms and goes on serving', async () => {
+    await ensureServer();
     let close = (): void => undefined;
     const long = rawGenerate(place.socket, model, ask('write a long story about a shell', { schema: undefined, maxTokens: 400 }), (c) => (close = c)).catch(() => 'closed');
     await sleep(1500);
@@ -96,6 +103,7 @@ describe.skipIf(!model)('the model server (real model)', () => {
   }, 60_000);
 
   it('is started again by the next request after kill -9', async () => {
+    await ensureServer();
     const before = await serverInfo(place.socket);
     process.kill(before.pid, 'SIGKILL');
     expect(await waitFor(() => !alive(before.pid), 5000)).toBe(true);
@@ -120,6 +128,33 @@ describe.skipIf(!model)('sessions starting together (real model)', () => {
     expect(info.served).toBe(3);
     expect(place.log().match(/serving on/g)).toHaveLength(1);
   }, 180_000);
+
+  it('loads another model when a request names another file', async () => {
+    const other = join(place.dir, 'other-name.gguf');
+    symlinkSync(model, other);
+    await testBackend(model, place.socket).complete(ask('hi', { schema: undefined, maxTokens: 2 }));
+    const before = await serverInfo(place.socket);
+    await testBackend(other, place.socket).complete(ask('list files', { schema: undefined, maxTokens: 4 }));
+    const info = await serverInfo(place.socket);
+    expect(info).toMatchObject({ pid: before.pid, loads: before.loads + 1, model: other });
+  }, 120_000);
+
+  it('stops a request on {"op":"cancel"} and answers it with kind "aborted"', async () => {
+    await testBackend(model, place.socket).complete(ask('hi', { schema: undefined, maxTokens: 2 }));
+    const reply = await new Promise<string>((resolve, reject) => {
+      const conn = connect(place.socket);
+      let text = '';
+      conn.setEncoding('utf8');
+      conn.on('error', reject);
+      conn.on('connect', () => {
+        conn.write(encodeLine({ op: 'generate', model, system: 's', messages: [{ role: 'user', content: 'write a long story' }], maxTokens: 400, stream: false }));
+        setTimeout(() => conn.write(encodeLine({ op: 'cancel' })), 800);
+      });
+      conn.on('data', (d: string) => (text += d));
+      conn.on('end', () => resolve(text));
+    });
+    expect(parseReply(reply.trim())).toMatchObject({ type: 'error', error: { kind: 'aborted' } });
+  }, 60_000);
 });
 
 describe.skipIf(!model)('idle exit (real model)', () => {
