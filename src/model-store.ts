@@ -37,17 +37,20 @@ export function isGguf(path: string): boolean {
   return head.ok && head.value === 'GGUF';
 }
 
-/** `path` as a usable model file (regular, GGUF), or one line saying why not. */
+/** What to do about a missing or broken model file. */
+export const MODEL_FILE_HINT = 'run `nl-sh --model pull` for the default model, or set the tier\'s `model` to a GGUF file';
+
+/** `path` as a usable model file (regular, GGUF), or one line saying why not; the model server checks with it before a load. */
 export function checkModelFile(path: string): { ok: true; size: number } | { ok: false; message: string } {
   let size: number;
   try {
     const st = statSync(path);
-    if (!st.isFile()) return { ok: false, message: `${path} is not a regular file` };
+    if (!st.isFile()) return { ok: false, message: `the model file ${path} is not a regular file` };
     size = st.size;
   } catch {
-    return { ok: false, message: `${path}: no such file` };
+    return { ok: false, message: `the model file ${path} does not exist` };
   }
-  if (!isGguf(path)) return { ok: false, message: `${path} is not a GGUF model file (it does not start with "GGUF")` };
+  if (!isGguf(path)) return { ok: false, message: `the model file ${path} is not a GGUF model file (corrupt, or another format)` };
   return { ok: true, size };
 }
 

@@ -7,6 +7,7 @@ import { cacheDir, stateDir, type Config, type TierConfig } from '../config.js';
 import { BackendError, createPlanner, fileCacheStore, fileCloudBudget, localContextSources, redactSecrets, secretEnvValues, type LastCommand, type ModelBackend, type Planner, type PlannerDeps, type Tier } from '../planner/index.js';
 import { createOllamaBackend } from '../planner/backends/ollama.js';
 import { createBedrockBackend } from '../planner/backends/bedrock.js';
+import { createEmbeddedBackend } from '../planner/backends/embedded.js';
 import { readRecording, recordingBackend, replayingBackend } from '../planner/backends/record-replay.js';
 import { CommandTable } from '../repl/index.js';
 import type { BashParser, SyntaxNode } from '../risk/index.js';
@@ -15,18 +16,25 @@ import type { BashParser, SyntaxNode } from '../risk/index.js';
  * The backend for one configured tier; with NLSH_RECORD set, every exchange is recorded there,
  * redacted as a cloud tier's request is (a recording is made to be shared in a bug report).
  * OLLAMA_HOST, AWS_REGION and AWS_PROFILE were read once, into the tier, by the config; the
- * backends get only the values (and Bedrock its bearer token, a credential, not config).
+ * backends get only the values (and Bedrock its bearer token, a credential, not config). The
+ * embedded backend gets the directories it needs (runtime, models) and the server's idle time.
  */
-export function backendFor(tier: TierConfig, env: Record<string, string | undefined>): ModelBackend {
+export function backendFor(tier: TierConfig, env: Record<string, string | undefined>, modelIdleSeconds = 600): ModelBackend {
   const backend =
     tier.backend === 'ollama'
       ? createOllamaBackend({ model: tier.model, host: tier.host, env: {} })
       : tier.backend === 'bedrock'
         ? createBedrockBackend({ model: tier.model, region: tier.region, profile: tier.profile, endpoint: tier.endpoint, env: { AWS_BEARER_TOKEN_BEDROCK: env.AWS_BEARER_TOKEN_BEDROCK } })
-        : replayFrom(tier);
+        : tier.backend === 'embedded'
+          ? createEmbeddedBackend({ model: tier.model, env: pick(env, ['XDG_RUNTIME_DIR', 'XDG_DATA_HOME', 'HOME']), idleSeconds: modelIdleSeconds })
+          : replayFrom(tier);
   if (!env.NLSH_RECORD) return backend;
   const envSecrets = secretEnvValues(env);
   return recordingBackend(backend, env.NLSH_RECORD, (text) => redactSecrets(text, envSecrets));
+}
+
+function pick(env: Record<string, string | undefined>, names: readonly string[]): Record<string, string | undefined> {
+  return Object.fromEntries(names.map((n) => [n, env[n]]));
 }
 
 /** A replay tier; a recording that cannot be read makes an unavailable tier, not a crash. */
@@ -50,7 +58,7 @@ function replayFrom(tier: TierConfig): ModelBackend {
 export function tiersFrom(config: Config, env: Record<string, string | undefined>): Tier[] {
   return config.tiers.map((t) => ({
     name: t.name,
-    backend: backendFor(t, env),
+    backend: backendFor(t, env, config.modelIdleSeconds),
     timeoutMs: t.timeoutMs,
     minConfidence: t.minConfidence,
     pricing: t.inputPricePerMTok !== undefined || t.outputPricePerMTok !== undefined ? { inputPerMTok: t.inputPricePerMTok ?? 0, outputPerMTok: t.outputPricePerMTok ?? 0 } : undefined,

@@ -40,6 +40,7 @@ export const KEYS = {
   cloudHistory: key<'never' | 'when-referenced'>({ toml: 'cloud_history', env: 'NLSH_CLOUD_HISTORY', flag: '--cloud-history', check: oneOf(['never', 'when-referenced']), default: 'when-referenced', fallback: 'never', fromText: readText, doc: 'Bash history lines for cloud tiers: "when-referenced" sends the last 10 only when the request refers to earlier work ("again", "the last command", "what I ran"), "never" sends none. Local tiers always get them.' }),
   dailyCloudBudgetUsd: key<number | undefined>({ toml: 'daily_cloud_budget_usd', env: 'NLSH_DAILY_CLOUD_BUDGET_USD', flag: '--daily-cloud-budget-usd', check: numberIn(0, Number.MAX_VALUE, 'a number of dollars (0 or more)'), default: undefined, fallback: 0, fallbackText: '0 (no cloud calls)', fromText: readNumber, doc: 'Cloud spending allowed per day, in US dollars; unset means no limit. A bad value means 0: no cloud calls.' }),
   auditJournal: key({ toml: 'audit_journal', env: 'NLSH_AUDIT_JOURNAL', flag: '--audit-journal', check: boolean, default: false, fallback: false, fromText: readBoolean, doc: 'Also send audit events to the system journal (logger).' }),
+  modelIdleSeconds: key({ toml: 'model_idle_seconds', env: 'NLSH_MODEL_IDLE_SECONDS', flag: '--model-idle-seconds', check: wholeNumber(1, 86_400, 'a whole number of seconds from 1 to 86400'), default: 600, fallback: 600, fromText: readNumber, doc: 'The embedded model server (`nl-sh-model`) exits after this many seconds without requests; the next request starts it again.' }),
   color: key<'auto' | 'always' | 'never'>({ toml: 'color', env: 'NLSH_COLOR', flag: '--color', check: oneOf(['auto', 'always', 'never']), default: 'auto', fallback: 'auto', fromText: readText, doc: 'Colour in nl-sh\'s own output: "auto" (when the terminal shows it), "always" or "never". NO_COLOR makes it "never" unless NLSH_COLOR is set.', convention: { env: 'NO_COLOR', value: 'never' } }),
 } as const;
 
@@ -56,7 +57,8 @@ export interface Config extends Settings {
 /** One model tier as configured. */
 export interface TierConfig {
   name: string;
-  backend: 'ollama' | 'bedrock' | 'replay';
+  backend: 'ollama' | 'bedrock' | 'embedded' | 'replay';
+  /** The model id; for embedded, a GGUF file's path or "default" (the model chosen with `nl-sh --model use`). */
   model: string;
   /** Replay: the recording (JSONL) to answer from. */
   file?: string;
@@ -88,8 +90,8 @@ export interface TierKeySpec {
 /** Every key of a `[[tiers]]` table; the loader adds the rules that tie keys together. */
 export const TIER_KEYS: { readonly [K in keyof TierConfig]-?: TierKeySpec } = {
   name: { toml: 'name', check: text('a string'), defaultDoc: '`"<backend>-<N>"`', doc: 'The name shown in previews, --doctor and --config.' },
-  backend: { toml: 'backend', check: oneOf(['ollama', 'bedrock', 'replay']), defaultDoc: '', doc: 'Required: "ollama", "bedrock" or "replay".' },
-  model: { toml: 'model', check: text('a model name', (s) => s !== ''), defaultDoc: '', doc: 'Required (except for replay): the model or inference-profile id.' },
+  backend: { toml: 'backend', check: oneOf(['ollama', 'bedrock', 'embedded', 'replay']), defaultDoc: '', doc: 'Required: "ollama", "bedrock", "embedded" (a local GGUF model in nl-sh\'s own model server) or "replay".' },
+  model: { toml: 'model', check: text('a model name', (s) => s !== ''), defaultDoc: '', doc: 'Required (except for replay): the model or inference-profile id; for embedded, a GGUF file\'s path or "default" (the model chosen with `nl-sh --model use`).' },
   file: { toml: 'file', check: text('the path of a recording (JSONL)'), defaultDoc: '', backend: 'replay', doc: 'Replay (required): the recording, made with NLSH_RECORD, to answer from.' },
   host: { toml: 'host', check: text('a string'), defaultDoc: '`http://127.0.0.1:11434`', backend: 'ollama', doc: 'Ollama: the server.', env: ['OLLAMA_HOST'] },
   region: { toml: 'region', check: text('a string'), defaultDoc: "the profile's region", backend: 'bedrock', doc: 'Bedrock: the AWS region.', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] },

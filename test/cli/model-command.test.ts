@@ -130,7 +130,7 @@ describe('nl-sh --model list, use, rm', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/notes\.gguf is not a GGUF model file.*nothing changed/);
     expect(current()).toBeUndefined();
-    expect((await nlsh(['--model', 'use', 'm/missing.gguf'])).stderr).toMatch(/no such file/);
+    expect((await nlsh(['--model', 'use', 'm/missing.gguf'])).stderr).toMatch(/does not exist/);
     const good = await nlsh(['--model', 'use', 'm/own.gguf']);
     expect(good.status).toBe(0);
     expect(current()).toBe(join(home.home, 'm/own.gguf'));

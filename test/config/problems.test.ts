@@ -65,7 +65,7 @@ describe('bad values', () => {
 
 describe('bad tiers', () => {
   it.each([
-    ['[[tiers]]\nname = "a"\nbackend = "openai"\nmodel = "m"\n', 3, 'tiers[0].backend: expected "ollama", "bedrock" or "replay", found "openai"'],
+    ['[[tiers]]\nname = "a"\nbackend = "openai"\nmodel = "m"\n', 3, 'tiers[0].backend: expected "ollama", "bedrock", "embedded" or "replay", found "openai"'],
     ['[[tiers]]\nbackend = "ollama"\nmodel = "m"\n[[tiers]]\nbackend = "ollama"\n', 4, 'tiers[1].model: expected a model name, found nothing'],
     ['[[tiers]]\nbackend = "ollama"\nmodel = ""\n', 3, 'tiers[0].model: expected a model name, found ""'],
     ['[[tiers]]\nbackend = "replay"\n', 1, 'tiers[0].file: expected the path of a recording (JSONL), found nothing'],

@@ -121,7 +121,7 @@ const rows: Row[] = [
   {
     fault: 'config wrong type: [[tiers]] backend = 3',
     setup: (s) => s.config('[[tiers]]\nname = "small"\nbackend = 3\nmodel = "small"\n'),
-    expect: /^nl-sh: .*config\.toml:3: tiers\[0\]\.backend: expected "ollama", "bedrock" or "replay", found 3; using the default tier$/m,
+    expect: /^nl-sh: .*config\.toml:3: tiers\[0\]\.backend: expected "ollama", "bedrock", "embedded" or "replay", found 3; using the default tier$/m,
   },
   {
     fault: 'HOME read-only (bind-mounted read-only in a mount namespace; works as root too)',
