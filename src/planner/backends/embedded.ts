@@ -52,6 +52,7 @@ export function createEmbeddedBackend(opts: EmbeddedBackendOptions): ModelBacken
   return {
     name: `embedded:${opts.model === 'default' ? 'default' : basename(opts.model)}`,
     locality: 'local',
+    replyStyle: 'compact',
     checkAvailable: async (): Promise<Availability> => {
       try {
         await resolveModel();

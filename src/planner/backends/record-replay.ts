@@ -19,6 +19,8 @@ export interface RecordedExchange {
   pieces?: string[];
   error?: { kind: BackendFailureKind | 'other'; message: string; hint?: string };
   latencyMs: number;
+  /** The recorded backend's reply style, when compact (a replay must ask for the same reply). */
+  replyStyle?: 'compact';
 }
 
 /** The first line of a recording: what it is and that its texts are redacted (replay skips it). */
@@ -45,18 +47,20 @@ export function recordingBackend(inner: ModelBackend, file: string, redact: (tex
     }
   };
   const requestOf = (r: ModelRequest): RecordedExchange['request'] => ({ system: r.system, messages: r.messages, schema: r.schema });
+  const style = inner.replyStyle === 'compact' ? { replyStyle: 'compact' as const } : {};
   return {
     name: inner.name,
     locality: inner.locality,
+    ...style,
     checkAvailable: (ms, signal) => inner.checkAvailable(ms, signal),
     async complete(request) {
       const started = performance.now();
       try {
         const reply = await inner.complete(request);
-        write({ backend: inner.name, kind: 'complete', request: requestOf(request), reply, latencyMs: performance.now() - started });
+        write({ ...style, backend: inner.name, kind: 'complete', request: requestOf(request), reply, latencyMs: performance.now() - started });
         return reply;
       } catch (err) {
-        write({ backend: inner.name, kind: 'complete', request: requestOf(request), error: errorOf(err), latencyMs: performance.now() - started });
+        write({ ...style, backend: inner.name, kind: 'complete', request: requestOf(request), error: errorOf(err), latencyMs: performance.now() - started });
         throw err;
       }
     },
@@ -68,10 +72,10 @@ export function recordingBackend(inner: ModelBackend, file: string, redact: (tex
           pieces.push(piece);
           onText(piece);
         });
-        write({ backend: inner.name, kind: 'stream', request: requestOf(request), reply, pieces, latencyMs: performance.now() - started });
+        write({ ...style, backend: inner.name, kind: 'stream', request: requestOf(request), reply, pieces, latencyMs: performance.now() - started });
         return reply;
       } catch (err) {
-        write({ backend: inner.name, kind: 'stream', request: requestOf(request), pieces, error: errorOf(err), latencyMs: performance.now() - started });
+        write({ ...style, backend: inner.name, kind: 'stream', request: requestOf(request), pieces, error: errorOf(err), latencyMs: performance.now() - started });
         throw err;
       }
     },
@@ -128,6 +132,8 @@ export function replayingBackend(opts: { name: string; locality: 'local' | 'clou
   return {
     name: opts.name,
     locality: opts.locality,
+    // A recording of a compact model replays as one: the planner asks and parses as it did then.
+    ...(opts.exchanges.some((e) => e.replyStyle === 'compact') ? { replyStyle: 'compact' as const } : {}),
     checkAvailable: async () => (queue.length > 0 ? { ok: true } : { ok: false, reason: 'the recording is used up', hint: 'record the session again' }),
     async complete() {
       const e = next('complete');
