@@ -65,7 +65,7 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['add up the numbers in the first column of amounts.txt', "awk '{s += $1} END {print s}' amounts.txt"],
   ['mean of the second column of values.csv', "awk -F, '{s += $2; n++} END {if (n) print s / n}' values.csv"],
   ['lines in README.md that are longer than 80 characters', "awk 'length > 80' README.md"],
-  ['rows of users.csv whose third column is admin', 'awk -F, \'$3 == "admin"\' users.csv'],
+  ['rows of accounts.csv whose third column is admin', 'awk -F, \'$3 == "admin"\' accounts.csv'],
   ['print the final field of each line of input.txt', "awk '{print $NF}' input.txt"],
   ['how many columns does the header of table.csv have', "head -n 1 table.csv | awk -F, '{print NF}'"],
   ['largest value in column 2 of stats.txt', "awk 'NR == 1 || $2 > max {max = $2} END {print max}' stats.txt"],
@@ -172,7 +172,7 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['the version field of package.json', 'jq -r .version package.json'],
   ['names of all items in the array in data.json', "jq -r '.[].name' data.json"],
   ['how many elements are in the list in list.json', 'jq length list.json'],
-  ['objects in users.json whose status is active', 'jq \'.[] | select(.status == "active")\' users.json'],
+  ['objects in members.json whose status is active', 'jq \'.[] | select(.status == "active")\' members.json'],
   ['top-level keys of config.json', "jq 'keys' config.json"],
   // services and logs
   ['is the docker service up', 'systemctl is-active docker'],
