@@ -8,6 +8,9 @@ import { ASK_SYSTEM_PROMPT, planSystemPromptFor } from './prompt.js';
 import type { PlannerDeps } from './planner.js';
 import type { RequestKind } from './context-need.js';
 import { messagesByLocality, sentToTier } from './tier-messages.js';
+import { examplesForRequest } from './request-examples.js';
+import { createExampleChooser } from './examples.js';
+import { EXAMPLE_CORPUS } from './example-corpus.js';
 
 /** What one tier would be sent, or why it would not be asked (then nothing is sent to it). */
 export interface TierPreview {
@@ -21,13 +24,14 @@ export interface TierPreview {
 /** What each tier would be sent for a planning request (`plan`) or a question (`ask`) in `cwd`. */
 export async function previewRequest(deps: PlannerDeps, kind: RequestKind, text: string, opts: { cwd: string; earlier?: ChatMessage[] }): Promise<TierPreview[]> {
   const context = await gatherContext(opts.cwd, deps.contextSources, deps.contextBudgetMs);
-  const messages = messagesByLocality(kind, text, context, opts.earlier ?? [], deps.cloudHistory);
+  const examples = kind === 'plan' ? await examplesForRequest(deps, createExampleChooser(EXAMPLE_CORPUS), text, opts) : [];
+  const messages = messagesByLocality(kind, text, context, opts.earlier ?? [], deps.cloudHistory, examples);
   return deps.tiers.map((tier) => {
     const locality = tier.backend.locality;
     const skipped = locality === 'cloud' ? skipReason(deps) : undefined;
     if (skipped) return { tier: tier.name, locality, skipped, system: '', messages: [] };
     const system = kind === 'ask' ? ASK_SYSTEM_PROMPT : planSystemPromptFor(tier.backend.replyStyle ?? 'full');
-    return { tier: tier.name, locality, ...sentToTier(locality, system, messages, deps.envSecrets) };
+    return { tier: tier.name, locality, ...sentToTier(tier.backend, system, messages, deps.envSecrets) };
   });
 }
 

@@ -12,3 +12,4 @@ export { previewRequest, type TierPreview } from './context-preview.js';
 export { refersToEarlierWork, type CloudHistory } from './context-need.js';
 export { redactSecrets, secretEnvValues } from './redact.js';
 export { neutralizeForDisplay } from './neutralize.js';
+export type { CommandExample } from './examples.js';

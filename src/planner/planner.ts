@@ -9,6 +9,9 @@ import type { CloudHistory } from './context-need.js';
 import { messagesByLocality, sentToTier } from './tier-messages.js';
 import { planWithTiers, type CloudBudget, type PlanResult, type Tier } from './tier-router.js';
 import { BackendError } from './model-backend.js';
+import { createExampleChooser, type CommandExample } from './examples.js';
+import { EXAMPLE_CORPUS } from './example-corpus.js';
+import { examplesForRequest } from './request-examples.js';
 
 /** What the planner is built from (constructed by main). */
 export interface PlannerDeps {
@@ -23,6 +26,9 @@ export interface PlannerDeps {
   contextBudgetMs: number;
   validateCommand(command: string): string | undefined;
   missingPrograms(command: string): string[];
+  /** The user's own requests and the commands that ran successfully for them, newest first: examples for small
+   * local models beside nl-sh's corpus (absent: the corpus alone). The context's history lines carry no exit status. */
+  ownExamples?(cwd: string): Promise<readonly CommandExample[]>;
 }
 
 /** Options for one request. */
@@ -53,6 +59,7 @@ export interface Planner {
 
 /** Build a planner. */
 export function createPlanner(deps: PlannerDeps): Planner {
+  const chooser = createExampleChooser(EXAMPLE_CORPUS);
   return {
     async suggest(request, opts) {
       const fresh = opts.startAt === undefined && !opts.earlier?.length;
@@ -65,11 +72,13 @@ export function createPlanner(deps: PlannerDeps): Planner {
         if (hit) return { ok: true, reply: hit.reply, tier: hit.tier, model: hit.model, lowConfidence: false, tierIndex: 0, attempts: [], cached: true, context: { cwd: opts.cwd, os, tools, omitted: [] } };
       }
       const context = await gatherContext(opts.cwd, deps.contextSources, deps.contextBudgetMs);
-      const messages = messagesByLocality('plan', request, context, opts.earlier ?? [], deps.cloudHistory);
+      const examples = await examplesForRequest(deps, chooser, request, opts);
+      const messages = messagesByLocality('plan', request, context, opts.earlier ?? [], deps.cloudHistory, examples);
       const result = await planWithTiers(deps.tiers, {
         system: PLAN_SYSTEM_PROMPT,
         messages: messages.local,
         cloudMessages: messages.cloud,
+        compactMessages: messages.compact,
         privacy: deps.privacy,
         budget: deps.budget,
         envSecrets: deps.envSecrets,
@@ -100,7 +109,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
           problems.push(`${tier.name}: today's cloud budget is spent`);
           continue;
         }
-        const sent = sentToTier(tier.backend.locality, ASK_SYSTEM_PROMPT, messages, deps.envSecrets);
+        const sent = sentToTier(tier.backend, ASK_SYSTEM_PROMPT, messages, deps.envSecrets);
         let started = false;
         opts.onTier?.(tier.name);
         try {

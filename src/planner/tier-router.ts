@@ -54,6 +54,8 @@ export interface PlanRun {
   messages: ChatMessage[];
   /** What cloud tiers get instead of `messages` (only the context the request needs); absent: `messages`. */
   cloudMessages?: ChatMessage[];
+  /** What local tiers with the compact reply style (small models) get instead of `messages` (with examples); absent: `messages`. */
+  compactMessages?: ChatMessage[];
   privacy: 'local-only' | 'cloud-allowed';
   budget: CloudBudget;
   /** Values to redact (the user's secret environment values) before a cloud call. */
@@ -105,8 +107,9 @@ export async function planWithTiers(tiers: readonly Tier[], run: PlanRun): Promi
       continue;
     }
     const scrub = (text: string): string => (cloud ? redactSecrets(text, run.envSecrets) : text);
-    let messages = ((cloud ? run.cloudMessages : undefined) ?? run.messages).map((m) => ({ ...m, content: scrub(m.content) }));
     const style = tier.backend.replyStyle ?? 'full';
+    const chosen = cloud ? run.cloudMessages : style === 'compact' ? run.compactMessages : undefined;
+    let messages = (chosen ?? run.messages).map((m) => ({ ...m, content: scrub(m.content) }));
     const system = scrub(style === 'compact' ? planSystemPromptFor(style) : run.system);
     for (let repair = 0; repair < 2; repair++) {
       const started = performance.now();

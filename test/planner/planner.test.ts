@@ -106,3 +106,56 @@ describe('previewRequest (--show-context)', () => {
     expect(preview[1]).toEqual({ tier: 'cloud', locality: 'cloud', skipped: 'privacy is set to local only', system: '', messages: [] });
   });
 });
+
+describe('examples for small local models (the compact reply)', () => {
+  const compactPlan = JSON.stringify({ command: 'ls', explanation: 'x', confidence: 0.1 });
+  function compactSetup(over: Partial<PlannerDeps> = {}) {
+    const small: ModelRequest[] = [];
+    const backend = { ...capturing('local', small), name: 'small', replyStyle: 'compact' as const, complete: async (r: ModelRequest) => (small.push(r), { text: compactPlan, usage: { inputTokens: 1, outputTokens: 1 }, model: 'm' }) };
+    const base = setup(over);
+    const deps: PlannerDeps = { ...base.deps, tiers: [{ name: 'small', backend, timeoutMs: 1000, minConfidence: 0.5 }, ...base.deps.tiers], ...over };
+    return { deps, planner: createPlanner(deps), small, local: base.local, cloud: base.cloud };
+  }
+  const examplesIn = (r: ModelRequest) => text(r).match(/<<EXAMPLES[^>]*>>\n([\s\S]*?)\n<<\//)?.[1] ?? '';
+
+  it.each([
+    ['show me the biggest folders here', 'Command: du -sh -- */ | sort -h'],
+    ['unpack the tarball I downloaded', 'Command: tar -xzf backup.tar.gz'],
+    ['restart the postgres service', 'Command: sudo systemctl restart nginx'],
+  ])('the compact tier is shown examples for "%s", the full tiers none', async (request, expected) => {
+    const { planner, small, local, cloud } = compactSetup();
+    await planner.suggest(request, { cwd: '/p' });
+    expect(examplesIn(small[0]!)).toContain(expected);
+    expect(examplesIn(small[0]!).match(/^Request: /gm)).toHaveLength(4);
+    expect(text(small[0]!)).toMatch(/<<\/EXAMPLES[^>]*>>\n\nRequest from the user:\n/);
+    expect(text(small[0]!)).toContain('HISTORY-MARKER');
+    expect(text(local[0]!)).not.toContain('EXAMPLES');
+    expect(text(cloud[0]!)).not.toContain('EXAMPLES');
+  });
+
+  it("the user's own successful requests compete with the corpus; a failing source leaves the corpus alone", async () => {
+    const own = [{ request: 'deploy the staging site', command: './deploy.sh staging' }];
+    const withOwn = compactSetup({ ownExamples: async () => own });
+    await withOwn.planner.suggest('deploy staging again', { cwd: '/p' });
+    expect(examplesIn(withOwn.small[0]!)).toMatch(/^Request: deploy the staging site\nCommand: \.\/deploy\.sh staging/);
+    const failing = compactSetup({ ownExamples: async () => Promise.reject(new Error('unreadable history')) });
+    await failing.planner.suggest('show me the biggest folders here', { cwd: '/p' });
+    expect(examplesIn(failing.small[0]!)).toContain('du -sh');
+  });
+
+  it('without a compact tier no examples are chosen and the own source is not read', async () => {
+    let read = 0;
+    const { planner, local } = setup({ ownExamples: async () => (read++, []) });
+    await planner.suggest('show me the biggest folders here', { cwd: '/p' });
+    expect(read).toBe(0);
+    expect(text(local[0]!)).not.toContain('EXAMPLES');
+  });
+
+  it('--show-context shows the compact tier exactly what it was sent, examples included', async () => {
+    const { deps, planner, small } = compactSetup();
+    const preview = await previewRequest(deps, 'plan', 'show me the biggest folders here', { cwd: '/p' });
+    await planner.suggest('show me the biggest folders here', { cwd: '/p' });
+    expect({ system: preview[0]!.system, messages: preview[0]!.messages }).toEqual({ system: small[0]!.system, messages: small[0]!.messages });
+    expect(examplesIn(small[0]!)).not.toBe('');
+  });
+});

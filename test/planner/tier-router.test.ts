@@ -180,4 +180,16 @@ describe('a compact tier (small local model)', () => {
     expect((full.seen[0]!.schema as { required: string[] }).required).toContain('parts');
     expect(full.seen[0]!.system).toBe('sys');
   });
+
+  it('gets the compact messages (with examples); a full local tier and a cloud tier do not', async () => {
+    const reply = JSON.stringify({ command: 'ls', explanation: 'x', confidence: 0.1 });
+    const small = { ...fake('small', 'local', [reply]), replyStyle: 'compact' as const };
+    const big = fake('big', 'local', [plan('ls', 0.1)]);
+    const smallCloud = { ...fake('cloud', 'cloud', [reply]), replyStyle: 'compact' as const };
+    const compactMessages = [{ role: 'user' as const, content: 'EXAMPLES-MARKER list big files' }];
+    await planWithTiers([tier(small), tier(big), tier(smallCloud)], run({ compactMessages, cloudMessages: [{ role: 'user', content: 'cloud view' }] }));
+    expect(small.seen[0]!.messages[0]!.content).toBe('EXAMPLES-MARKER list big files');
+    expect(big.seen[0]!.messages[0]!.content).toBe('list big files');
+    expect(smallCloud.seen[0]!.messages[0]!.content).toBe('cloud view');
+  });
 });
