@@ -30,7 +30,7 @@ export const messages = {
   modelFailed(f: ModelFailure, ctx: ModelFailureContext): string {
     if (!f.noTier || ctx.configured || ctx.answeredBefore) return `${prefix}${f.message}. The line did not run; ${doctor}.`;
     if (ctx.setupExplained) return `${prefix}no model available (${f.message}); the line did not run. \`nl-sh --doctor\` checks the setup.`;
-    return `${prefix}no model is set up, so the line did not run. Install Ollama and \`ollama pull qwen2.5-coder:7b\`, or configure Bedrock (README: Models).\r\n       (${f.message})`;
+    return `${prefix}no model is set up, so the line did not run. Run \`nl-sh --model pull\` for nl-sh's own local model, or install Ollama and \`ollama pull qwen2.5-coder:7b\`, or configure Bedrock (README: Models).\r\n       (${f.message})`;
   },
   /** The sandbox a run needs cannot start here. */
   sandboxUnavailable: (reason: string): string => `${prefix}the sandbox cannot run here: ${reason}. The line is back for you to edit; \`nl-sh --doctor\` says what is missing.`,

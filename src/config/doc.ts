@@ -26,7 +26,7 @@ function tierRow(spec: TierKeySpec): string {
 /** The text of docs/configuration.md. */
 export function configDoc(): string {
   const keys = Object.values(KEYS) as KeySpec<unknown>[];
-  const local = defaultTiers[0];
+  const defaults = defaultTiers.map((t) => `\`${t.name}\` (${t.backend} \`${t.model}\`)`).join(', then ');
   return `<!-- Generated from src/config/schema.ts by scripts/gen-config-doc.js (npm run build first); do not edit. -->
 # Configuration
 
@@ -54,8 +54,10 @@ ${keys.flatMap((k) => (k.convention ? [`\`${k.convention.env}\` (set and not emp
 
 Each \`[[tiers]]\` table is one model, cheapest first; a request goes to the first tier and
 escalates when a tier fails or its confidence is below \`min_confidence\`. Without any
-\`[[tiers]]\`, nl-sh uses one: \`${local?.name}\`, Ollama's \`${local?.model}\`. A tier with a bad
-key makes nl-sh use that default tier instead of the list (one line names the tier and key).
+\`[[tiers]]\`, nl-sh uses ${defaults}: its own model when one is installed (\`nl-sh --model pull\`;
+\`default\` is the model \`nl-sh --model use\` chose), Ollama when it runs, and Bedrock only when
+\`privacy\` allows the cloud (the first and the last are left out when they are not there). A tier with a bad
+key makes nl-sh use these default tiers instead of the list (one line names the tier and key).
 
 | Key | Backend | Expects | Default | What it does |
 |---|---|---|---|---|

@@ -9,6 +9,7 @@ import { keyLine } from './lines.js';
 import { configPath } from './paths.js';
 import { CONFIG_FILE_ENV, KEYS, TIER_KEYS, defaultConfig, defaultTiers, type Config, type KeySpec, type Settings, type TierConfig } from './schema.js';
 import { readTiers } from './tiers.js';
+import { currentModel } from '../model-store.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -89,7 +90,7 @@ async function load(env: Env, loadToml: LoadToml, flags: Readonly<Record<string,
     }
   }
 
-  let tiers: TierConfig[] = defaultTiers.map((t) => ({ ...t }));
+  let tiers: TierConfig[] = defaultTiersHere(env, (settings as Settings).privacy);
   let tierSources: Record<string, string> = { tiers: 'default' };
   if (fileTiers !== undefined) {
     const read = readTiers(fileTiers, (i, key) => at(keyLine(text, { key, table: { name: 'tiers', index: i } }) ?? keyLine(text, { key: 'tiers' })), tiersWhere);
@@ -101,6 +102,13 @@ async function load(env: Env, loadToml: LoadToml, flags: Readonly<Record<string,
 
   const config: Config = { ...(settings as Settings), tiers: Object.freeze(tiers.map((t) => Object.freeze(t))) };
   return { config: Object.freeze(config), problems: inFileOrder(problems, path), sources: Object.freeze(sources), path };
+}
+
+/** The default tiers that are there: nl-sh's own model only when one is installed, the cloud only
+ * when privacy allows it (so a missing one is not named in every failure), Ollama always. */
+function defaultTiersHere(env: Env, privacy: Settings['privacy']): TierConfig[] {
+  const present = (t: TierConfig): boolean => (t.backend === 'embedded' ? currentModel(env).ok : t.backend === 'bedrock' ? privacy === 'cloud-allowed' : true);
+  return defaultTiers.filter(present).map((t) => ({ ...t }));
 }
 
 /** The file's problems first, by line, then the others as found. */

@@ -103,8 +103,14 @@ export const TIER_KEYS: { readonly [K in keyof TierConfig]-?: TierKeySpec } = {
   outputPricePerMTok: { toml: 'output_price_per_mtok', check: numberIn(0, Number.MAX_VALUE, 'dollars per million tokens'), defaultDoc: '', doc: 'Dollars per million output tokens.' },
 };
 
-/** The tier used when none is configured: a local model through Ollama. */
-export const defaultTiers: readonly TierConfig[] = Object.freeze([Object.freeze({ name: 'local', backend: 'ollama', model: 'qwen2.5-coder:7b', timeoutMs: 30_000, minConfidence: 0.5 } as const)]);
+/** The tiers used when none is configured, cheapest first: nl-sh's own model (when one is installed:
+ * `nl-sh --model pull`), then Ollama (when it runs), then Bedrock (only when privacy allows the cloud).
+ * The config leaves out the first and last when they are not there. */
+export const defaultTiers: readonly TierConfig[] = Object.freeze([
+  Object.freeze({ name: 'embedded', backend: 'embedded', model: 'default', timeoutMs: 60_000, minConfidence: 0.5 } as const),
+  Object.freeze({ name: 'local', backend: 'ollama', model: 'qwen2.5-coder:7b', timeoutMs: 30_000, minConfidence: 0.5 } as const),
+  Object.freeze({ name: 'cloud', backend: 'bedrock', model: 'anthropic.claude-3-5-haiku-20241022-v1:0', timeoutMs: 30_000, minConfidence: 0.5, inputPricePerMTok: 0.8, outputPricePerMTok: 4 } as const),
+]);
 
 /** Defaults used when nothing says otherwise. */
 export const defaultConfig: Readonly<Config> = Object.freeze({

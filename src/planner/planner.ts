@@ -130,7 +130,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
           problems.push(`${tier.name}: ${(err as Error).message}`);
         }
       }
-      if (deps.tiers.length === 0) return { ok: false, aborted: false, noTier: true, message: 'no model is set up (install Ollama and pull a model, or configure Bedrock; see the README)' };
+      if (deps.tiers.length === 0) return { ok: false, aborted: false, noTier: true, message: 'no model is set up (\`nl-sh --model pull\`, or install Ollama and pull a model, or configure Bedrock; see the README)' };
       return { ok: false, aborted: false, noTier: !reachable, message: problems.length ? `no model tier could answer: ${problems.join('; ')}` : 'no tier is allowed (privacy is local only and every tier is in the cloud)' };
     },
   };

@@ -157,7 +157,7 @@ export async function planWithTiers(tiers: readonly Tier[], run: PlanRun): Promi
 
 /** One line for the user when no tier gave a plan. */
 function explainFailure(tiers: readonly Tier[], attempts: PlanAttempt[]): string {
-  if (tiers.length === 0) return 'no model is set up (see `nl-sh --doctor` and the README: install Ollama and pull a model, or configure Bedrock)';
+  if (tiers.length === 0) return 'no model is set up (see `nl-sh --doctor` and the README: \`nl-sh --model pull\`, or install Ollama and pull a model, or configure Bedrock)';
   const last = attempts.map((a) => `${a.tier}: ${a.outcome}${a.detail ? ` (${a.detail})` : ''}`);
   return `no model tier could answer: ${last.join('; ')}`;
 }

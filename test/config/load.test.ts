@@ -3,6 +3,9 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig, type Config } from '../../src/config.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cleanup, load } from './helpers.js';
 
 afterEach(cleanup);
@@ -24,10 +27,30 @@ describe('loadConfig', () => {
   it('without a file, env or flags: the defaults, each from "default"', async () => {
     const r = await load(undefined);
     expect(r.problems).toEqual([]);
+    // No model installed and privacy local only: of the default tiers, only Ollama is there.
     expect(r.config).toEqual({ ...defaultConfig, tiers: [{ name: 'local', backend: 'ollama', model: 'qwen2.5-coder:7b', timeoutMs: 30_000, minConfidence: 0.5 }] });
     expect(r.config.color).toBe('auto');
     for (const key of ['capture_bytes', 'privacy', 'color', 'tiers', 'tiers[0].model', 'tiers[0].timeout_ms']) expect(r.sources[key]).toBe('default');
     expect(r.path).toBe(r.file);
+  });
+
+  it('the default tiers: nl-sh\'s own model first when one is installed, the cloud last when privacy allows it', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'nlsh-models-'));
+    try {
+      mkdirSync(join(data, 'nl-sh', 'models'), { recursive: true });
+      writeFileSync(join(data, 'nl-sh', 'models', 'm.gguf'), 'GGUF and the rest');
+      writeFileSync(join(data, 'nl-sh', 'models', 'current'), `${join(data, 'nl-sh', 'models', 'm.gguf')}\n`);
+      const withModel = await load(undefined, { XDG_DATA_HOME: data });
+      expect(withModel.config.tiers.map((t) => `${t.name}:${t.backend}`)).toEqual(['embedded:embedded', 'local:ollama']);
+      const all = await load(undefined, { XDG_DATA_HOME: data, NLSH_PRIVACY: 'cloud-allowed' });
+      expect(all.config.tiers.map((t) => `${t.name}:${t.backend}`)).toEqual(['embedded:embedded', 'local:ollama', 'cloud:bedrock']);
+      expect(all.config.tiers[0]).toMatchObject({ model: 'default', timeoutMs: 60_000 });
+      // A broken model file is not a model: the tier is left out.
+      writeFileSync(join(data, 'nl-sh', 'models', 'm.gguf'), 'not a model');
+      expect((await load(undefined, { XDG_DATA_HOME: data })).config.tiers.map((t) => t.name)).toEqual(['local']);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 
   describe.each(rows)('%s', (key, field, fileText, fileValue, envText, envValue, flagText, flagValue) => {

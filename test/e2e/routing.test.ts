@@ -34,7 +34,7 @@ describe('routing in the interactive shell', () => {
   it('leaves a request in the buffer with one line of explanation, and runs nothing', async () => {
     const s = await startShell();
     s.type('rm the old logs please\r');
-    await s.waitFor(/^nl-sh: no model is set up, so the line did not run\. Install Ollama .*\.$/m);
+    await s.waitFor(/^nl-sh: no model is set up, so the line did not run\. Run `nl-sh --model pull`.* install Ollama .*\.$/m);
     await s.waitFor(/^ +\(no model tier could answer: local: unavailable \(Ollama is not running at http:\/\/127\.0\.0\.1:47; start it with `ollama serve`/m);
     await s.waitFor(/nlsh-test:~# rm the old logs please$/m);
     expect(s.allText()).not.toContain('cannot remove');
