@@ -49,15 +49,19 @@ export const planReplySchema: JsonSchema = {
   },
 };
 
-/** The schema for small local models: only what nl-sh cannot find out itself, so few tokens to generate. */
+/** Confidence levels a small model picks from: a free number lets it loop on digits (0.000000…) until its token limit. */
+export const COMPACT_CONFIDENCE_LEVELS = [0.1, 0.3, 0.5, 0.7, 0.9] as const;
+
+/** The schema for small local models: only what nl-sh cannot find out itself, so few tokens to generate,
+ * each field bounded so a grammar-constrained reply always ends within its token limit. */
 export const compactPlanReplySchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['command', 'explanation', 'confidence'],
   properties: {
-    command: COMMAND,
-    explanation: { type: 'string', description: 'One short sentence: what the command does.' },
-    confidence: CONFIDENCE,
+    command: { ...COMMAND, maxLength: 400 },
+    explanation: { type: 'string', maxLength: 160, description: 'One short sentence: what the command does.' },
+    confidence: { enum: [...COMPACT_CONFIDENCE_LEVELS], description: CONFIDENCE.description },
   },
 };
 

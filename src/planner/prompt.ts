@@ -21,7 +21,7 @@ Rules:
 
 /** The system prompt for planning with a small local model (the compact reply). */
 export const COMPACT_PLAN_SYSTEM_PROMPT = `You translate a user's request into ONE bash command line for their Linux machine.
-Reply with a JSON object only: {"command": ..., "explanation": one short sentence, "confidence": 0 to 1}.
+Reply with a JSON object only: {"command": ..., "explanation": one short sentence, "confidence": 0.1, 0.3, 0.5, 0.7 or 0.9}.
 Rules:
 - The simplest command that does exactly what was asked, with installed tools; read-only when the request allows it.
 - No sudo unless the request needs root; no destructive steps that were not asked for.

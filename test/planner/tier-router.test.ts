@@ -168,8 +168,13 @@ describe('a compact tier (small local model)', () => {
     const r = await planWithTiers([tier(small)], run());
     expect(r).toMatchObject({ ok: true, reply: { command: 'ls -S | head', parts: [], assumptions: [], needsNetwork: false, needsRoot: false, confidence: 0.8 } });
     const asked = small.seen[0]!;
-    expect(Object.keys((asked.schema as { properties: object }).properties)).toEqual(['command', 'explanation', 'confidence']);
-    expect(asked.system).toMatch(/"confidence": 0 to 1/);
+    const properties = (asked.schema as { properties: Record<string, { maxLength?: number; enum?: number[] }> }).properties;
+    expect(Object.keys(properties)).toEqual(['command', 'explanation', 'confidence']);
+    // Every field is bounded, so a grammar-constrained reply ends within the token limit.
+    expect(properties.command!.maxLength).toBeLessThanOrEqual(400);
+    expect(properties.explanation!.maxLength).toBeLessThanOrEqual(160);
+    expect(properties.confidence!.enum).toEqual([0.1, 0.3, 0.5, 0.7, 0.9]);
+    expect(asked.system).toMatch(/"confidence": 0.1, 0.3, 0.5, 0.7 or 0.9/);
     expect(asked.maxTokens).toBeLessThanOrEqual(256);
   });
 
