@@ -59,8 +59,8 @@ export const compactPlanReplySchema: JsonSchema = {
   additionalProperties: false,
   required: ['command', 'explanation', 'confidence'],
   properties: {
-    command: { ...COMMAND, maxLength: 400 },
-    explanation: { type: 'string', maxLength: 160, description: 'One short sentence: what the command does.' },
+    command: { ...COMMAND, maxLength: 300 },
+    explanation: { type: 'string', maxLength: 100, description: 'One short sentence: what the command does.' },
     confidence: { enum: [...COMPACT_CONFIDENCE_LEVELS], description: CONFIDENCE.description },
   },
 };

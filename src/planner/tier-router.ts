@@ -116,7 +116,7 @@ export async function planWithTiers(tiers: readonly Tier[], run: PlanRun): Promi
       if (repair === 0) run.onTier?.(tier.name);
       let reply: ModelReply;
       try {
-        reply = await tier.backend.complete({ system, messages, schema: planSchemaFor(style), schemaName: 'plan', timeoutMs: tier.timeoutMs, signal: run.signal, temperature: 0.2, maxTokens: style === 'compact' ? 256 : 1024 });
+        reply = await tier.backend.complete({ system, messages, schema: planSchemaFor(style), schemaName: 'plan', timeoutMs: tier.timeoutMs, signal: run.signal, temperature: 0.2, maxTokens: style === 'compact' ? COMPACT_MAX_TOKENS : 1024 });
       } catch (err) {
         const outcome = run.signal?.aborted ? 'aborted' : outcomeOf(err);
         const hint = err instanceof BackendError && err.hint ? `; ${err.hint}` : '';
@@ -138,7 +138,9 @@ export async function planWithTiers(tiers: readonly Tier[], run: PlanRun): Promi
       const missing = await run.missingPrograms(parsed.reply.command);
       if (missing.length > 0) {
         attempts.push({ ...record, outcome: 'missing-programs', detail: `not installed here: ${missing.join(', ')}` });
-        break;
+        // One repair, as for an invalid reply: name what is missing and ask for installed programs.
+        messages = [...messages, { role: 'assistant', content: reply.text.slice(0, 4000) }, { role: 'user', content: `That command cannot run here: ${missing.map((p) => `"${p}"`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not installed on this machine (or not a program at all). Reply again with only the JSON object, using installed programs.` }];
+        continue;
       }
       const result = { ok: true as const, reply: parsed.reply, tier: tier.name, model: reply.model, tierIndex: index, attempts };
       if (parsed.reply.confidence < tier.minConfidence) {
@@ -154,6 +156,9 @@ export async function planWithTiers(tiers: readonly Tier[], run: PlanRun): Promi
   const noTier = attempts.every((a) => a.outcome === 'unavailable' || a.outcome === 'skipped-privacy' || a.outcome === 'skipped-budget');
   return { ok: false, aborted: false, noTier, message: explainFailure(tiers, attempts), attempts };
 }
+
+/** Room for the longest compact reply even at one token per character (300 + 100 characters and the JSON around them). */
+const COMPACT_MAX_TOKENS = 448;
 
 /** One line for the user when no tier gave a plan. */
 function explainFailure(tiers: readonly Tier[], attempts: PlanAttempt[]): string {
