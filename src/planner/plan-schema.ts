@@ -24,6 +24,8 @@ export interface PlanReply {
 const MAX_COMMAND = 4000;
 const MAX_TEXT = 2000;
 const MAX_LIST = 20;
+/** The compact reply's explanation: one short sentence. */
+const COMPACT_EXPLANATION_CHARS = 160;
 
 const COMMAND = { type: 'string', description: 'One bash command line that does what was asked.' };
 const CONFIDENCE = { type: 'number', minimum: 0, maximum: 1, description: 'How sure you are that the command does what was asked.' };
@@ -56,7 +58,9 @@ export const compactPlanReplySchema: JsonSchema = {
   required: ['command', 'explanation', 'confidence'],
   properties: {
     command: COMMAND,
-    explanation: { type: 'string', description: 'One short sentence: what the command does.' },
+    // Bounded so a grammar-constrained small model must close the sentence: unbounded, a 270M
+    // model repeats itself until the token limit and the reply never parses.
+    explanation: { type: 'string', maxLength: COMPACT_EXPLANATION_CHARS, description: 'One short sentence: what the command does.' },
     confidence: CONFIDENCE,
   },
 };
