@@ -3,7 +3,7 @@
 // `?` answers stream; --suggest prints schema-valid JSON; a missing or corrupt model file gives
 // one clear line and the next tier answers; Ctrl-C stops a long generation at once while the
 // server stays up. Assertions are about behaviour: a small model's commands vary.
-// NLSH_E2E_RECORD=FILE records the plan requests (scripts/record-model.sh).
+// NLSH_E2E_RECORD=FILE records the plan requests to FILE (scripts/record-model.sh).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { nlshBin } from '../support/fixtures.js';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { serverInfo, testModel } from '../model-server/real-model.js';
-import { embeddedTierToml, ownRuntimeDir, spawnNlshAsUser } from '../support/embedded-user.js';
+import { embeddedTierToml, ownRuntimeDir, recordingDir, saveRecording, spawnNlshAsUser } from '../support/embedded-user.js';
 import { startFakeOllama, type FakeOllamaServer } from '../support/fake-ollama-server.js';
 import { plan } from '../support/plan-reply.js';
 import { makeStockHome, runAsStockUser, startAsStockUser, stockUser } from '../support/stock-user.js';
@@ -29,11 +29,13 @@ describe.skipIf(!model)(`the real embedded model, as ${user.name}`, () => {
     serverLog = join(run.dir, 'nl-sh', 'model.log');
   });
   afterAll(async () => {
+    if (process.env.NLSH_E2E_RECORD) saveRecording(recordFile(), process.env.NLSH_E2E_RECORD, user.home);
     for (const c of cleanups) c();
     await run.cleanup();
   });
   // The recording (when asked for): only plan requests, so a replay can answer them in order.
-  const recordEnv = (): Record<string, string> => (process.env.NLSH_E2E_RECORD ? { NLSH_RECORD: process.env.NLSH_E2E_RECORD } : {});
+  const recordFile = (): string => join(recordingDir(user, run.dir), 'embedded.jsonl');
+  const recordEnv = (): Record<string, string> => (process.env.NLSH_E2E_RECORD ? { NLSH_RECORD: recordFile() } : {});
   const home = (config: string, files: Record<string, string> = {}): string => {
     const h = makeStockHome(user, { '.config/nl-sh/config.toml': config, ...files });
     cleanups.push(h.cleanup);

@@ -4,7 +4,7 @@
 // embedded tier first. NLSH_E2E_RECORD names a recording the plan requests are written to.
 
 import { spawn } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serverInfo } from '../model-server/real-model.js';
 import { asUser, loginEnv, type StockUser } from './stock-user.js';
@@ -70,4 +70,12 @@ export function spawnNlshAsUser(user: StockUser, home: string, args: string[], e
     exited: new Promise((resolve) => child.on('close', (status) => resolve(status))),
     signal: (sig) => child.kill(sig),
   };
+}
+
+/** Copy a recording to `to` with the test homes under `usersHome` written as /home/user (a
+ *  recording in the repository names no path of the machine that made it). */
+export function saveRecording(from: string, to: string, usersHome: string): void {
+  if (!existsSync(from)) throw new Error(`no recording was made at ${from}`);
+  const homes = new RegExp(`${usersHome.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/nlsh-(test|run)-[A-Za-z0-9]+`, 'g');
+  writeFileSync(to, readFileSync(from, 'utf8').replace(homes, '/home/user'));
 }
