@@ -26,6 +26,8 @@ const MAX_TEXT = 2000;
 const MAX_LIST = 20;
 /** The compact reply's explanation: one short sentence. */
 const COMPACT_EXPLANATION_CHARS = 160;
+/** The compact reply's confidence values: tenths from 0 to 1. */
+const COMPACT_CONFIDENCES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 
 const COMMAND = { type: 'string', description: 'One bash command line that does what was asked.' };
 const CONFIDENCE = { type: 'number', minimum: 0, maximum: 1, description: 'How sure you are that the command does what was asked.' };
@@ -61,7 +63,9 @@ export const compactPlanReplySchema: JsonSchema = {
     // Bounded so a grammar-constrained small model must close the sentence: unbounded, a 270M
     // model repeats itself until the token limit and the reply never parses.
     explanation: { type: 'string', maxLength: COMPACT_EXPLANATION_CHARS, description: 'One short sentence: what the command does.' },
-    confidence: CONFIDENCE,
+    // Tenths, as an enum: a grammar cannot bound a number's range or digits, and a 270M model
+    // wrote 1000000000000000 twice in a row (no plan); with the enum it can only pick one of these.
+    confidence: { ...CONFIDENCE, enum: COMPACT_CONFIDENCES },
   },
 };
 

@@ -26,9 +26,20 @@ export function ownRuntimeDir(user: StockUser): { dir: string; socket: string; c
     cleanup: async () => {
       const info = await serverInfo(socket).catch(() => undefined);
       if (info) process.kill(info.pid, 'SIGTERM');
+      // Wait for it to exit: a server still writing its log would keep the directory.
+      for (let i = 0; info && i < 100 && isAlive(info.pid); i += 1) await new Promise((r) => setTimeout(r, 50));
       rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A directory `user` may write a recording into (inside the test file's runtime dir). */
