@@ -3,7 +3,7 @@
 # ~/.local/share/bash-completion/completions/nl-sh
 _nl_sh() {
   local cur=${COMP_WORDS[COMP_CWORD]}
-  local own="--route --risk --explain --suggest --print-command --show-context --ask --dry-run --history --model --config --doctor --version --help"
+  local own="--route --risk --explain --suggest --print-command --show-context --ask --dry-run --history --model --config --doctor --model-speed --version --help"
   local settings="--capture-bytes --nl-prefix --shell-prefix --privacy --cloud-history --daily-cloud-budget-usd --audit-journal --model-idle-seconds --color"
   # Values of the config flags that have a fixed set (--privacy=cloud-allowed or --privacy cloud-allowed).
   local prev=${COMP_WORDS[COMP_CWORD-1]}

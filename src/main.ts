@@ -92,7 +92,7 @@ async function runOwnCommand(inv: Exclude<Invocation, { kind: 'interactive' | 'e
     case 'doctor': {
       const { config, problems } = await readConfig(env, inv.configFlags);
       const { runDoctorCommand } = await import('./cli/doctor-command.js');
-      return runDoctorCommand({ config, configProblems: problems, env, bash: findBash(env), output: process.stdout });
+      return runDoctorCommand({ config, configProblems: problems, env, bash: findBash(env), output: process.stdout, modelSpeed: inv.modelSpeed });
     }
     case 'suggest':
     case 'ask': {

@@ -61,6 +61,8 @@ export const messages = {
     const what = lines > 0 ? `${lines} line${lines === 1 ? '' : 's'}` : `${keys} key${keys === 1 ? '' : 's'}`;
     return `${prefix}dropped ${what} typed or pasted while nl-sh was deciding (nothing of it ran); type ${lines > 1 ? 'them' : 'it'} again at the prompt`;
   },
+  /** A tier that failed before another answered (a missing model file, a stopped server): said once, with the cause. */
+  tierFellThrough: (tier: string, cause: string, answeredBy: string): string => `${prefix}tier ${tier} could not answer (${cause}); ${answeredBy} answered instead. ${doctor}.`,
   /** A plan below the tier's confidence threshold. */
   lowConfidence: (): string => 'the model was not confident in this plan: Enter cancels; r runs it',
   /** An always-allow rule that could not be stored. */

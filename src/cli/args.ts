@@ -12,7 +12,7 @@ export type Invocation =
   | { kind: 'risk'; explain: boolean }
   | { kind: 'suggest'; request: string; printCommand: boolean; showContext: boolean; json: boolean }
   | { kind: 'ask'; question: string; showContext: boolean; json: boolean }
-  | { kind: 'doctor'; configFlags: Record<string, string> }
+  | { kind: 'doctor'; configFlags: Record<string, string>; modelSpeed: boolean }
   | { kind: 'config'; json: boolean; configFlags: Record<string, string> }
   | { kind: 'history'; args: string[] }
   | { kind: 'model'; action: ModelAction }
@@ -50,7 +50,7 @@ export function parseInvocation(argv: string[], argv0: string, ttys: { stdin: bo
       break;
     }
     if (a === '--version') return { kind: 'version' };
-    if (a === '--doctor') return { kind: 'doctor', configFlags };
+    if (a === '--doctor') return { kind: 'doctor', configFlags, modelSpeed: argv.slice(i + 1).includes('--model-speed') };
     if (a === '--config') return { kind: 'config', json: argv.slice(i + 1).includes('--json'), configFlags };
     if (a === '--history') return { kind: 'history', args: argv.slice(i + 1) };
     if (a === '--model') {

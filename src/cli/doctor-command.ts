@@ -9,6 +9,7 @@ import { pluginFiles } from '../integrations/plugins/plugin-files.js';
 import { spawnInPty } from '../repl/pty/pty-host.js';
 import { runBounded } from '../run-bounded.js';
 import { modelFindings } from './doctor-model.js';
+import { modelDoctorDeps } from './doctor-model-deps.js';
 import { tiersFrom } from './planner-wiring.js';
 import { sandboxFacts } from './sandbox-facts.js';
 
@@ -54,7 +55,7 @@ function writable(dir: string): boolean {
 }
 
 /** Check everything and print the report; exit 1 when something needs fixing. */
-export async function runDoctorCommand(opts: { config: Config; configProblems: string[]; env: Record<string, string | undefined>; bash: string; output: NodeJS.WritableStream }): Promise<number> {
+export async function runDoctorCommand(opts: { config: Config; configProblems: string[]; env: Record<string, string | undefined>; bash: string; output: NodeJS.WritableStream; modelSpeed?: boolean }): Promise<number> {
   const { config, env } = opts;
   const findings: Finding[] = [];
   const [major] = process.versions.node.split('.').map(Number);
@@ -94,8 +95,8 @@ export async function runDoctorCommand(opts: { config: Config; configProblems: s
     }
     findings.push({ ok: ivm === 'ok', what: 'plugins', detail: `${plugins.length} in ${pluginDir}${ivm === 'ok' ? ' (isolated-vm loads)' : ': isolated-vm does not load, so they are off'}`, fix: 'run `npm run setup` again (it rebuilds isolated-vm for nl-sh\'s Node)' });
   }
-  // The local model file; the model server's state and measured speed are reported after it.
-  findings.push(...modelFindings(env));
+  // The local model file, the model server's state and (on a running server, or asked) its speed.
+  findings.push(...(await modelFindings(modelDoctorDeps(config, env, opts.modelSpeed ?? false))));
   const tiers = tiersFrom(config, env);
   if (tiers.length === 0) findings.push({ ok: false, what: 'model tiers', detail: 'none configured', fix: 'add [[tiers]] to the config (README: Models)' });
   const checks = await Promise.all(tiers.map(async (t) => [t, await t.backend.checkAvailable(5000)] as const));

@@ -28,6 +28,7 @@ export const OWN_FLAGS: readonly FlagSpec[] = [
   { flag: '--model', arg: 'pull|list|use FILE|rm NAME', help: 'manage local models: pull downloads the default (Qwen2.5-Coder 1.5B, checksum verified, resumable; --if-missing skips it when a model is set up), list shows them, use FILE.gguf chooses one, rm NAME deletes one of the downloaded' },
   { flag: '--config', arg: '[--json]', help: 'show the effective configuration: each key, its value and where it came from (default, file and line, environment variable, flag); problems first' },
   { flag: '--doctor', help: 'check what nl-sh can use here (Node, bash, config, model tiers, directories) and how to fix what is missing' },
+  { flag: '--model-speed', help: "with --doctor: measure the local model's speed even when that loads it (by default only a running model server is measured)" },
   { flag: '--version', help: "print nl-sh's version" },
   { flag: '--help', help: 'print this help' },
   ...CONFIG_FLAGS,

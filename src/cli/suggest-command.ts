@@ -1,11 +1,17 @@
 // `nl-sh --suggest "request" [--print-command | --show-context]` and `nl-sh --ask "question"`: the
 // planner for scripts and editors. They print a proposal, an answer, or what each tier would be
 // sent; they never run anything. Ctrl-C
-// cancels the model call at once. With no tier available they exit 1 with one clear line.
+// cancels the model call at once. With no tier available they exit 1 with one clear line; a tier
+// that failed before another answered is named in one line on stderr.
 
 import type { Config } from '../config.js';
 import { neutralizeForDisplay, previewRequest, type TierPreview } from '../planner/index.js';
+import { messages } from '../messages.js';
 import { buildPlanner, plannerDeps } from './planner-wiring.js';
+
+// A tier that could not be asked at all (a missing model file, a server not running, no
+// credentials) before another answered: a setup problem the user can fix, so it is said.
+const fellThrough: readonly string[] = ['unavailable'];
 
 interface Io {
   config: Config;
@@ -39,6 +45,7 @@ export async function runSuggestCommand(io: Io & { request: string; printCommand
     io.errors.write(`nl-sh: ${s.message}\n`);
     return s.aborted ? 130 : 1;
   }
+  for (const a of s.attempts) if (a.tier !== s.tier && fellThrough.includes(a.outcome)) io.errors.write(`${messages.tierFellThrough(a.tier, a.detail ?? a.outcome, s.tier)}\n`);
   if (io.printCommand) {
     io.output.write(`${s.reply.command}\n`);
     return 0;

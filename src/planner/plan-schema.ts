@@ -60,7 +60,11 @@ export const compactPlanReplySchema: JsonSchema = {
   required: ['command', 'explanation', 'confidence'],
   properties: {
     command: { ...COMMAND, maxLength: 300 },
+    // Bounded so a grammar-constrained small model must close the sentence: unbounded, a 270M
+    // model repeats itself until the token limit and the reply never parses.
     explanation: { type: 'string', maxLength: 100, description: 'One short sentence: what the command does.' },
+    // Levels, as an enum: a grammar cannot bound a number's range or digits, and a 270M model
+    // wrote 1000000000000000 twice in a row (no plan); with the enum it can only pick one of these.
     confidence: { enum: [...COMPACT_CONFIDENCE_LEVELS], description: CONFIDENCE.description },
   },
 };

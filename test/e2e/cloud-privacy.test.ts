@@ -35,7 +35,9 @@ describe('a cloud tier', () => {
     });
     const env = shellEnv(home.home, { MY_SERVICE_TOKEN: secrets.envToken, AWS_ACCESS_KEY_ID: 'AKIDFAKEFORTESTS0000', AWS_SECRET_ACCESS_KEY: 'fake/secret/for/tests', AWS_REGION: 'us-east-1' });
     const r = await run(['--suggest', `connect to postgres://admin:${secrets.dbPassword}@db:5432/app using ${secrets.envToken} and run select 1`], env);
-    expect(r.stderr).toBe('');
+    // One line: the local tier that could not be asked (its Ollama is not running), no secret in it.
+    expect(r.stderr).toMatch(/^nl-sh: tier local could not answer \(Ollama is not running[^\n]*; cloud answered instead\.[^\n]*\n$/);
+    for (const secret of Object.values(secrets)) expect(r.stderr).not.toContain(secret);
     expect(JSON.parse(r.stdout)).toMatchObject({ tier: 'cloud', attempts: [{ tier: 'local', outcome: 'unavailable' }, { tier: 'cloud', outcome: 'ok' }] });
     const wire = server.requests.map((q) => q.rawBody).join('\n');
     expect(wire).toContain('run select 1');

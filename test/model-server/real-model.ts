@@ -2,12 +2,12 @@
 // directory, the bundled Node 24, dist's server script). The model is NLSH_TEST_MODEL, else the
 // last line of scripts/test-model.sh; without it the tests skip locally and fail in CI.
 
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availableOrFailInCi } from '../support/require-in-ci.js';
+import { testModelPath } from '../support/test-model.js';
 import { createEmbeddedBackend } from '../../src/planner/backends/embedded.js';
 import { startModelServer } from '../../src/model-server-start.js';
 import { encodeLine, LineSplitter, parseReply, type ServerInfo } from '../../src/model-wire.js';
@@ -20,11 +20,8 @@ export const bundledNode = join(repo, 'node_modules', 'node', 'bin', 'node');
 export const serverScript = join(repo, 'dist', 'model-server', 'main.js');
 
 function findTestModel(): string | undefined {
-  if (process.env.NLSH_TEST_MODEL) return process.env.NLSH_TEST_MODEL;
-  const script = join(repo, 'scripts', 'test-model.sh');
-  if (!existsSync(script)) return undefined;
   try {
-    return execFileSync('sh', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 600_000 }).trim().split('\n').pop();
+    return testModelPath();
   } catch {
     return undefined;
   }

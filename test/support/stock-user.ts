@@ -72,9 +72,9 @@ export function loginEnv(user: StockUser, home: string, extra: Record<string, st
   };
 }
 
-// `argv` as `user` with its login environment: setpriv execs straight into the program (no PAM
-// session, no extra process or tty); as the current user, `argv` itself.
-function asUser(user: StockUser, env: Record<string, string>, argv: string[]): [string, string[]] {
+/** `argv` as `user` with its login environment: setpriv execs straight into the program (no PAM
+ *  session, no extra process or tty); as the current user, `argv` itself. */
+export function asUser(user: StockUser, env: Record<string, string>, argv: string[]): [string, string[]] {
   const pairs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
   const [file = nlshBin, ...args] = user.switched ? ['setpriv', `--reuid=${user.uid}`, `--regid=${user.gid}`, '--init-groups', 'env', '-i', ...pairs, ...argv] : argv;
   return [file, args];
