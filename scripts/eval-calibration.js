@@ -18,7 +18,8 @@ const results = files.flatMap((f) =>
     .filter((r) => r.id !== undefined),
 );
 
-const outcomes = (r) => (r.attempts ?? []).map((a) => a.outcome);
+// A request that ended with no plan reports its tiers' outcomes only in its message (`embedded: missing-programs (…)`).
+const outcomes = (r) => [...(r.attempts ?? []).map((a) => a.outcome), ...[...(r.why ?? '').matchAll(/: (missing-programs|invalid|error|timeout) \(/g)].map((m) => m[1])];
 const failedRun = (r) => /\bexit (\d+)/.test(r.why ?? '') && !/\bexit 0\b/.test(r.why ?? '');
 const buckets = [
   [0, 0.5],
@@ -34,7 +35,8 @@ const row = (label, group) => {
 };
 for (const [lo, hi] of buckets) row(`confidence ${lo.toFixed(2)}–${Math.min(hi, 1).toFixed(2)}${hi > 1 ? '' : ' (excl.)'}`, results.filter((r) => typeof r.confidence === 'number' && r.confidence >= lo && r.confidence < hi));
 row('no proposal', results.filter((r) => !r.command));
-row('a repair was needed', results.filter((r) => outcomes(r).includes('invalid')));
+row('a repair was needed (invalid reply)', results.filter((r) => outcomes(r).includes('invalid')));
+row('reply cut at its token limit', results.filter((r) => /limit of \d+ tokens/.test(r.why ?? '')));
 row('a program not installed', results.filter((r) => outcomes(r).includes('missing-programs')));
 row('nonzero exit in the sandbox', results.filter((r) => r.command && failedRun(r)));
 row('clean (no repair, exit 0)', results.filter((r) => r.command && !outcomes(r).includes('invalid') && !failedRun(r)));

@@ -2,14 +2,15 @@
 // the cloud budget in the XDG directories, and the checks a reply must pass, which come from the
 // bash parser (does it parse) and the command table (are its programs installed).
 
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, stateDir, type Config, type TierConfig } from '../config.js';
-import { BackendError, createPlanner, fileCacheStore, fileCloudBudget, localContextSources, redactSecrets, secretEnvValues, type LastCommand, type ModelBackend, type Planner, type PlannerDeps, type Tier } from '../planner/index.js';
+import { BackendError, createPlanner, fileCacheStore, fileCloudBudget, localContextSources, redactSecrets, secretEnvValues, type CommandExample, type LastCommand, type ModelBackend, type Planner, type PlannerDeps, type Tier } from '../planner/index.js';
 import { createOllamaBackend } from '../planner/backends/ollama.js';
 import { createBedrockBackend } from '../planner/backends/bedrock.js';
 import { createEmbeddedBackend } from '../planner/backends/embedded.js';
 import { readRecording, recordingBackend, replayingBackend } from '../planner/backends/record-replay.js';
-import { CommandTable } from '../repl/index.js';
+import { CommandTable, readHistory, searchHistory } from '../repl/index.js';
 import type { BashParser, SyntaxNode } from '../risk/index.js';
 
 /**
@@ -77,6 +78,23 @@ export function commandWords(root: SyntaxNode): string[] {
   return words;
 }
 
+/** The user's own requests whose commands ran and exited 0 (newest 100), as examples for small
+ * models; read again only when the history file changed. */
+function ownExamplesFrom(historyFile: string): () => Promise<CommandExample[]> {
+  let seen = '';
+  let examples: CommandExample[] = [];
+  return async () => {
+    const st = statSync(historyFile, { throwIfNoEntry: false });
+    const stamp = st ? `${st.size}:${st.mtimeMs}` : '';
+    if (stamp !== seen) {
+      const hits = stamp ? searchHistory(readHistory(historyFile), { route: 'nl', exitStatus: 0, limit: 100 }) : [];
+      examples = hits.flatMap((e) => (e.command ? [{ request: e.line, command: e.command }] : []));
+      seen = stamp;
+    }
+    return examples;
+  };
+}
+
 /** What the planner is built from. */
 export interface PlannerWiring {
   config: Config;
@@ -112,6 +130,7 @@ export function plannerDeps(opts: PlannerWiring): PlannerDeps {
       },
     },
     contextBudgetMs: 50,
+    ownExamples: ownExamplesFrom(join(stateDir(env), 'history.jsonl')),
     validateCommand: (command) => parser.withTree(command, (root) => (root.hasError ? 'the command does not parse as bash' : undefined)),
     missingPrograms: (command) =>
       parser.withTree(command, (root) => commandWords(root)).filter((w) => /^[A-Za-z0-9_.+-]+$/.test(w) && table.typeOf(w) === ''),
