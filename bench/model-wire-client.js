@@ -4,24 +4,14 @@
 import { connect, createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { encodeLine, LineSplitter, parseReply } from '../dist/model-wire.js';
+import { LineSplitter, parseReply } from '../dist/model-wire.js';
+import { askServerInfo } from '../dist/model-server-info.js';
 
-// Ask the server on `socket` for its info line ({ pid, loads, served, rssBytes, model }).
-export function serverInfo(socket) {
-  return new Promise((resolve, reject) => {
-    const conn = connect(socket);
-    const lines = new LineSplitter();
-    conn.setEncoding('utf8');
-    conn.once('error', reject);
-    conn.on('connect', () => conn.write(encodeLine({ op: 'info' })));
-    conn.on('data', (chunk) => {
-      for (const line of lines.push(chunk)) {
-        const reply = parseReply(line);
-        conn.destroy();
-        return reply?.type === 'info' ? resolve(reply.info) : reject(new Error(`unexpected reply ${line}`));
-      }
-    });
-  });
+// Ask the server on `socket` for its info line ({ pid, loads, served, rssBytes, model }): the doctor's client.
+export async function serverInfo(socket) {
+  const info = await askServerInfo(socket, 5000);
+  if (!info) throw new Error(`no model server answers on ${socket}`);
+  return info;
 }
 
 // A unix socket at `path` that forwards each connection to `upstream` and gives every `done` and

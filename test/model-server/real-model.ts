@@ -10,6 +10,7 @@ import { availableOrFailInCi } from '../support/require-in-ci.js';
 import { testModelPath } from '../support/test-model.js';
 import { createEmbeddedBackend } from '../../src/planner/backends/embedded.js';
 import { startModelServer } from '../../src/model-server-start.js';
+import { askServerInfo } from '../../src/model-server-info.js';
 import { encodeLine, LineSplitter, parseReply, type ServerInfo } from '../../src/model-wire.js';
 import type { ModelBackend, ModelRequest } from '../../src/planner/model-backend.js';
 
@@ -34,7 +35,8 @@ export function testModel(): string {
   return availableOrFailInCi(ok, 'the real test model (NLSH_TEST_MODEL or scripts/test-model.sh) and a built dist/') ? (path as string) : '';
 }
 
-function isAlive(pid: number): boolean {
+/** Whether process `pid` still exists. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -77,23 +79,11 @@ export function testBackend(model: string, socket: string, idleSeconds = 60): Mo
   });
 }
 
-/** Ask the server on `socket` for its info line. */
-export function serverInfo(socket: string): Promise<ServerInfo> {
-  return new Promise((resolve, reject) => {
-    const conn = connect(socket);
-    const lines = new LineSplitter();
-    conn.setEncoding('utf8');
-    conn.once('error', reject);
-    conn.on('connect', () => conn.write(encodeLine({ op: 'info' })));
-    conn.on('data', (chunk: string) => {
-      for (const line of lines.push(chunk)) {
-        const reply = parseReply(line);
-        if (reply?.type === 'info') resolve(reply.info);
-        else reject(new Error(`unexpected reply ${line}`));
-        conn.destroy();
-      }
-    });
-  });
+/** Ask the server on `socket` for its info line (the doctor's client); rejects when nothing answers. */
+export async function serverInfo(socket: string): Promise<ServerInfo> {
+  const info = await askServerInfo(socket, 5000);
+  if (!info) throw new Error(`no model server answers on ${socket}`);
+  return info;
 }
 
 /** A short structured request. */

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serverInfo } from '../model-server/real-model.js';
+import { isAlive, serverInfo } from '../model-server/real-model.js';
 import { asUser, loginEnv, type StockUser } from './stock-user.js';
 import { nlshBin } from './fixtures.js';
 
@@ -31,15 +31,6 @@ export function ownRuntimeDir(user: StockUser): { dir: string; socket: string; c
       rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A directory `user` may write a recording into (inside the test file's runtime dir). */
