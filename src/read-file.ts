@@ -4,7 +4,7 @@
 // config from dotfile repositories). Never throws: the result says what happened in one line.
 
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 
 /** Why a read gave nothing: no such file, not a regular file, over the cap, or another error. */
 export type ReadProblem = 'missing' | 'not-a-file' | 'too-large' | 'unreadable';
@@ -48,12 +48,15 @@ function failed(path: string, err: unknown): SafeRead<never> {
 
 const flags = (opts: ReadOptions): number => constants.O_RDONLY | constants.O_NONBLOCK | (opts.noFollow ? constants.O_NOFOLLOW : 0);
 
+// The refusal of anything but a regular file (a FIFO would block, a device could be endless).
+const notRegular = (path: string, st: Stats): SafeRead<never> => ({ ok: false, problem: 'not-a-file', message: `${path}: not a regular file (${kind(st)})` });
+
 // One fd read either way: `readAt(buf, offset, length, position)` gives the bytes read.
 type ReadAt = (buf: Buffer, offset: number, length: number, position: number) => number | Promise<number>;
 
 // The shared body, written once for the sync and async twins through a generator of reads.
 function* plan(path: string, st: Stats, opts: ReadOptions): Generator<{ buf: Buffer; offset: number; length: number; position: number }, SafeRead<Buffer>, number> {
-  if (!st.isFile()) return { ok: false, problem: 'not-a-file', message: `${path}: not a regular file (${kind(st)})` };
+  if (!st.isFile()) return notRegular(path, st);
   const max = Math.max(0, opts.maxBytes);
   const mode = opts.overCap ?? 'refuse';
   if (st.size > max && mode === 'refuse') return { ok: false, problem: 'too-large', message: `${path}: larger than ${size(max)} (${size(st.size)})` };
@@ -106,22 +109,26 @@ async function driveAsync(path: string, st: Stats, opts: ReadOptions, readAt: Re
 
 const asText = (r: SafeRead<Buffer>): SafeRead<string> => (r.ok ? { ok: true, value: r.value.toString('utf8'), truncated: r.truncated } : r);
 
-/** Read the bytes of the regular file at `path` within the options. Never throws. */
-export async function readBytesSafe(path: string, opts: ReadOptions): Promise<SafeRead<Buffer>> {
-  let handle;
+/** Open `path` read-only (never blocking), stat it, run `body`, close it; any failure is a SafeRead. */
+async function withHandle<T>(path: string, opts: ReadOptions, body: (handle: FileHandle, st: Stats) => Promise<SafeRead<T>>): Promise<SafeRead<T>> {
+  let handle: FileHandle;
   try {
     handle = await open(path, flags(opts));
   } catch (err) {
     return failed(path, err);
   }
   try {
-    const st = await handle.stat();
-    return await driveAsync(path, st, opts, async (buf, offset, length, position) => (await handle.read(buf, offset, length, position)).bytesRead);
+    return await body(handle, await handle.stat());
   } catch (err) {
     return failed(path, err);
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/** Read the bytes of the regular file at `path` within the options. Never throws. */
+export async function readBytesSafe(path: string, opts: ReadOptions): Promise<SafeRead<Buffer>> {
+  return withHandle(path, opts, (handle, st) => driveAsync(path, st, opts, async (buf, offset, length, position) => (await handle.read(buf, offset, length, position)).bytesRead));
 }
 
 /** Read the regular file at `path` as UTF-8 within the options. Never throws. */
@@ -149,15 +156,8 @@ export function readFileSafeSync(path: string, opts: ReadOptions): SafeRead<stri
 /** Pass the bytes of the regular file at `path` to `onChunk` in order, for files too large to
  *  hold (a model being hashed); refused over `maxBytes`. Resolves with the bytes read. */
 export async function streamFileSafe(path: string, opts: ReadOptions, onChunk: (bytes: Buffer) => void): Promise<SafeRead<number>> {
-  let handle;
-  try {
-    handle = await open(path, flags(opts));
-  } catch (err) {
-    return failed(path, err);
-  }
-  try {
-    const st = await handle.stat();
-    if (!st.isFile()) return { ok: false, problem: 'not-a-file', message: `${path}: not a regular file (${kind(st)})` };
+  return withHandle<number>(path, opts, async (handle, st) => {
+    if (!st.isFile()) return notRegular(path, st);
     if (st.size > opts.maxBytes) return { ok: false, problem: 'too-large', message: `${path}: larger than ${size(opts.maxBytes)} (${size(st.size)})` };
     const buf = Buffer.alloc(1024 * 1024);
     let total = 0;
@@ -168,9 +168,5 @@ export async function streamFileSafe(path: string, opts: ReadOptions, onChunk: (
       total += bytesRead;
     }
     return { ok: true, value: total, truncated: false };
-  } catch (err) {
-    return failed(path, err);
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
+  });
 }
