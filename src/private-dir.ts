@@ -1,5 +1,5 @@
-// Whether a directory is private to this user: the check behind the model server's socket
-// directory (the session directories of src/repl/ make the same one).
+// Whether a directory is private to this user: the check behind the session directories of
+// src/repl/ and the model server's socket directory.
 
 import { lstatSync } from 'node:fs';
 

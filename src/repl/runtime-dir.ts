@@ -1,10 +1,13 @@
 // A private directory for this session's control channel: $XDG_RUNTIME_DIR/nl-sh when that is
 // usable, else /tmp/nl-sh-<uid>; always mode 0700, owned by us, and never a symlink.
 
-import { mkdirSync, lstatSync, rmSync, readdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, rmSync, readdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { isPrivateDir } from '../private-dir.js';
 import { runtimeBases } from '../runtime-paths.js';
+
+export { isPrivateDir };
 
 function ensurePrivateDir(path: string): boolean {
   try {
@@ -13,17 +16,6 @@ function ensurePrivateDir(path: string): boolean {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return false;
   }
   return isPrivateDir(path);
-}
-
-/** Whether `path` is a directory (not a symlink) that only this user can enter (mode 0700). */
-export function isPrivateDir(path: string): boolean {
-  try {
-    const st = lstatSync(path);
-    const uid = process.getuid?.() ?? st.uid;
-    return st.isDirectory() && !st.isSymbolicLink() && st.uid === uid && (st.mode & 0o077) === 0;
-  } catch {
-    return false;
-  }
 }
 
 /** Create this session's private directory; returns its path. */
