@@ -111,9 +111,10 @@ export class Engine {
 
   private async load(llama: Llama, path: string): Promise<Loaded> {
     if (this.loaded?.path === path) return this.loaded;
-    await this.unload();
+    // Checked before the loaded model goes: a request naming a bad file leaves it for the others.
     const file = checkModelFile(path);
     if (!file.ok) throw new EngineError('model-missing', file.message, MODEL_FILE_HINT);
+    await this.unload();
     const t0 = Date.now();
     let model: LlamaModel | undefined;
     try {

@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { encodeLine, parseReply } from '../../src/model-wire.js';
 import { BackendError } from '../../src/planner/model-backend.js';
-import { ask, rawGenerate, serverInfo, serverPlace, testBackend, testModel } from './real-model.js';
+import { ask, isAlive, rawGenerate, serverInfo, serverPlace, testBackend, testModel } from './real-model.js';
 
 const model = testModel();
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -17,15 +17,6 @@ async function waitFor(check: () => boolean | Promise<boolean>, ms: number): Pro
   for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (await check()) return true;
   return false;
 }
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe.skipIf(!model)('the model server (real model)', () => {
   const place = serverPlace();
@@ -99,14 +90,14 @@ describe.skipIf(!model)('the model server (real model)', () => {
     expect(Date.now() - t0).toBeLessThan(100);
     expect(err).toBeInstanceOf(BackendError);
     expect((err as BackendError).kind).toBe('aborted');
-    expect(alive((await serverInfo(place.socket)).pid)).toBe(true);
+    expect(isAlive((await serverInfo(place.socket)).pid)).toBe(true);
   }, 60_000);
 
   it('is started again by the next request after kill -9', async () => {
     await ensureServer();
     const before = await serverInfo(place.socket);
     process.kill(before.pid, 'SIGKILL');
-    expect(await waitFor(() => !alive(before.pid), 5000)).toBe(true);
+    expect(await waitFor(() => !isAlive(before.pid), 5000)).toBe(true);
     const reply = await backend.complete(ask('show the current directory', { schema: undefined, maxTokens: 8 }));
     expect(reply.text.length).toBeGreaterThan(0);
     const after = await serverInfo(place.socket);
@@ -165,7 +156,7 @@ describe.skipIf(!model)('idle exit (real model)', () => {
     const backend = testBackend(model, place.socket, 2);
     await backend.complete(ask('list files', { maxTokens: 8, schema: undefined }));
     const { pid } = await serverInfo(place.socket);
-    expect(await waitFor(() => !existsSync(place.socket) && !alive(pid), 10_000)).toBe(true);
+    expect(await waitFor(() => !existsSync(place.socket) && !isAlive(pid), 10_000)).toBe(true);
     expect(place.log()).toMatch(/exiting: idle for 2 s/);
   }, 120_000);
 });
